@@ -1,0 +1,34 @@
+package io.techex.platform.config;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Settings every TechEx service shares (Axon without Axon Server, Jackson serialization, one PostgreSQL schema
+ * per service, problem+json, probes), kept in {@code techex-defaults.properties}. They have the lowest
+ * precedence: a service's own {@code <name>-service.yml}, the environment and tests override any of them.
+ */
+public class TechExDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "techexDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains(SOURCE_NAME)) {
+            return;
+        }
+        try {
+            var sources = new PropertiesPropertySourceLoader()
+                    .load(SOURCE_NAME, new ClassPathResource("techex-defaults.properties"));
+            sources.forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new UncheckedIOException("techex-defaults.properties is missing from the platform jar", e);
+        }
+    }
+}
