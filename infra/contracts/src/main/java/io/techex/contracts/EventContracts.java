@@ -22,7 +22,11 @@ import java.util.regex.Pattern;
 public final class EventContracts {
 
     private static final Pattern TYPE = Pattern.compile("io\\.techex\\.([a-z]+)\\.([A-Za-z0-9]+)\\.v([0-9]+)");
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** Schemas refer to each other by their $id; they are read from the classpath, never fetched. */
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory
+            .builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+            .schemaMappers(mappers -> mappers.mapPrefix("https://techex.io/contracts/", "classpath:contracts/"))
+            .build();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
             .build();
@@ -58,7 +62,7 @@ public final class EventContracts {
         if (schemaNode == null || sample == null) {
             return Optional.empty();
         }
-        JsonSchema schema = SCHEMAS.getSchema(schemaNode, CONFIG);
+        JsonSchema schema = SCHEMAS.getSchema(java.net.URI.create("https://techex.io/" + schemaPath), schemaNode, CONFIG);
         return Optional.of(new EventContract(type, schemaPath, samplePath, schema, sample));
     }
 
