@@ -1,0 +1,104 @@
+package io.techex.platform.consumer;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.techex.platform.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How every TechEx service consumes CloudEvents: a listener container factory named
+ * {@value #LISTENER_FACTORY} with bounded retries and exponential back-off, after which a message goes to the
+ * service's dead-letter topic with the failure reason in its headers ({@code kafka_dlt-exception-message},
+ * {@code kafka_dlt-exception-fqcn}, and where it came from); {@link PoisonMessage}s and undeserializable records
+ * go there at once. The partition keeps flowing either way.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+public class EventConsumerConfiguration {
+
+    public static final String LISTENER_FACTORY = "cloudEventListenerFactory";
+
+    @Bean
+    ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    /** Publishes dead letters: the CloudEvent as it was, or the raw bytes of a record that did not deserialize. */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaProperties kafkaProperties,
+                                                                KafkaTemplate<String, CloudEvent> cloudEventTemplate,
+                                                                Topics topics) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        KafkaTemplate<String, byte[]> rawTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, rawTemplate);
+        templates.put(CloudEvent.class, cloudEventTemplate);
+        // partition -1: let the producer choose by key, so the DLT needs no more partitions than its sources
+        return new DeadLetterPublishingRecoverer(templates, (record, failure) -> new TopicPartition(topics.deadLetters(), -1));
+    }
+
+    @Bean
+    DefaultErrorHandler cloudEventErrorHandler(DeadLetterPublishingRecoverer recoverer,
+                                               @Value("${techex.consumer.retries:3}") int retries,
+                                               @Value("${techex.consumer.initial-back-off:200ms}") Duration initialBackOff) {
+        var backOff = new ExponentialBackOffWithMaxRetries(retries);
+        backOff.setInitialInterval(initialBackOff.toMillis());
+        backOff.setMultiplier(3.0);
+        backOff.setMaxInterval(5_000);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(PoisonMessage.class);
+        return handler;
+    }
+
+    @Bean(LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, CloudEvent> cloudEventListenerFactory(
+            ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory, DefaultErrorHandler cloudEventErrorHandler,
+            @Value("${techex.consumer.concurrency:1}") int concurrency) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
+        factory.setConsumerFactory(cloudEventConsumerFactory);
+        factory.setCommonErrorHandler(cloudEventErrorHandler);
+        factory.setConcurrency(concurrency);
+        return factory;
+    }
+
+    @Bean
+    EventInbox eventInbox(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
+        return new EventInbox(jdbcTemplate, new TransactionTemplate(transactionManager));
+    }
+}

@@ -1,0 +1,84 @@
+package io.techex.platform.relay;
+
+import io.cloudevents.CloudEvent;
+import io.techex.contracts.PublicEvent;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The outbox relay: the event store is the outbox, and this handler, run by a pooled streaming processor over
+ * it, publishes every {@link PublicEvent} to the service's Kafka topic. Records of a batch are sent without
+ * waiting, and the batch commits (moving the processor's token) only once the broker acknowledged all of them.
+ * If Kafka is down the batch fails, the token stays, and Axon retries the segment with back-off: commands keep
+ * being accepted into the store meanwhile, and nothing is lost.
+ */
+@ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
+public class KafkaRelay {
+
+    public static final String PROCESSING_GROUP = "kafka-relay";
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaRelay.class);
+    private static final String PENDING = KafkaRelay.class.getName() + ".pending";
+
+    private final KafkaOperations<String, CloudEvent> kafka;
+    private final CloudEventMapper mapper;
+    private final String topic;
+    private final Duration ackTimeout;
+
+    public KafkaRelay(KafkaOperations<String, CloudEvent> kafka, CloudEventMapper mapper, String topic, Duration ackTimeout) {
+        this.kafka = kafka;
+        this.mapper = mapper;
+        this.topic = topic;
+        this.ackTimeout = ackTimeout;
+    }
+
+    @EventHandler
+    void publish(PublicEvent event, EventMessage<?> message) {
+        CloudEvent cloudEvent = mapper.toCloudEvent(event, message);
+        pendingSends().add(kafka.send(new ProducerRecord<>(topic, event.assetId(), cloudEvent)));
+    }
+
+    private List<CompletableFuture<?>> pendingSends() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RelayFailed("Interrupted while waiting for Kafka to acknowledge " + sends.size() + " events", e);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Kafka did not acknowledge a batch of {} events on {}; the batch will be retried: {}",
+                    sends.size(), topic, e.getMessage());
+            throw new RelayFailed("Kafka did not acknowledge " + sends.size() + " events on " + topic, e);
+        }
+    }
+
+    /** The batch was not acknowledged; its events stay in the store and are sent again. */
+    public static class RelayFailed extends RuntimeException {
+        RelayFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
