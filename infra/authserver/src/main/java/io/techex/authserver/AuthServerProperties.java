@@ -1,0 +1,91 @@
+package io.techex.authserver;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Settings under {@code techex.auth}, including the seeded demo organisations and people.
+ *
+ * @param issuer        the {@code iss} of every token; blank, or a URL on port 0, means "the URL the request came
+ *                      in on", because a random port is only known once the server is bound
+ * @param tokenTtl      access-token lifetime
+ * @param clientSecret  every demo person's client secret, in plain text (it is stored hashed)
+ * @param keyLocation   an RSA private key in PEM (PKCS#8 or PKCS#1) to sign with; when absent, a key pair is
+ *                      generated at start-up and tokens do not survive a restart
+ * @param organisations the demo organisations, each with its people
+ */
+@ConfigurationProperties("techex.auth")
+public record AuthServerProperties(
+        @Nullable String issuer,
+        @DefaultValue("1h") Duration tokenTtl,
+        @DefaultValue("demo") String clientSecret,
+        @Nullable Resource keyLocation,
+        @DefaultValue List<Organisation> organisations) {
+
+    private static final Set<String> ISO_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+
+    public AuthServerProperties {
+        if (tokenTtl.isNegative() || tokenTtl.isZero()) {
+            throw new IllegalArgumentException("techex.auth.token-ttl must be positive, was " + tokenTtl);
+        }
+        requireText(clientSecret, "techex.auth.client-secret");
+        organisations = List.copyOf(organisations);
+    }
+
+    /** The configured issuer when it is a usable fixed URL; empty when it must be resolved per request. */
+    public Optional<String> fixedIssuer() {
+        if (issuer == null || issuer.isBlank()) {
+            return Optional.empty();
+        }
+        URI uri = URI.create(issuer.strip());
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("techex.auth.issuer must be an absolute http(s) URL, was " + issuer);
+        }
+        return uri.getPort() == 0 ? Optional.empty() : Optional.of(uri.toString());
+    }
+
+    /**
+     * An organisation on the exchange.
+     *
+     * @param country ISO 3166-1 alpha-2 code, upper case ({@code VN}, {@code JP})
+     */
+    public record Organisation(String id, String name, String country, Role role, @DefaultValue List<Person> people) {
+
+        public Organisation {
+            requireText(id, "organisation id");
+            requireText(name, "name of organisation " + id);
+            if (role == null) {
+                throw new IllegalArgumentException("organisation " + id + " has no role");
+            }
+            if (country == null || !ISO_COUNTRIES.contains(country)) {
+                throw new IllegalArgumentException("organisation " + id + " needs an upper-case ISO 3166-1 alpha-2"
+                        + " country code, was " + country);
+            }
+            people = List.copyOf(people);
+        }
+    }
+
+    /** A person acting for an organisation; {@code id} is both the OAuth2 client id and the token's subject. */
+    public record Person(String id, String name) {
+
+        public Person {
+            requireText(id, "person id");
+            requireText(name, "name of person " + id);
+        }
+    }
+
+    private static void requireText(@Nullable String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+    }
+}
