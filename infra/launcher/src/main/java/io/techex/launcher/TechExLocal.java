@@ -1,0 +1,183 @@
+package io.techex.launcher;
+
+import io.techex.audit.AuditServiceApplication;
+import io.techex.bidding.BiddingServiceApplication;
+import io.techex.contract.ContractServiceApplication;
+import io.techex.listing.ListingServiceApplication;
+import io.techex.testkit.InProcessKafkaBroker;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole exchange in one process, for a laptop or a demo: an in-process KRaft Kafka broker (unless
+ * {@code TECHEX_KAFKA_BOOTSTRAP} names one), the local PostgreSQL (database {@code techex}, created if missing;
+ * an embedded PostgreSQL if none answers), the local Redis, and the four services on ports 8081–8084.
+ * Ctrl-C stops everything cleanly.
+ */
+public final class TechExLocal {
+
+    private static final String POSTGRES_URL = env("TECHEX_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/techex");
+    private static final String POSTGRES_USER = env("TECHEX_POSTGRES_USER", "postgres");
+    private static final String POSTGRES_PASSWORD = env("TECHEX_POSTGRES_PASSWORD", "");
+    private static final String REDIS = env("TECHEX_REDIS", "127.0.0.1:6379");
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        TechExLocal exchange = new TechExLocal();
+        Runtime.getRuntime().addShutdownHook(new Thread(exchange::stop, "techex-local-shutdown"));
+        Map<String, ConfigurableApplicationContext> services = exchange.start();
+        System.out.printf("%nTechEx is up in %.1f s:%n", (System.nanoTime() - started) / 1e9);
+        services.forEach((name, context) -> {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            System.out.printf("  %-17s http://localhost:%s   (API docs: http://localhost:%s/swagger-ui.html)%n", name, port, port);
+        });
+        System.out.println("Press Ctrl-C to stop.");
+    }
+
+    Map<String, ConfigurableApplicationContext> start() throws Exception {
+        Map<String, Object> shared = new LinkedHashMap<>();
+        shared.put("spring.kafka.bootstrap-servers", kafka());
+        shared.putAll(postgres());
+        HostAndPort redis = HostAndPort.from(REDIS);
+        shared.put("techex.redis.host", redis.getHost());
+        shared.put("techex.redis.port", redis.getPort());
+        checkRedis(redis);
+
+        Map<String, Class<?>> applications = new LinkedHashMap<>();
+        applications.put(ListingServiceApplication.CONFIG_NAME, ListingServiceApplication.class);
+        applications.put(BiddingServiceApplication.CONFIG_NAME, BiddingServiceApplication.class);
+        applications.put(ContractServiceApplication.CONFIG_NAME, ContractServiceApplication.class);
+        applications.put(AuditServiceApplication.CONFIG_NAME, AuditServiceApplication.class);
+
+        Map<String, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
+        try (ExecutorService starter = Executors.newFixedThreadPool(applications.size())) {
+            applications.forEach((configName, application) -> starting.put(configName, CompletableFuture.supplyAsync(() ->
+                    new SpringApplicationBuilder(application).run(arguments(configName, shared)), starter)));
+        }
+        Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+        for (var entry : starting.entrySet()) {
+            ConfigurableApplicationContext context = entry.getValue().join();
+            resources.add(0, context);
+            contexts.put(entry.getKey(), context);
+        }
+        return contexts;
+    }
+
+    /**
+     * Settings go in as command-line arguments: they must beat the platform's defaults, which rank above
+     * {@code SpringApplication}'s default properties.
+     */
+    static String[] arguments(String configName, Map<String, Object> properties) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("--spring.config.name=" + configName);
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments.toArray(String[]::new);
+    }
+
+    private String kafka() throws IOException {
+        String given = System.getenv("TECHEX_KAFKA_BOOTSTRAP");
+        if (given != null && !given.isBlank()) {
+            System.out.println("Kafka: " + given + " (TECHEX_KAFKA_BOOTSTRAP)");
+            return given;
+        }
+        Path dataDir = Path.of(System.getProperty("user.home"), ".techex", "kafka");
+        Files.createDirectories(dataDir);
+        int port = isFree(9092) ? 9092 : 0;
+        InProcessKafkaBroker broker = port == 0 ? InProcessKafkaBroker.start() : InProcessKafkaBroker.start(port, dataDir);
+        resources.add(broker);
+        System.out.println("Kafka: in-process KRaft broker on " + broker.bootstrapServers());
+        return broker.bootstrapServers();
+    }
+
+    private Map<String, Object> postgres() throws IOException {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        try {
+            createDatabaseIfMissing();
+            properties.put("spring.datasource.url", POSTGRES_URL);
+            properties.put("spring.datasource.username", POSTGRES_USER);
+            properties.put("spring.datasource.password", POSTGRES_PASSWORD);
+            System.out.println("PostgreSQL: " + POSTGRES_URL);
+        } catch (SQLException unreachable) {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            resources.add(embedded);
+            properties.put("spring.datasource.url", embedded.getJdbcUrl("postgres", "postgres"));
+            properties.put("spring.datasource.username", "postgres");
+            properties.put("spring.datasource.password", "");
+            System.out.println("PostgreSQL: none at " + POSTGRES_URL + " (" + unreachable.getMessage()
+                    + "); using an embedded one whose data is gone at exit. To keep data: apt-get install postgresql");
+        }
+        return properties;
+    }
+
+    private static void createDatabaseIfMissing() throws SQLException {
+        int slash = POSTGRES_URL.lastIndexOf('/');
+        String database = POSTGRES_URL.substring(slash + 1).replaceAll("\\?.*", "");
+        String adminUrl = POSTGRES_URL.substring(0, slash + 1) + "postgres";
+        try (Connection admin = DriverManager.getConnection(adminUrl, POSTGRES_USER, POSTGRES_PASSWORD);
+             var exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                try (var create = admin.createStatement()) {
+                    create.execute("CREATE DATABASE \"" + database.replace("\"", "") + "\"");
+                }
+            }
+        }
+    }
+
+    private static void checkRedis(HostAndPort redis) {
+        try (Jedis jedis = new Jedis(redis, DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).build())) {
+            jedis.ping();
+            System.out.println("Redis: " + redis);
+        } catch (RuntimeException unreachable) {
+            System.out.println("Redis: none at " + redis + "; the exchange runs without idempotency keys and live boards"
+                    + " until one does (apt-get install redis-server && redis-server --daemonize yes)");
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return false;
+        } catch (IOException nothingListens) {
+            return true;
+        }
+    }
+
+    void stop() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("While stopping " + resource + ": " + e.getMessage());
+            }
+        }
+        resources.clear();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

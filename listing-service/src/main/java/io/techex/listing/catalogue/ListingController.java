@@ -1,0 +1,78 @@
+package io.techex.listing.catalogue;
+
+import io.techex.platform.actor.ActingCommandGateway;
+import io.techex.platform.actor.Actor;
+import io.techex.platform.web.CurrentActor;
+import jakarta.validation.Valid;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Drafting listings. */
+@RestController
+@RequestMapping("/listings")
+class ListingController {
+
+    private final ActingCommandGateway commands;
+    private final ListingCatalogueProjection catalogue;
+
+    ListingController(ActingCommandGateway commands, ListingCatalogueProjection catalogue) {
+        this.commands = commands;
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * Drafts a listing owned by the caller's organisation. With an Idempotency-Key the listing id is derived from
+     * the organisation and the key, so even a retry that outlived its Redis record creates nothing twice: the
+     * event store refuses a second stream for the same id, and the answer is the listing already drafted.
+     */
+    @PostMapping
+    ResponseEntity<ListingCreated> draft(@Valid @RequestBody DraftRequest request, @CurrentActor Actor actor,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                         UriComponentsBuilder uris) {
+        String listingId = idempotencyKey == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((actor.organisationId() + "|listing|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        try {
+            commands.send(request.toDraft(listingId, actor.organisationId()), actor);
+        } catch (AggregateStreamCreationException alreadyDrafted) {
+            if (idempotencyKey == null) {
+                throw alreadyDrafted;
+            }
+        }
+        return ResponseEntity.created(uris.path("/listings/{id}").buildAndExpand(listingId).toUri())
+                .body(new ListingCreated(listingId, ListingStatus.DRAFT));
+    }
+
+    @PutMapping("/{listingId}/draft")
+    ListingCreated revise(@PathVariable UUID listingId, @Valid @RequestBody DraftRequest request, @CurrentActor Actor actor) {
+        commands.send(request.toRevision(listingId.toString(), actor.organisationId()), actor);
+        return new ListingCreated(listingId.toString(), ListingStatus.DRAFT);
+    }
+
+    /** A draft is visible to its seller only; the catalogue may lag the command by a few milliseconds. */
+    @GetMapping("/{listingId}")
+    ResponseEntity<ListingSummary> get(@PathVariable UUID listingId, @CurrentActor Actor actor) {
+        return catalogue.find(listingId.toString())
+                .filter(listing -> listing.status() != ListingStatus.DRAFT
+                        || listing.sellerOrganisationId().equals(actor.organisationId()))
+                .map(ResponseEntity::ok)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId));
+    }
+
+    record ListingCreated(String listingId, ListingStatus status) {
+    }
+}

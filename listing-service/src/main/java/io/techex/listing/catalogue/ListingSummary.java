@@ -1,0 +1,12 @@
+package io.techex.listing.catalogue;
+
+import io.techex.listing.api.AssetType;
+import io.techex.listing.api.LocalizedText;
+
+import java.time.Instant;
+
+/** A listing as the catalogue read model shows it. */
+public record ListingSummary(String listingId, String sellerOrganisationId, ListingStatus status, int revision,
+                             LocalizedText title, LocalizedText summary, AssetType assetType, int readinessLevel,
+                             Instant draftedAt, Instant updatedAt) {
+}

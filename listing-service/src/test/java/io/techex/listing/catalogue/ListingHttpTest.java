@@ -1,0 +1,164 @@
+package io.techex.listing.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.techex.contracts.EventJson;
+import io.techex.testkit.IntegrationTest;
+import io.techex.testkit.TestEnvironment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import redis.clients.jedis.JedisPooled;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Drafting over real HTTP, into the real event store, read back from the catalogue projection. */
+@IntegrationTest
+class ListingHttpTest {
+
+    static final String DRAFT = """
+            {"title": {"vi": "Phương pháp điều trị nước thải dệt nhuộm", "en": "Textile-dye wastewater treatment"},
+             "summary": {"vi": "Giảm 90%% độ màu."}, "assetType": "PATENT", "readinessLevel": %d}""";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JedisPooled redis;
+    @Autowired
+    TestEnvironment env;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aUniversityDraftsAListingAndReadsItBack() throws Exception {
+        HttpResponse<String> created = post("/listings", DRAFT.formatted(6), "hust", null);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String listingId = json(created).get("listingId").asText();
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/listings/" + listingId));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/listings/" + listingId, "hust").statusCode() == 200);
+        JsonNode listing = json(get("/listings/" + listingId, "hust"));
+        assertThat(listing.get("title").get("vi").asText()).isEqualTo("Phương pháp điều trị nước thải dệt nhuộm");
+        assertThat(listing.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(listing.get("sellerOrganisationId").asText()).isEqualTo("hust");
+
+        // a draft is private to its seller
+        assertThat(get("/listings/" + listingId, "vinfast").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndChangesNothing() throws Exception {
+        int before = storedEvents();
+        HttpResponse<String> response = post("/listings", DRAFT.formatted(12), "hust", null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(response).path("errors").toString()).as(response.body()).contains("readinessLevel");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aRetriedDraftWithTheSameIdempotencyKeyDraftsOnce() throws Exception {
+        String key = "draft-" + UUID.randomUUID();
+        HttpResponse<String> first = post("/listings", DRAFT.formatted(5), "hust", key);
+        HttpResponse<String> retry = post("/listings", DRAFT.formatted(5), "hust", key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        String listingId = json(first).get("listingId").asText();
+        assertThat(eventsOf(listingId)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryThatOutlivedItsRedisRecordStillDraftsOnce() throws Exception {
+        String key = "draft-" + UUID.randomUUID();
+        HttpResponse<String> first = post("/listings", DRAFT.formatted(5), "hust", key);
+        // Redis holds only what may be lost: lose every idempotency record of this test's namespace
+        redis.keys("techex:" + env.namespace() + ":*").forEach(redis::del);
+        HttpResponse<String> retry = post("/listings", DRAFT.formatted(5), "hust", key);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        String listingId = json(first).get("listingId").asText();
+        assertThat(json(retry).get("listingId").asText()).isEqualTo(listingId);
+        assertThat(eventsOf(listingId)).isEqualTo(1);
+    }
+
+    @Test
+    void theSellerRevisesItsDraftAndAnotherOrganisationCannot() throws Exception {
+        String listingId = json(post("/listings", DRAFT.formatted(4), "hust", null)).get("listingId").asText();
+        assertThat(put("/listings/" + listingId + "/draft", DRAFT.formatted(5), "hust").statusCode()).isEqualTo(200);
+        assertThat(put("/listings/" + listingId + "/draft", DRAFT.formatted(5), "vinfast").statusCode()).isEqualTo(404);
+        assertThat(eventsOf(listingId)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(get("/listings/" + listingId, "hust")).path("revision").asInt() == 1);
+    }
+
+    @Test
+    void anUnknownListingIsAProblem() throws Exception {
+        HttpResponse<String> response = put("/listings/" + UUID.randomUUID() + "/draft", DRAFT.formatted(5), "hust");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(get("/listings/not-a-uuid", "hust").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void healthAndTheOpenApiDocumentAreServed() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).GET()).body()).contains("UP");
+        assertThat(send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET()).body()).contains("/listings/{listingId}/draft");
+    }
+
+    private int storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+    }
+
+    private int eventsOf(String listingId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Integer.class, listingId);
+    }
+
+    private HttpResponse<String> post(String path, String body, String organisation, String idempotencyKey) throws IOException, InterruptedException {
+        var request = as(HttpRequest.newBuilder(uri(path)), organisation)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> put(String path, String body, String organisation) throws IOException, InterruptedException {
+        return send(as(HttpRequest.newBuilder(uri(path)), organisation)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> get(String path, String organisation) throws IOException, InterruptedException {
+        return send(as(HttpRequest.newBuilder(uri(path)), organisation).GET());
+    }
+
+    private static HttpRequest.Builder as(HttpRequest.Builder request, String organisation) {
+        return request.header("X-Actor-Person", "person@" + organisation)
+                .header("X-Actor-Organisation", organisation)
+                .header("X-Actor-Role", organisation.equals("hust") ? "UNIVERSITY" : "FIRM");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return EventJson.mapper().readTree(response.body());
+    }
+}
