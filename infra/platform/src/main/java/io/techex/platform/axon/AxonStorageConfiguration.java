@@ -1,6 +1,8 @@
 package io.techex.platform.axon;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -32,6 +34,17 @@ public class AxonStorageConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * How Axon tells a duplicate key from other failures. Its default compares vendor error codes, which PostgreSQL
+     * leaves at 0; PostgreSQL says {@code 23505} in the SQL state. Recognised, a second stream for one aggregate id
+     * or a second event at one sequence number becomes Axon's ConcurrencyException: the clean conflict the API
+     * answers with 409.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean

@@ -1,0 +1,108 @@
+package io.techex.platform.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.techex.platform.redis.RedisConfiguration;
+import io.techex.platform.redis.RedisKeys;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.util.List;
+
+/**
+ * The HTTP conventions of every TechEx service: problem+json errors ({@link ProblemHandling}, also for errors
+ * outside Spring MVC), the acting person as an {@link CurrentActor} parameter, {@code Idempotency-Key} on POST and
+ * PATCH, and an OpenAPI document named after the service.
+ * <p>
+ * Runs before Boot's MVC and error auto-configurations so that its exception handler and error controller take
+ * the place of Boot's, and after the security auto-configuration so that a token-reading {@link ActorResolver}
+ * there replaces the header one.
+ */
+@AutoConfiguration(
+        after = RedisConfiguration.class,
+        afterName = "io.techex.platform.security.ResourceServerConfiguration",
+        beforeName = {"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+                "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(IdempotencyProperties.class)
+public class WebConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ActorResolver.class)
+    HeaderActorResolver headerActorResolver() {
+        return new HeaderActorResolver();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemHandling problemHandling() {
+        return new ProblemHandling();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController problemErrorController(ProblemHandling problems) {
+        return new ProblemErrorController(problems);
+    }
+
+    @Bean
+    WebMvcConfigurer currentActorParameters(ActorResolver actors) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentActorArgumentResolver(actors));
+            }
+        };
+    }
+
+    /**
+     * Order 0: after Spring Security's filters (-100), so that the key is scoped to the authenticated organisation,
+     * and after Boot's request-wrapping filters.
+     */
+    @Bean
+    FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(UnifiedJedis redis, RedisKeys keys, ActorResolver actors,
+                                                                      IdempotencyProperties idempotency,
+                                                                      @Value("${spring.application.name}") String service) {
+        var filter = new IdempotencyKeyFilter(redis, keys, actors, service, idempotency.ttl(), idempotency.lockTtl(),
+                idempotency.maxBody().toBytes());
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setName("idempotencyKeyFilter");
+        registration.setOrder(0);
+        return registration;
+    }
+
+    /** The OpenAPI document ({@code /v3/api-docs}, UI at {@code /swagger-ui.html}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({OpenAPI.class, SpringDocUtils.class})
+    static class OpenApi {
+
+        static {
+            // the actor is not an input of the API; the headers carrying it are documented by OpenApiConventions
+            SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentActor.class);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(OpenAPI.class)
+        OpenAPI techexOpenApi(@Value("${spring.application.name}") String service) {
+            return new OpenAPI().info(new Info().title(service).version("v1")
+                    .description("Errors are RFC 9457 application/problem+json. POST and PATCH accept an Idempotency-Key header."));
+        }
+
+        @Bean
+        OpenApiConventions techexOpenApiConventions(ActorResolver actors) {
+            return new OpenApiConventions(actors instanceof HeaderActorResolver);
+        }
+    }
+}
