@@ -47,7 +47,16 @@ public final class TechExLocal {
         long started = System.nanoTime();
         TechExLocal exchange = new TechExLocal();
         Runtime.getRuntime().addShutdownHook(new Thread(exchange::stop, "techex-local-shutdown"));
-        Map<String, ConfigurableApplicationContext> services = exchange.start();
+        Map<String, ConfigurableApplicationContext> services;
+        try {
+            services = exchange.start();
+        } catch (Exception | Error failure) {
+            // the broker's threads would keep the JVM alive with nothing to serve: stop everything and say why
+            System.err.println("TechEx could not start: " + failure);
+            exchange.stop();
+            System.exit(1);
+            return;
+        }
         System.out.printf("%nTechEx is up in %.1f s:%n", (System.nanoTime() - started) / 1e9);
         services.forEach((name, context) -> {
             String port = context.getEnvironment().getProperty("local.server.port");

@@ -18,8 +18,15 @@ public class TechExDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "techexDefaults";
 
+    /** Axon's update checker calls home over the internet; an exchange's services have no business doing that. */
+    static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+        }
+        System.setProperty("disable-axoniq-console-message", "true");
         if (environment.getPropertySources().contains(SOURCE_NAME)) {
             return;
         }
