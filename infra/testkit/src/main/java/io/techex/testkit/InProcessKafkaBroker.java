@@ -1,132 +1,239 @@
 package io.techex.testkit;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Kafka broker (KRaft, broker and controller in one node) running in this JVM: what tests and the
- * local launcher use where no broker is given. It can be stopped and restarted on the same port with the same log
- * directory, so topics, records and committed offsets survive, which is what lets a test take the broker away
- * under load and bring it back.
+ * A real Apache Kafka server running inside this JVM: one node in combined KRaft mode (broker and controller),
+ * listening on 127.0.0.1 only.
+ *
+ * <p>{@link #stop()} and {@link #restart()} keep the port and the data directory, so topics, records and committed
+ * consumer offsets survive a restart, which lets tests take a real broker away under load and bring it back.
+ * Instances are thread-safe.
  */
 public final class InProcessKafkaBroker implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(InProcessKafkaBroker.class);
+
+    private static final int NODE_ID = 1;
+    private static final String LISTENER = "PLAINTEXT";
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** Free ports are chosen by opening and closing a socket, so another process may take one first: retry. */
+    private static final int START_ATTEMPTS = 3;
+
     private final int port;
-    private final int controllerPort;
     private final Path dataDir;
     private final boolean ownsDataDir;
+    private int controllerPort;
     private KafkaRaftServer server;
+    private boolean closed;
 
-    private InProcessKafkaBroker(int port, int controllerPort, Path dataDir, boolean ownsDataDir) {
+    private InProcessKafkaBroker(int port, Path dataDir, boolean ownsDataDir) {
         this.port = port;
-        this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
     }
 
-    /** Starts a broker on free ports with a temporary log directory, deleted by {@link #close()}. */
+    /**
+     * Starts a broker on free ports with a fresh temporary data directory, which {@link #close()} deletes.
+     */
     public static InProcessKafkaBroker start() {
+        Path dir;
         try {
-            var broker = new InProcessKafkaBroker(freePort(), freePort(), Files.createTempDirectory("techex-kafka-"), true);
-            broker.startServer();
-            return broker;
+            dir = Files.createTempDirectory("techex-kafka-");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Cannot create a data directory for the in-process Kafka broker", e);
         }
+        RuntimeException lastFailure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            InProcessKafkaBroker broker = new InProcessKafkaBroker(FreePorts.pick(), dir, true);
+            try {
+                broker.startServer();
+                return broker;
+            } catch (RuntimeException e) {
+                lastFailure = e;
+                if (!causedByBindFailure(e)) {
+                    break;
+                }
+            }
+        }
+        deleteRecursively(dir);
+        throw lastFailure;
     }
 
-    /** Starts a broker on {@code port} keeping its log in {@code dataDir}, which survives {@link #close()}. */
+    /**
+     * Starts a broker on the given port, keeping its data in {@code dataDir}: a directory that already holds a
+     * broker's data (from an earlier run) is reused as it is, so its topics and offsets are still there.
+     * {@link #close()} leaves the directory in place.
+     *
+     * @param port    the client port on 127.0.0.1, or 0 for a free one
+     * @param dataDir the log directory, created when missing
+     */
     public static InProcessKafkaBroker start(int port, Path dataDir) {
-        var broker = new InProcessKafkaBroker(port, freePort(), dataDir, false);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create Kafka data directory " + dataDir, e);
+        }
+        InProcessKafkaBroker broker = new InProcessKafkaBroker(port == 0 ? FreePorts.pick() : port,
+                dataDir.toAbsolutePath(), false);
         broker.startServer();
         return broker;
     }
 
+    /** The address clients connect to, {@code 127.0.0.1:<port>}; it stays the same across restarts. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
+    /** The client port on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** The directory holding the broker's logs and metadata. */
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
+    /** Whether the broker is currently serving clients. */
     public synchronized boolean isRunning() {
         return server != null;
     }
 
-    /** Shuts the broker down cleanly and waits until it is gone. */
+    /** Shuts the broker down cleanly and waits until it has; data stays on disk. Does nothing when stopped. */
     public synchronized void stop() {
-        if (server != null) {
-            server.shutdown();
-            server.awaitShutdown();
-            server = null;
+        if (server == null) {
+            return;
         }
+        long started = System.nanoTime();
+        KafkaRaftServer stopping = server;
+        server = null;
+        stopping.shutdown();
+        stopping.awaitShutdown();
+        log.debug("In-process Kafka broker {} stopped in {} ms", bootstrapServers(), millisSince(started));
     }
 
-    /** Starts the broker again on the same port and log directory. */
+    /**
+     * Stops the broker if it runs, then starts it again on the same port with the same data directory, returning
+     * once it accepts clients.
+     */
     public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("The in-process Kafka broker " + bootstrapServers() + " is closed");
+        }
         stop();
         startServer();
     }
 
+    /** Stops the broker and deletes its data directory if {@link #start()} created it. */
     @Override
     public synchronized void close() {
-        stop();
-        if (ownsDataDir) {
-            deleteRecursively(dataDir);
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            stop();
+        } finally {
+            if (ownsDataDir) {
+                deleteRecursively(dataDir);
+            }
         }
     }
 
+    @Override
+    public String toString() {
+        return "InProcessKafkaBroker[" + bootstrapServers() + ", " + dataDir + (isRunning() ? "" : ", stopped") + "]";
+    }
+
     private synchronized void startServer() {
-        KafkaConfig config = new KafkaConfig(configuration(), false);
-        format(config);
-        server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
+        if (closed) {
+            throw new IllegalStateException("The in-process Kafka broker " + bootstrapServers() + " is closed");
+        }
+        long started = System.nanoTime();
+        // The controller port is internal to this JVM; a single voter needs no stable address across restarts
+        if (controllerPort == 0 || !FreePorts.isFree(controllerPort)) {
+            controllerPort = FreePorts.pick();
+        }
+        KafkaConfig config = new KafkaConfig(properties(), false);
+        formatIfNeeded(config);
+        KafkaRaftServer starting = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            // Returns once the broker is registered and unfenced, i.e. ready for clients
+            starting.startup();
+        } catch (RuntimeException e) {
+            shutDownQuietly(starting);
+            throw new IllegalStateException("In-process Kafka broker failed to start on " + bootstrapServers(), e);
+        }
+        server = starting;
+        log.debug("In-process Kafka broker {} started in {} ms", bootstrapServers(), millisSince(started));
     }
 
-    private Map<String, Object> configuration() {
-        Map<String, Object> config = new HashMap<>();
-        config.put("process.roles", "broker,controller");
-        config.put("node.id", "1");
-        config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        config.put("controller.listener.names", "CONTROLLER");
-        config.put("inter.broker.listener.name", "PLAINTEXT");
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        config.put("log.dirs", dataDir.resolve("log").toString());
-        // one node: every internal topic has one replica, and few partitions keep start-up and group joins quick
-        config.put("offsets.topic.replication.factor", "1");
-        config.put("offsets.topic.num.partitions", "5");
-        config.put("transaction.state.log.replication.factor", "1");
-        config.put("transaction.state.log.min.isr", "1");
-        config.put("transaction.state.log.num.partitions", "5");
-        config.put("share.coordinator.state.topic.replication.factor", "1");
-        config.put("share.coordinator.state.topic.min.isr", "1");
-        config.put("group.initial.rebalance.delay.ms", "0");
-        config.put("num.partitions", "3");
-        config.put("auto.create.topics.enable", "true");
-        config.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
-        return config;
+    private Map<String, String> properties() {
+        // Strings throughout: KafkaConfig wants a Short, not an Integer, for replication factors
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        p.put("controller.listener.names", CONTROLLER_LISTENER);
+        p.put("listeners", LISTENER + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", LISTENER + "://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", LISTENER);
+        p.put("log.dirs", logDir().toString());
+
+        // One node: every internal topic has a single replica
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        // Fewer internal partitions make the first group and transaction coordinator loads fast
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.num.partitions", "5");
+
+        p.put("num.partitions", "3");
+        p.put("auto.create.topics.enable", "true");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // Unfences the broker sooner after (re)start; the default is 2 s
+        p.put("broker.heartbeat.interval.ms", "500");
+
+        // Small footprint: tests and the local launcher share a JVM with several applications
+        p.put("log.segment.bytes", String.valueOf(8 * 1024 * 1024));
+        p.put("log.index.size.max.bytes", String.valueOf(1024 * 1024));
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "4");
+        p.put("background.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("num.replica.fetchers", "1");
+        return p;
     }
 
-    /** Formats the log directory once; a restart finds it formatted and keeps its data. */
-    private void format(KafkaConfig config) {
-        Path logDir = dataDir.resolve("log");
-        if (Files.exists(logDir.resolve("meta.properties"))) {
+    private void formatIfNeeded(KafkaConfig config) {
+        // A directory formatted earlier keeps its cluster id, topics and offsets
+        if (Files.exists(logDir().resolve("meta.properties"))) {
             return;
         }
         try {
@@ -134,34 +241,56 @@ public final class InProcessKafkaBroker implements AutoCloseable {
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(config.nodeId())
                     .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(List.of(logDir.toString()))
-                    .setMetadataLogDirectory(logDir.toString())
-                    .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setIgnoreFormatted(true)
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setMetadataLogDirectory(config.metadataLogDir())
+                    .setDirectories(config.logDirs())
                     .run();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot format the Kafka log directory " + logDir, e);
+            throw new IllegalStateException("Cannot format Kafka data directory " + dataDir, e);
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Kafka's log directory, a child of the data directory so that directory can hold other files. */
+    private Path logDir() {
+        return dataDir.resolve("log");
+    }
+
+    private static void shutDownQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            log.debug("Shutting down a Kafka server that failed to start also failed", e);
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    private static boolean causedByBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long millisSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
+    }
+
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not delete {}: {}", dir, e.getMessage());
         }
     }
 }

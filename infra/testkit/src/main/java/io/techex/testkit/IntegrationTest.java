@@ -1,8 +1,5 @@
 package io.techex.testkit;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -10,15 +7,20 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextCustomizerFactories;
+
 /**
- * A Spring Boot test on a random port against real PostgreSQL, Kafka and Redis from {@link TestInfrastructure},
- * with its own database and namespace. Inject {@link TestEnvironment} to reach them.
+ * A Spring Boot test on a random port against real PostgreSQL, Kafka and Redis from {@link TestInfrastructure}, in
+ * its own database and namespace ({@link TechExTestInitializer}). Inject {@link TestEnvironment} to reach them.
+ * Test classes with the same configuration share one cached context, hence one database. A test class may add its
+ * own {@code @ContextConfiguration}, {@code @TestPropertySource} and the like; the kit's properties still win.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TechExTestInitializer.class)
+@ContextCustomizerFactories(TechExContextCustomizerFactory.class)
 public @interface IntegrationTest {
 }

@@ -1,16 +1,43 @@
 package io.techex.testkit;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * What one test context (or one end-to-end test's set of services) gets: its own fresh PostgreSQL database, its
- * own namespace for Kafka topics, consumer groups and Redis keys, and the shared broker and Redis.
+ * What one test context, or one end-to-end test's set of applications, works in: its own fresh PostgreSQL database,
+ * its own namespace (prefix of Kafka topics, consumer groups and Redis keys), and the Kafka broker and Redis shared by
+ * the JVM. Made by {@link TestInfrastructure#newEnvironment(String)}.
+ *
+ * @param jdbcUrl               JDBC URL of the fresh database
+ * @param username              PostgreSQL user, owner of the database
+ * @param password              its password, empty when the server trusts local connections
+ * @param databaseName          name of the fresh database
+ * @param namespace             short random lowercase name, unique per environment
+ * @param kafkaBootstrapServers {@code host:port[,host:port...]}
+ * @param redisHost             Redis host
+ * @param redisPort             Redis port
  */
 public record TestEnvironment(String jdbcUrl, String username, String password, String databaseName, String namespace,
                               String kafkaBootstrapServers, String redisHost, int redisPort) {
 
-    /** The Spring properties that point a TechEx service at this environment. */
+    public TestEnvironment {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(username, "username");
+        password = password == null ? "" : password;
+        Objects.requireNonNull(databaseName, "databaseName");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
+        Objects.requireNonNull(redisHost, "redisHost");
+    }
+
+    /**
+     * The Spring properties that point a TechEx application at this environment: {@code spring.datasource.url},
+     * {@code spring.datasource.username}, {@code spring.datasource.password}, {@code spring.kafka.bootstrap-servers},
+     * {@code techex.namespace}, {@code techex.redis.host} and {@code techex.redis.port}. The map is unmodifiable; copy
+     * it to override an entry.
+     */
     public Map<String, Object> springProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
@@ -20,6 +47,14 @@ public record TestEnvironment(String jdbcUrl, String username, String password, 
         properties.put("techex.namespace", namespace);
         properties.put("techex.redis.host", redisHost);
         properties.put("techex.redis.port", redisPort);
-        return properties;
+        return Collections.unmodifiableMap(properties);
+    }
+
+    @Override
+    public String toString() {
+        // The password stays out of logs and assertion messages
+        return "TestEnvironment[database=" + databaseName + ", namespace=" + namespace + ", jdbcUrl=" + jdbcUrl
+                + ", username=" + username + ", kafka=" + kafkaBootstrapServers + ", redis=" + redisHost + ":"
+                + redisPort + "]";
     }
 }
