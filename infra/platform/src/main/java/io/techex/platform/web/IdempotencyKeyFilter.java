@@ -273,7 +273,8 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("Requests with an Idempotency-Key are read synchronously");
+                    // the Servlet spec: setReadListener outside async processing is an illegal state
+                    throw new IllegalStateException("Requests with an Idempotency-Key are read synchronously");
                 }
 
                 @Override
