@@ -7,17 +7,12 @@ import io.techex.contracts.EventContracts;
 import io.techex.platform.events.Topics;
 import io.techex.platform.relay.CloudEventMapper;
 import io.techex.testkit.IntegrationTest;
+import io.techex.testkit.KafkaRecords;
 import io.techex.testkit.TestEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,7 +81,7 @@ class TrailRecorderTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(listingId).contains(valid.getId()));
         assertThat(entries(listingId)).containsExactly(valid.getId());
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = deadLettersFor(listingId, 2);
+        List<KafkaRecords.Received> deadLetters = deadLettersFor(listingId, 2);
         assertThat(deadLetters).hasSize(2);
         assertThat(header(deadLetters.get(0), "kafka_dlt-exception-message")).isNotBlank();
         assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
@@ -105,30 +99,18 @@ class TrailRecorderTest {
         return jdbc.queryForList("SELECT event_id FROM trail_entry WHERE asset_id = ? ORDER BY position", String.class, assetId);
     }
 
-    private List<ConsumerRecord<String, byte[]>> deadLettersFor(String key, int expected) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(topics.deadLetters()));
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= expected;
-            });
+    private List<KafkaRecords.Received> deadLettersFor(String key, int expected) {
+        try (var reader = KafkaRecords.read(env.kafkaBootstrapServers(), topics.deadLetters())) {
+            return ofKey(reader.await(seen -> ofKey(seen, key).size() >= expected, Duration.ofSeconds(20)), key);
         }
-        return found;
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private static List<KafkaRecords.Received> ofKey(List<KafkaRecords.Received> records, String key) {
+        return records.stream().filter(record -> key.equals(record.key())).toList();
+    }
+
+    private static String header(KafkaRecords.Received record, String name) {
+        return record.header(name).orElse(null);
     }
 
     private static String sample(String type, String listingId) {

@@ -7,7 +7,7 @@ import io.techex.platform.events.Topics;
 import io.techex.platform.relay.CloudEventMapper;
 import io.techex.testkit.IntegrationTest;
 import io.techex.testkit.TestEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.techex.testkit.KafkaRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,12 +46,11 @@ class ListingEventsRelayTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String listingId = EventJson.mapper().readTree(created.body()).get("listingId").asText();
 
-        List<ConsumerRecord<String, CloudEvent>> records;
-        try (var reader = new TopicReader(env.kafkaBootstrapServers(), topics.events())) {
-            records = reader.awaitRecords(Duration.ofSeconds(20), seen -> seen.stream().anyMatch(r -> listingId.equals(r.key())));
+        KafkaRecords.Received record;
+        try (var reader = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            record = reader.awaitRecord(r -> listingId.equals(r.key()), Duration.ofSeconds(20));
         }
-        ConsumerRecord<String, CloudEvent> record = records.stream().filter(r -> listingId.equals(r.key())).findFirst().orElseThrow();
-        CloudEvent event = record.value();
+        CloudEvent event = StructuredCloudEvents.of(record);
         String storedEventId = jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?",
                 String.class, listingId);
 

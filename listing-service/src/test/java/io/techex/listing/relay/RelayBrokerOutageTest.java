@@ -8,7 +8,7 @@ import io.techex.platform.relay.CloudEventMapper;
 import io.techex.testkit.InProcessKafkaBroker;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.techex.testkit.KafkaRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,8 +72,8 @@ class RelayBrokerOutageTest {
         for (int i = 0; i < 3; i++) {
             before.add(draft());
         }
-        try (var reader = new TopicReader(broker.bootstrapServers(), topic)) {
-            reader.awaitRecords(Duration.ofSeconds(20), seen -> keys(seen).containsAll(before));
+        try (var reader = KafkaRecords.read(broker.bootstrapServers(), topic)) {
+            reader.await(seen -> keys(seen).containsAll(before), Duration.ofSeconds(20));
         }
 
         broker.stop();
@@ -92,16 +92,17 @@ class RelayBrokerOutageTest {
         assertThat(stored).isEqualTo(3 + duringOutage.size() * (1 + revisionsEach));
 
         broker.restart();
-        List<ConsumerRecord<String, CloudEvent>> records;
-        try (var reader = new TopicReader(broker.bootstrapServers(), topic)) {
-            records = reader.awaitRecords(Duration.ofSeconds(90), seen -> distinctIds(seen) == stored);
+        List<KafkaRecords.Received> records;
+        try (var reader = KafkaRecords.read(broker.bootstrapServers(), topic)) {
+            records = reader.await(seen -> distinctIds(seen) == stored, Duration.ofSeconds(90));
         }
 
         Map<String, List<Long>> sequencesPerListing = new HashMap<>();
         var firstSeen = new LinkedHashSet<String>();
-        for (ConsumerRecord<String, CloudEvent> record : records) {
-            if (firstSeen.add(record.value().getId())) {
-                long sequence = Long.parseLong(String.valueOf(record.value().getExtension(CloudEventMapper.AGGREGATE_SEQUENCE)));
+        for (KafkaRecords.Received record : records) {
+            CloudEvent event = StructuredCloudEvents.of(record);
+            if (firstSeen.add(event.getId())) {
+                long sequence = Long.parseLong(String.valueOf(event.getExtension(CloudEventMapper.AGGREGATE_SEQUENCE)));
                 sequencesPerListing.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(sequence);
             }
         }
@@ -130,12 +131,12 @@ class RelayBrokerOutageTest {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<String> keys(List<ConsumerRecord<String, CloudEvent>> records) {
-        return records.stream().map(ConsumerRecord::key).toList();
+    private static List<String> keys(List<KafkaRecords.Received> records) {
+        return records.stream().map(KafkaRecords.Received::key).toList();
     }
 
-    private static long distinctIds(List<ConsumerRecord<String, CloudEvent>> records) {
-        return records.stream().map(r -> r.value().getId()).distinct().count();
+    private static long distinctIds(List<KafkaRecords.Received> records) {
+        return records.stream().map(r -> StructuredCloudEvents.of(r).getId()).distinct().count();
     }
 
     static String[] arguments(Map<String, Object> properties) {
