@@ -20,6 +20,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -56,16 +57,22 @@ public class EventConsumerConfiguration {
         return new DefaultKafkaConsumerFactory<>(config);
     }
 
-    /** Publishes dead letters: the CloudEvent as it was, or the raw bytes of a record that did not deserialize. */
+    /** Sends the raw bytes of records that did not deserialize; a bean, so its producer closes with the context. */
     @Bean
-    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaProperties kafkaProperties,
-                                                                KafkaTemplate<String, CloudEvent> cloudEventTemplate,
-                                                                Topics topics) {
+    ProducerFactory<String, byte[]> deadLetterProducerFactory(KafkaProperties kafkaProperties) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        KafkaTemplate<String, byte[]> rawTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    /** Publishes dead letters: the CloudEvent as it was, or the raw bytes of a record that did not deserialize. */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(ProducerFactory<String, byte[]> deadLetterProducerFactory,
+                                                                KafkaTemplate<String, CloudEvent> cloudEventTemplate,
+                                                                Topics topics) {
+        KafkaTemplate<String, byte[]> rawTemplate = new KafkaTemplate<>(deadLetterProducerFactory);
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawTemplate);
         templates.put(CloudEvent.class, cloudEventTemplate);
