@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param kafkaBootstrapServers {@code host:port[,host:port...]}
  * @param redisHost             Redis host
  * @param redisPort             Redis port
+ * @param tokenIssuer           the authorization server whose tokens the applications accept ({@link TestTokens})
  */
 public record TestEnvironment(String jdbcUrl, String username, String password, String databaseName, String namespace,
-                              String kafkaBootstrapServers, String redisHost, int redisPort) {
+                              String kafkaBootstrapServers, String redisHost, int redisPort,
+                              String tokenIssuer) {
 
     public TestEnvironment {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -30,12 +32,14 @@ public record TestEnvironment(String jdbcUrl, String username, String password, 
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers");
         Objects.requireNonNull(redisHost, "redisHost");
+        Objects.requireNonNull(tokenIssuer, "tokenIssuer");
     }
 
     /**
      * The Spring properties that point a TechEx application at this environment: {@code spring.datasource.url},
      * {@code spring.datasource.username}, {@code spring.datasource.password}, {@code spring.kafka.bootstrap-servers},
-     * {@code techex.namespace}, {@code techex.redis.host} and {@code techex.redis.port}. The map is unmodifiable; copy
+     * {@code techex.namespace}, {@code techex.redis.host}, {@code techex.redis.port} and
+     * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}. The map is unmodifiable; copy
      * it to override an entry.
      */
     public Map<String, Object> springProperties() {
@@ -47,6 +51,7 @@ public record TestEnvironment(String jdbcUrl, String username, String password, 
         properties.put("techex.namespace", namespace);
         properties.put("techex.redis.host", redisHost);
         properties.put("techex.redis.port", redisPort);
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", tokenIssuer);
         return Collections.unmodifiableMap(properties);
     }
 

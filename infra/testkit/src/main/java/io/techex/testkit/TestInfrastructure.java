@@ -177,7 +177,7 @@ public final class TestInfrastructure {
         server.createDatabase(database);
         createdDatabases.add(database);
         return new TestEnvironment(server.databaseUrl(database), server.username(), server.password(), database,
-                namespace, kafka.value(), redis.value().host(), redis.value().port());
+                namespace, kafka.value(), redis.value().host(), redis.value().port(), TestTokens.get().issuer());
     }
 
     /** Where Kafka clients connect: {@code host:port[,host:port...]}. */

@@ -13,10 +13,15 @@ import java.io.UncheckedIOException;
  * Settings every TechEx service shares (Axon without Axon Server, Jackson serialization, one PostgreSQL schema
  * per service, problem+json, probes), kept in {@code techex-defaults.properties}. They have the lowest
  * precedence: a service's own {@code <name>-service.yml}, the environment and tests override any of them.
+ * <p>
+ * Only applications that say which service they are ({@code techex.service.name}) get them: the authorization
+ * server and the launcher share a classpath with the services in local runs and tests, and are no such service.
+ * Runs after Boot has read the configuration files, so the name may come from {@code <name>-service.yml}.
  */
 public class TechExDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "techexDefaults";
+    static final String SERVICE_NAME = "techex.service.name";
 
     /** Axon's update checker calls home over the internet; an exchange's services have no business doing that. */
     static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
@@ -27,7 +32,7 @@ public class TechExDefaults implements EnvironmentPostProcessor {
             System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
         }
         System.setProperty("disable-axoniq-console-message", "true");
-        if (environment.getPropertySources().contains(SOURCE_NAME)) {
+        if (environment.getPropertySources().contains(SOURCE_NAME) || !environment.containsProperty(SERVICE_NAME)) {
             return;
         }
         try {

@@ -7,15 +7,12 @@ import java.util.Optional;
 
 /**
  * Who is acting in an HTTP request. Controllers do not call it: they take an {@code @CurrentActor Actor} parameter.
- * The platform's default is {@link HeaderActorResolver}; a service (or the platform's security) that authenticates
- * callers declares its own bean of this type, which replaces the default.
+ * The platform's security provides it: the actor is whoever the validated access token names.
  */
 public interface ActorResolver {
 
     /**
      * The actor, or empty when the request does not say who makes it.
-     *
-     * @throws BadActorHeader if the request names its actor in a form that cannot be accepted
      */
     Optional<Actor> resolve(HttpServletRequest request);
 }

@@ -215,15 +215,10 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
     }
 
     private String organisation(HttpServletRequest request) {
-        try {
-            // escaped so that no organisation id can end in what looks like another's key segment
-            return actors.resolve(request).map(Actor::organisationId)
-                    .map(organisation -> organisation.replace("%", "%25").replace(":", "%3A"))
-                    .orElse("anonymous");
-        } catch (BadActorHeader invalid) {
-            // the handler answers 400 for it; such requests share one scope, as anonymous ones do
-            return "anonymous";
-        }
+        // escaped so that no organisation id can end in what looks like another's key segment
+        return actors.resolve(request).map(Actor::organisationId)
+                .map(organisation -> organisation.replace("%", "%25").replace(":", "%3A"))
+                .orElse("anonymous");
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {

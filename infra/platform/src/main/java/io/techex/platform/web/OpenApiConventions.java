@@ -1,6 +1,9 @@
 package io.techex.platform.web;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -28,8 +31,7 @@ import java.util.List;
 /**
  * Puts the HTTP conventions into every operation of the OpenAPI document: error responses as
  * {@code application/problem+json} (schema {@code Problem}), the {@code Idempotency-Key} header on POST and PATCH,
- * and, while {@link HeaderActorResolver} is the identity, the {@code X-Actor-*} headers of operations that need an
- * actor.
+ * and the bearer access token every operation needs (security scheme {@code bearer}).
  */
 class OpenApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCustomizer {
 
@@ -37,14 +39,15 @@ class OpenApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCust
     private static final String PROBLEM = "Problem";
     private static final String FIELD_PROBLEM = "FieldProblem";
 
-    private final boolean actorHeaders;
-
-    OpenApiConventions(boolean actorHeaders) {
-        this.actorHeaders = actorHeaders;
-    }
+    static final String BEARER = "bearer";
 
     @Override
     public void customise(OpenAPI openApi) {
+        Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+        openApi.components(components.addSecuritySchemes(BEARER, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("An access token from the TechEx authorization server (client-credentials grant)")));
+        openApi.addSecurityItem(new SecurityRequirement().addList(BEARER));
         openApi.schema(FIELD_PROBLEM, new ObjectSchema()
                 .description("A field at fault: a JSON path into the body (title.vi, inventors[1].email), a header or a parameter")
                 .addProperty("field", new StringSchema())
@@ -78,8 +81,10 @@ class OpenApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCust
         if (takesInput) {
             responses.putIfAbsent("400", problem("Invalid request: errors names every field at fault"));
         }
+        responses.putIfAbsent("401", problem("No access token, or one that is expired, tampered with or from another issuer"));
+        responses.putIfAbsent("403", problem("The organisation's role may not call this operation"));
         if (needsActor) {
-            responses.putIfAbsent("401", problem("The request does not say who makes it"));
+            responses.putIfAbsent("404", problem("No such resource, or one that belongs privately to another organisation"));
         }
         if (write) {
             responses.putIfAbsent("409", problem("Conflicts with the resource's state, a concurrent change, or a request with the same Idempotency-Key still running"));
@@ -92,11 +97,6 @@ class OpenApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCust
         if (write) {
             addHeader(operation, IdempotencyKeyFilter.HEADER, false,
                     "Makes a retry safe: the first answer is replayed (Idempotent-Replayed: true) for 24 hours");
-        }
-        if (actorHeaders && needsActor) {
-            addHeader(operation, HeaderActorResolver.PERSON, true, "Set by the gateway: the acting person");
-            addHeader(operation, HeaderActorResolver.ORGANISATION, true, "Set by the gateway: the person's organisation");
-            addHeader(operation, HeaderActorResolver.ROLE, true, "Set by the gateway: " + Arrays.toString(Actor.Role.values()));
         }
         return operation;
     }

@@ -262,8 +262,6 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                     errorsOf(invalid.getViolations()), request);
             case ConstraintViolationException invalid -> invalid(exception, "The request has invalid fields",
                     errorsOf(invalid.getConstraintViolations()), request);
-            case BadActorHeader header -> invalid(exception, "The request names its actor wrongly",
-                    List.of(new FieldProblem(header.header(), header.getMessage())), request);
             case Unauthenticated unauthenticated -> answer(exception, HttpStatus.UNAUTHORIZED, "unauthenticated",
                     unauthenticated.getMessage(), request);
             default -> null;

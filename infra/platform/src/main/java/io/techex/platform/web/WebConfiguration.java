@@ -23,12 +23,12 @@ import java.util.List;
 
 /**
  * The HTTP conventions of every TechEx service: problem+json errors ({@link ProblemHandling}, also for errors
- * outside Spring MVC), the acting person as an {@link CurrentActor} parameter, {@code Idempotency-Key} on POST and
+ * outside Spring MVC), the acting person (from the access token, see {@code ResourceServerConfiguration}) as a {@link CurrentActor}
+ * parameter, {@code Idempotency-Key} on POST and
  * PATCH, and an OpenAPI document named after the service.
  * <p>
  * Runs before Boot's MVC and error auto-configurations so that its exception handler and error controller take
- * the place of Boot's, and after the security auto-configuration so that a token-reading {@link ActorResolver}
- * there replaces the header one.
+ * the place of Boot's, and after the security auto-configuration, which provides the token-reading {@link ActorResolver}.
  */
 @AutoConfiguration(
         after = RedisConfiguration.class,
@@ -38,12 +38,6 @@ import java.util.List;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class WebConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean(ActorResolver.class)
-    HeaderActorResolver headerActorResolver() {
-        return new HeaderActorResolver();
-    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -101,8 +95,8 @@ public class WebConfiguration {
         }
 
         @Bean
-        OpenApiConventions techexOpenApiConventions(ActorResolver actors) {
-            return new OpenApiConventions(actors instanceof HeaderActorResolver);
+        OpenApiConventions techexOpenApiConventions() {
+            return new OpenApiConventions();
         }
     }
 }

@@ -117,6 +117,12 @@ class ExchangeTestController {
         return tenant;
     }
 
+    /** Opened to regulators only by {@link WebTestApplication}'s access rules. */
+    @GetMapping("/regulated")
+    String regulated(@CurrentActor Actor actor) {
+        return actor.organisationId();
+    }
+
     @GetMapping("/whoami")
     Actor whoami(@CurrentActor Actor actor) {
         return actor;

@@ -1,5 +1,6 @@
 package io.techex.platform.web;
 
+import io.techex.testkit.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,11 +11,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** Real HTTP against a running test application, as a client of the service would call it. */
 final class Http {
 
     static final String UNIVERSITY = "hust";
+    static final String FIRM = "mekong-biotech";
+    /** The demo person of each organisation the tests act for ({@code authserver.yml}). */
+    private static final Map<String, String> PERSON_OF = Map.of(UNIVERSITY, TestTokens.UNIVERSITY, FIRM, TestTokens.FIRM);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -27,12 +32,13 @@ final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** A request acting as a person of {@code organisation}, the way the gateway sets it. */
+    /** A request acting as a person of {@code organisation}, with that person's access token. */
     HttpRequest.Builder as(String organisation, String path) {
-        return request(path)
-                .header(HeaderActorResolver.PERSON, "person-of-" + organisation)
-                .header(HeaderActorResolver.ORGANISATION, organisation)
-                .header(HeaderActorResolver.ROLE, "UNIVERSITY");
+        String person = PERSON_OF.get(organisation);
+        if (person == null) {
+            throw new IllegalArgumentException("no demo person of " + organisation + " in " + PERSON_OF);
+        }
+        return request(path).header("Authorization", TestTokens.get().bearer(person));
     }
 
     HttpRequest.Builder request(String path) {

@@ -117,7 +117,7 @@ class IdempotencyKeyTest {
     @Test
     void keysAreScopedPerOrganisation() {
         HttpResponse<String> university = http.postJson(UNIVERSITY, "/things", thing(reference, 6), key);
-        HttpResponse<String> firm = http.postJson("vinfast", "/things", thing(reference, 6), key);
+        HttpResponse<String> firm = http.postJson(Http.FIRM, "/things", thing(reference, 6), key);
 
         assertThat(firm.statusCode()).isEqualTo(201);
         assertThat(firm.headers().firstValue(IdempotencyKeyFilter.REPLAYED)).isEmpty();

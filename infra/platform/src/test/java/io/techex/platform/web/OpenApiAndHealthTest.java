@@ -31,7 +31,7 @@ class OpenApiAndHealthTest {
         assertThat(api.path("info").path("title").asString()).isEqualTo("webtest-service");
         assertThat(api.path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
         JsonNode create = api.path("paths").path("/things").path("post");
-        for (String status : new String[]{"400", "401", "409", "422", "503", "default"}) {
+        for (String status : new String[]{"400", "401", "403", "409", "422", "503", "default"}) {
             assertThat(create.path("responses").path(status).path("content").has("application/problem+json"))
                     .as("POST /things %s in %s", status, create.path("responses")).isTrue();
         }
@@ -39,8 +39,9 @@ class OpenApiAndHealthTest {
                 .filter(entry -> entry.getKey().startsWith("4") || entry.getKey().startsWith("5"))
                 .forEach(entry -> assertThat(entry.getValue().path("content").propertyNames())
                         .as("content of %s", entry.getKey()).containsExactly("application/problem+json"));
-        assertThat(names(create.path("parameters"))).contains("Idempotency-Key", "X-Actor-Person", "X-Actor-Organisation",
-                "X-Actor-Role").doesNotContain("actor");
+        assertThat(names(create.path("parameters"))).contains("Idempotency-Key").doesNotContain("actor");
+        assertThat(api.path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(api.path("security").toString()).contains("bearer");
         assertThat(api.path("paths").has("/error")).isFalse();
     }
 

@@ -23,8 +23,8 @@ import static io.techex.platform.web.Http.thing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service whose Redis is gone keeps serving: requests with an Idempotency-Key run (without the guarantee), and
- * the service stays ready. The shared Redis cannot be stopped, so this context's Redis is a port where nothing
+ * A service whose Redis is gone keeps serving: requests with an Idempotency-Key run (without the guarantee), writes
+ * are not rate-limited, and the service stays ready. The shared Redis cannot be stopped, so this context's Redis is a port where nothing
  * listens. Started by hand because the test kit's own Redis address would win over a test property.
  */
 class RedisDownTest {
@@ -40,6 +40,8 @@ class RedisDownTest {
         properties.put("techex.service.name", WebTestApplication.SERVICE_NAME);
         properties.put("server.port", 0);
         properties.put("management.endpoint.health.show-components", "always");
+        // one write a minute: a limiter that failed closed would refuse the second POST below
+        properties.put("techex.rate-limit.writes", 1);
         List<String> args = new ArrayList<>();
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
         service = new SpringApplicationBuilder(WebTestApplication.class).run(args.toArray(String[]::new));

@@ -1,5 +1,6 @@
 package io.techex.platform.web;
 
+import io.techex.platform.security.AccessRules;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.SpringBootConfiguration;
@@ -7,6 +8,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 
 /**
  * A TechEx service in miniature for the web conventions' tests: the platform's auto-configurations (as every service
@@ -22,6 +24,14 @@ public class WebTestApplication {
 
     /** Header that makes a servlet filter throw, for errors that happen outside Spring MVC. */
     static final String EXPLODE = "X-Test-Explode";
+
+    /** Regulators alone read {@code /things/regulated}; any authenticated organisation the rest of {@code /things}. */
+    @Bean
+    AccessRules thingRules() {
+        return endpoints -> endpoints
+                .requestMatchers(HttpMethod.GET, "/things/regulated").hasRole("REGULATOR")
+                .requestMatchers("/things", "/things/**").authenticated();
+    }
 
     @Bean
     FilterRegistrationBean<Filter> explodingFilter() {

@@ -1,0 +1,87 @@
+package io.techex.platform.security;
+
+import io.techex.platform.redis.RedisConfiguration;
+import io.techex.platform.redis.RedisKeys;
+import io.techex.platform.web.ActorResolver;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.time.Clock;
+
+/**
+ * Every service is an OAuth2 resource server: requests carry a JWT from the TechEx authorization server
+ * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), whose claims name the person, the organisation
+ * and its role. Health and the OpenAPI document are public; the service's {@link AccessRules} open what else each
+ * role may call; everything else is denied. Refusals are problem+json: 401 without a valid token, 403 for a role
+ * the rules leave out.
+ * <p>
+ * Runs before Boot's security auto-configurations so that their default filter chains step aside.
+ */
+@AutoConfiguration(
+        after = RedisConfiguration.class,
+        beforeName = {
+                "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(RateLimitProperties.class)
+public class ResourceServerConfiguration {
+
+    /** GET only: the probes Kubernetes and the launcher poll, and the API description. */
+    static final String[] PUBLIC_READS = {"/actuator/health", "/actuator/health/**",
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
+
+    @Bean
+    SecurityFilterChain techexResourceServer(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) throws Exception {
+        SecurityProblems problems = new SecurityProblems();
+        http.csrf(AbstractHttpConfigurer::disable) // bearer tokens, no cookies: nothing for a forged request to ride on
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(endpoints -> {
+                    // errors are rendered by forwarding to /error; the original request was already authorized
+                    endpoints.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    endpoints.requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll();
+                    serviceRules.orderedStream().forEach(rules -> rules.define(endpoints));
+                    endpoints.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ActorTokenConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    ActorResolver jwtActorResolver() {
+        return new JwtActorResolver();
+    }
+
+    /** Order -50: after Spring Security's filters (-100), which identify the organisation, before idempotency (0). */
+    @Bean
+    FilterRegistrationBean<WriteRateLimitFilter> writeRateLimitFilter(UnifiedJedis redis, RedisKeys keys,
+                                                                      RateLimitProperties limits,
+                                                                      @Value("${spring.application.name}") String service) {
+        var registration = new FilterRegistrationBean<>(new WriteRateLimitFilter(redis, keys, service, limits, Clock.systemUTC()));
+        registration.setName("writeRateLimitFilter");
+        registration.setOrder(-50);
+        return registration;
+    }
+}
