@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.contracts.EventJson;
 import io.techex.testkit.IntegrationTest;
 import io.techex.testkit.TestEnvironment;
+import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,7 +55,8 @@ class ListingHttpTest {
         assertThat(listing.get("sellerOrganisationId").asText()).isEqualTo("hust");
 
         // a draft is private to its seller
-        assertThat(get("/listings/" + listingId, "vinfast").statusCode()).isEqualTo(404);
+        assertThat(get("/listings/" + listingId, "mekong-biotech").statusCode()).isEqualTo(404);
+        assertThat(get("/listings/" + listingId, "hcmut").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -97,7 +99,7 @@ class ListingHttpTest {
     void theSellerRevisesItsDraftAndAnotherOrganisationCannot() throws Exception {
         String listingId = json(post("/listings", DRAFT.formatted(4), "hust", null)).get("listingId").asText();
         assertThat(put("/listings/" + listingId + "/draft", DRAFT.formatted(5), "hust").statusCode()).isEqualTo(200);
-        assertThat(put("/listings/" + listingId + "/draft", DRAFT.formatted(5), "vinfast").statusCode()).isEqualTo(404);
+        assertThat(put("/listings/" + listingId + "/draft", DRAFT.formatted(5), "hcmut").statusCode()).isEqualTo(404);
         assertThat(eventsOf(listingId)).isEqualTo(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> json(get("/listings/" + listingId, "hust")).path("revision").asInt() == 1);
     }
@@ -144,10 +146,15 @@ class ListingHttpTest {
         return send(as(HttpRequest.newBuilder(uri(path)), organisation).GET());
     }
 
+    /** Acts as the demo person of {@code organisation}, with the token the authorization server gave them. */
     private static HttpRequest.Builder as(HttpRequest.Builder request, String organisation) {
-        return request.header("X-Actor-Person", "person@" + organisation)
-                .header("X-Actor-Organisation", organisation)
-                .header("X-Actor-Role", organisation.equals("hust") ? "UNIVERSITY" : "FIRM");
+        String person = switch (organisation) {
+            case "hust" -> TestTokens.UNIVERSITY;
+            case "hcmut" -> TestTokens.UNIVERSITY_2;
+            case "mekong-biotech" -> TestTokens.FIRM;
+            default -> throw new IllegalArgumentException("no demo person of " + organisation);
+        };
+        return request.header("Authorization", TestTokens.get().bearer(person));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

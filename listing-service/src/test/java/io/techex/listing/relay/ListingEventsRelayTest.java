@@ -8,6 +8,7 @@ import io.techex.platform.relay.CloudEventMapper;
 import io.techex.testkit.IntegrationTest;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.KafkaRecords;
+import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,7 +39,7 @@ class ListingEventsRelayTest {
     void aDraftedListingIsPublishedAsACloudEventKeyedByTheListing() throws Exception {
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/listings"))
                 .header("Content-Type", "application/json")
-                .header("X-Actor-Person", "lan.nguyen").header("X-Actor-Organisation", "hust").header("X-Actor-Role", "UNIVERSITY")
+                .header("Authorization", TestTokens.get().bearer(TestTokens.UNIVERSITY))
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"title": {"vi": "Giống lúa chịu mặn ST25", "en": "ST25 salt-tolerant rice"},
                          "summary": {"vi": "Giống lúa chịu mặn cho Đồng bằng sông Cửu Long."},

@@ -9,6 +9,7 @@ import io.techex.testkit.InProcessKafkaBroker;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestInfrastructure;
 import io.techex.testkit.KafkaRecords;
+import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,7 @@ class RelayBrokerOutageTest {
                  "assetType": "TECHNICAL_SOLUTION", "readinessLevel": %d}""".formatted(readiness);
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
-                .header("X-Actor-Person", "lan.nguyen").header("X-Actor-Organisation", "hust").header("X-Actor-Role", "UNIVERSITY")
+                .header("Authorization", TestTokens.get().bearer(TestTokens.UNIVERSITY))
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
