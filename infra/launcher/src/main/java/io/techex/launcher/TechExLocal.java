@@ -1,6 +1,8 @@
 package io.techex.launcher;
 
 import io.techex.audit.AuditServiceApplication;
+import io.techex.authserver.TechExAuthorizationServer;
+import io.techex.authserver.TokenMinter;
 import io.techex.bidding.BiddingServiceApplication;
 import io.techex.contract.ContractServiceApplication;
 import io.techex.listing.ListingServiceApplication;
@@ -31,7 +33,8 @@ import java.util.concurrent.Executors;
 /**
  * The whole exchange in one process, for a laptop or a demo: an in-process KRaft Kafka broker (unless
  * {@code TECHEX_KAFKA_BOOTSTRAP} names one), the local PostgreSQL (database {@code techex}, created if missing;
- * an embedded PostgreSQL if none answers), the local Redis, and the four services on ports 8081–8084.
+ * an embedded PostgreSQL if none answers), the local Redis, the authorization server with the demo organisations
+ * on port 9000 (unless {@code TECHEX_AUTH_ISSUER} names another issuer), and the four services on ports 8081–8084.
  * Ctrl-C stops everything cleanly.
  */
 public final class TechExLocal {
@@ -40,6 +43,7 @@ public final class TechExLocal {
     private static final String POSTGRES_USER = env("TECHEX_POSTGRES_USER", "postgres");
     private static final String POSTGRES_PASSWORD = env("TECHEX_POSTGRES_PASSWORD", "");
     private static final String REDIS = env("TECHEX_REDIS", "127.0.0.1:6379");
+    private static final String AUTH_ISSUER = env("TECHEX_AUTH_ISSUER", "");
 
     private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -62,6 +66,8 @@ public final class TechExLocal {
             String port = context.getEnvironment().getProperty("local.server.port");
             System.out.printf("  %-17s http://localhost:%s   (API docs: http://localhost:%s/swagger-ui.html)%n", name, port, port);
         });
+        System.out.println("Get a token (people and roles in infra/authserver/src/main/resources/authserver.yml):");
+        System.out.println("  curl -s -u lan.nguyen:demo -d grant_type=client_credentials http://localhost:9000/oauth2/token");
         System.out.println("Press Ctrl-C to stop.");
     }
 
@@ -73,6 +79,7 @@ public final class TechExLocal {
         shared.put("techex.redis.host", redis.getHost());
         shared.put("techex.redis.port", redis.getPort());
         checkRedis(redis);
+        shared.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", authorizationServer());
 
         Map<String, Class<?>> applications = new LinkedHashMap<>();
         applications.put(ListingServiceApplication.CONFIG_NAME, ListingServiceApplication.class);
@@ -103,6 +110,22 @@ public final class TechExLocal {
         arguments.add("--spring.config.name=" + configName);
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return arguments.toArray(String[]::new);
+    }
+
+    /**
+     * The issuer the services trust: {@code TECHEX_AUTH_ISSUER}, or the demo authorization server started here on
+     * port 9000. Started first, though the services would wait for it: they fetch its keys on the first request.
+     */
+    private String authorizationServer() {
+        if (!AUTH_ISSUER.isBlank()) {
+            System.out.println("Authorization server: " + AUTH_ISSUER + " (TECHEX_AUTH_ISSUER)");
+            return AUTH_ISSUER;
+        }
+        ConfigurableApplicationContext authServer = TechExAuthorizationServer.start("--spring.main.banner-mode=off");
+        resources.add(authServer);
+        String issuer = authServer.getBean(TokenMinter.class).issuer();
+        System.out.println("Authorization server: " + issuer + " (demo organisations and people, secret 'demo')");
+        return issuer;
     }
 
     private String kafka() throws IOException {

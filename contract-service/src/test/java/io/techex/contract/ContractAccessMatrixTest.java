@@ -1,0 +1,29 @@
+package io.techex.contract;
+
+import io.techex.testkit.AccessMatrix;
+import io.techex.testkit.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Every endpoint of contract-service × every role and every kind of bad token, against the running service. It has no
+ * endpoints of its own yet; the first one added fails this test until it has a row and a rule.
+ */
+@IntegrationTest
+class ContractAccessMatrixTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyEndpointAnswersEveryRoleAsTheRulesSay() {
+        AccessMatrix.at(port)
+                .publicRead("/actuator/health")
+                .publicRead("/v3/api-docs")
+                .verify(context);
+    }
+}
