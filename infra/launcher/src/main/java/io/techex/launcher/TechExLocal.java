@@ -73,6 +73,8 @@ public final class TechExLocal {
 
     Map<String, ConfigurableApplicationContext> start() throws Exception {
         Map<String, Object> shared = new LinkedHashMap<>();
+        // one JVM has one logging system: the application name would be whichever context started last
+        shared.put("logging.include-application-name", false);
         shared.put("spring.kafka.bootstrap-servers", kafka());
         shared.putAll(postgres());
         HostAndPort redis = HostAndPort.from(REDIS);
@@ -121,7 +123,8 @@ public final class TechExLocal {
             System.out.println("Authorization server: " + AUTH_ISSUER + " (TECHEX_AUTH_ISSUER)");
             return AUTH_ISSUER;
         }
-        ConfigurableApplicationContext authServer = TechExAuthorizationServer.start("--spring.main.banner-mode=off");
+        ConfigurableApplicationContext authServer = TechExAuthorizationServer.start("--spring.main.banner-mode=off",
+                "--logging.include-application-name=false");
         resources.add(authServer);
         String issuer = authServer.getBean(TokenMinter.class).issuer();
         System.out.println("Authorization server: " + issuer + " (demo organisations and people, secret 'demo')");
