@@ -29,14 +29,14 @@ import java.util.stream.Collectors;
  * (any answer but 401 and 403: the request may still be refused for its content or answered 404 for another
  * organisation's resource); every other role must get 403; every bad token 401.
  * <p>
- * {@link #verify(ApplicationContext)} first compares the rows with the service's controllers, so a new endpoint
- * without a row fails the build, and so does a row whose endpoint is gone.
+ * {@link #verify()} first compares the rows with the service's controllers, so a new endpoint without a row fails
+ * the build, and so does a row whose endpoint is gone.
  *
  * <pre>{@code
- * AccessMatrix.at(port)
+ * AccessMatrix.of(context)   // the running service's application context
  *     .row("POST", "/listings", body, Role.UNIVERSITY)
  *     .row("GET", "/listings/{listingId}", null, Role.values())
- *     .verify(context);
+ *     .verify();
  * }</pre>
  */
 public final class AccessMatrix {
@@ -51,18 +51,22 @@ public final class AccessMatrix {
         }
     }
 
+    private final ApplicationContext context;
     private final String base;
     private final TestTokens tokens = TestTokens.get();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Row> rows = new LinkedHashMap<>();
-    private final List<String> publicPaths = new ArrayList<>();
+    /** Every service's public reads; {@link #publicRead(String)} adds a service's own. */
+    private final List<String> publicPaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/readiness", "/v3/api-docs"));
 
-    private AccessMatrix(String base) {
-        this.base = base;
+    private AccessMatrix(ApplicationContext context) {
+        this.context = context;
+        this.base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
     }
 
-    public static AccessMatrix at(int port) {
-        return new AccessMatrix("http://localhost:" + port);
+    /** The matrix of the service {@code context} runs, which must be listening on a port. */
+    public static AccessMatrix of(ApplicationContext context) {
+        return new AccessMatrix(context);
     }
 
     /**
@@ -78,7 +82,7 @@ public final class AccessMatrix {
         return this;
     }
 
-    /** A path anyone may GET without a token (health, the OpenAPI document). */
+    /** A path anyone may GET without a token, besides health and the OpenAPI document. */
     public AccessMatrix publicRead(String path) {
         publicPaths.add(path);
         return this;
@@ -109,7 +113,7 @@ public final class AccessMatrix {
     }
 
     /** Checks that the rows are exactly the service's endpoints, then sends every request and checks every answer. */
-    public void verify(ApplicationContext context) {
+    public void verify() {
         Set<String> mapped = endpointsOf(context);
         Set<String> withoutRow = new TreeSet<>(mapped);
         withoutRow.removeAll(rows.keySet());
