@@ -35,6 +35,15 @@ class AccessTokenTest {
     }
 
     @Test
+    void otherClaimsOfTheTokenAreAtHandForTheHttpLayer() {
+        HttpResponse<String> japanese = withToken("/things/whoami/country", tokens.of(TestTokens.FOREIGN_FIRM));
+        HttpResponse<String> vietnamese = withToken("/things/whoami/country", tokens.of(TestTokens.UNIVERSITY));
+
+        assertThat(japanese.body()).isEqualTo("JP");
+        assertThat(vietnamese.body()).isEqualTo("VN");
+    }
+
+    @Test
     void anExpiredTokenIsRefused() {
         JsonNode problem = assertProblem(withToken("/things/whoami", tokens.expired(TestTokens.UNIVERSITY)),
                 401, "unauthenticated", "/things/whoami");

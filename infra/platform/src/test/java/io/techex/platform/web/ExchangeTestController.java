@@ -1,6 +1,7 @@
 package io.techex.platform.web;
 
 import io.techex.platform.actor.Actor;
+import io.techex.platform.security.TokenClaims;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
@@ -126,6 +127,11 @@ class ExchangeTestController {
     @GetMapping("/whoami")
     Actor whoami(@CurrentActor Actor actor) {
         return actor;
+    }
+
+    @GetMapping("/whoami/country")
+    String country() {
+        return TokenClaims.current(TokenClaims.COUNTRY).orElse("none");
     }
 
     /** Throws what services and Axon throw. */
