@@ -63,11 +63,14 @@ class ListingController {
         return new ListingCreated(listingId.toString(), ListingStatus.DRAFT);
     }
 
-    /** A draft is visible to its seller only; the catalogue may lag the command by a few milliseconds. */
+    /**
+     * A listing not (or no longer) on the market is visible to its seller only; the catalogue may lag the command by
+     * a few milliseconds.
+     */
     @GetMapping("/{listingId}")
     ResponseEntity<ListingSummary> get(@PathVariable UUID listingId, @CurrentActor Actor actor) {
         return catalogue.find(listingId.toString())
-                .filter(listing -> listing.status() != ListingStatus.DRAFT
+                .filter(listing -> listing.status().isPublic()
                         || listing.sellerOrganisationId().equals(actor.organisationId()))
                 .map(ResponseEntity::ok)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId));

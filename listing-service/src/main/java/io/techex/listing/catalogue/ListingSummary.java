@@ -5,8 +5,13 @@ import io.techex.listing.api.LocalizedText;
 
 import java.time.Instant;
 
-/** A listing as the catalogue read model shows it. */
+/**
+ * A listing as the catalogue read model shows it.
+ *
+ * @param ownerOrganisationId the seller, until an assignment makes the buyer the owner
+ * @param publishedAt         null until first published
+ */
 public record ListingSummary(String listingId, String sellerOrganisationId, ListingStatus status, int revision,
                              LocalizedText title, LocalizedText summary, AssetType assetType, int readinessLevel,
-                             Instant draftedAt, Instant updatedAt) {
+                             Instant draftedAt, Instant updatedAt, String ownerOrganisationId, Instant publishedAt) {
 }

@@ -9,7 +9,18 @@ class PublicEventContractTest {
 
     @Test
     void everyPublicEventOfListingServiceHasAContractAndKeepsIt() {
-        assertThat(ContractCheck.assertProducerContracts("io.techex.listing"))
-                .contains("io.techex.listing.ListingDrafted.v1", "io.techex.listing.ListingDraftRevised.v1");
+        assertThat(ContractCheck.assertProducerContracts("io.techex.listing")).containsExactlyInAnyOrder(
+                "io.techex.listing.ListingDrafted.v1",
+                "io.techex.listing.ListingDraftRevised.v1",
+                "io.techex.listing.ListingSubmitted.v1",
+                "io.techex.listing.OwnershipVerified.v1",
+                "io.techex.listing.OwnershipRejected.v1",
+                "io.techex.listing.CoOwnerConsented.v1",
+                "io.techex.listing.ListingPublished.v1",
+                "io.techex.listing.ListingWithdrawn.v1",
+                "io.techex.listing.ListingUnderContract.v1",
+                "io.techex.listing.ListingLicensed.v1",
+                "io.techex.listing.ListingTransferred.v1",
+                "io.techex.listing.OwnershipChanged.v1");
     }
 }

@@ -1,0 +1,5 @@
+package io.techex.listing.catalogue;
+
+/** Internal, as {@link DocumentAttached}. */
+public record DocumentRemoved(String listingId, String documentId) {
+}
