@@ -1,0 +1,30 @@
+package io.techex.contract.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the parties agree to; a version of the contract document is rendered from these terms.
+ *
+ * @param fieldOfUse     the field a licence is limited to (free text, compared ignoring case); null: every field
+ * @param territory      ISO 3166-1 alpha-2 country a licence is limited to; null: worldwide
+ * @param termStart      first day the rights may be exercised; null: the day the contract takes effect
+ * @param termEnd        last day of a licence; null: no end (always so for an assignment)
+ * @param price          the lump sum
+ * @param royalty        running royalty; null for none
+ * @param milestones     in order
+ * @param governingTerms applicable law, dispute resolution and other clauses, as the parties word them
+ */
+public record ContractTerms(DealType dealType, String fieldOfUse, String territory, LocalDate termStart,
+                            LocalDate termEnd, Money price, Royalty royalty, List<Milestone> milestones,
+                            String governingTerms) {
+
+    public ContractTerms {
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    }
+
+    /** The currency the contract is kept in: its price's. */
+    public String currency() {
+        return price == null ? Money.DEFAULT_CURRENCY : price.currency();
+    }
+}

@@ -1,0 +1,11 @@
+package io.techex.contract.api;
+
+import java.time.LocalDate;
+
+/**
+ * A step the contract pays for or requires, e.g. "pilot line running".
+ *
+ * @param payment due when the milestone is met; null for none
+ */
+public record Milestone(String milestoneId, String description, LocalDate dueDate, Money payment) {
+}
