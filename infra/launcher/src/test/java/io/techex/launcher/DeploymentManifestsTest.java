@@ -1,8 +1,14 @@
 package io.techex.launcher;
 
+import io.techex.authserver.AuthServerProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -14,14 +20,19 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,10 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Keeps infra/deploy honest against the build it deploys: every service module of the root pom has a compose
- * service and a Kubernetes Deployment, Service and PodDisruptionBudget whose ports and probes match the service's
- * own {@code server.port}, and the Dockerfile copies the jar the service poms actually attach. Reads the real files;
- * needs neither Docker nor a cluster.
+ * Keeps infra/deploy honest against the build it deploys: every service module of the root pom, and the demo
+ * authorization server, has a compose service and a Kubernetes Deployment, Service and PodDisruptionBudget whose
+ * image, ports and probes match the module's own {@code server.port}; the Dockerfile copies the jar the poms attach;
+ * and every service trusts the issuer the authorization server stamps, fetching its keys from an address it can
+ * reach. Reads the real files; needs neither Docker nor a cluster.
  */
 class DeploymentManifestsTest {
 
@@ -44,16 +56,32 @@ class DeploymentManifestsTest {
     static final Path DEPLOY = ROOT.resolve("infra/deploy");
     static final Path K8S = DEPLOY.resolve("k8s");
 
+    /** The demo identity provider's module directory; deployed like a service, but not one. */
+    static final String AUTHSERVER = "infra/authserver";
+
     static final String READINESS = "/actuator/health/readiness";
     static final String LIVENESS = "/actuator/health/liveness";
     /** What every service needs from its environment to reach PostgreSQL, Kafka and Redis. */
     static final List<String> INFRASTRUCTURE_ENV = List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
             "SPRING_DATASOURCE_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "TECHEX_REDIS_HOST", "TECHEX_REDIS_PORT");
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+    static final String AUTH_PREFIX = "techex.auth";
+    static final String AUTH_ISSUER = AUTH_PREFIX + ".issuer";
+    static final String AUTH_KEY_LOCATION = AUTH_PREFIX + ".key-location";
+    /** Where the authorization server serves its public keys: Spring Authorization Server's default, which it keeps. */
+    static final String JWK_SET_PATH = AuthorizationServerSettings.builder().build().getJwkSetEndpoint();
 
-    // ---------------------------------------------------------------- the service modules
+    // ---------------------------------------------------------------- the modules deployed
 
+    /** The service modules: each directory is also the artifactId. */
     static Stream<String> services() {
         return serviceModules().stream();
+    }
+
+    /** Directories of every module with an image: the services and the authorization server. */
+    static Stream<String> deployedModules() {
+        return Stream.concat(services(), Stream.of(AUTHSERVER));
     }
 
     @Test
@@ -61,43 +89,65 @@ class DeploymentManifestsTest {
         assertThat(serviceModules()).as("<module>s of %s ending in -service", ROOT.resolve("pom.xml")).isNotEmpty();
     }
 
+    @Test
+    void theAuthorizationServerIsAModuleOfTheBuild() {
+        Path parent = ROOT.resolve(AUTHSERVER).getParent();
+        assertThat(modules(ROOT.resolve("pom.xml"))).contains(ROOT.relativize(parent).toString());
+        assertThat(modules(parent.resolve("pom.xml"))).contains(parent.relativize(ROOT.resolve(AUTHSERVER)).toString());
+    }
+
     // ---------------------------------------------------------------- image
 
     @ParameterizedTest
-    @MethodSource("services")
-    void theDockerfileCopiesTheRunnableJarTheServicePomAttaches(String service) {
+    @MethodSource("deployedModules")
+    void theDockerfileCopiesTheRunnableJarTheModulePomAttaches(String module) {
         String dockerfile = read(DEPLOY.resolve("Dockerfile"));
-        Matcher copy = Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*\\$\\{SERVICE}/target/\\$\\{SERVICE}-\\$\\{VERSION}-"
-                + "(?<classifier>[\\w.-]+)\\.jar\\s").matcher(dockerfile);
-        assertThat(copy.find()).as("Dockerfile COPYs ${SERVICE}/target/${SERVICE}-${VERSION}-<classifier>.jar").isTrue();
+        for (String arg : List.of("SERVICE", "MODULE")) {
+            assertThat(dockerfile).as("Dockerfile declares ARG %s", arg).containsPattern("(?m)^ARG\\s+" + arg + "\\s*$");
+        }
+        String classifier = dockerfileClassifier();
         Matcher version = Pattern.compile("(?m)^ARG\\s+VERSION=(\\S+)\\s*$").matcher(dockerfile);
         assertThat(version.find()).as("Dockerfile declares ARG VERSION=<default>").isTrue();
-
-        Element project = xml(ROOT.resolve(service).resolve("pom.xml")).getDocumentElement();
-        assertThat(text(child(project, "artifactId"))).as("artifactId of module %s, the jar's name", service)
-                .isEqualTo(service);
         assertThat(version.group(1)).as("Dockerfile's default VERSION is the project version")
                 .isEqualTo(projectVersion());
+
+        Element project = xml(ROOT.resolve(module).resolve("pom.xml")).getDocumentElement();
+        String artifactId = text(child(project, "artifactId"));
+        if (!module.equals(AUTHSERVER)) {
+            assertThat(artifactId).as("artifactId of module %s: without --build-arg MODULE the Dockerfile looks for"
+                    + " the jar in the directory of that name", module).isEqualTo(module);
+        }
         Element build = child(project, "build");
-        assertThat(build).as("<build> of %s/pom.xml", service).isNotNull();
-        assertThat(child(build, "finalName")).as("%s keeps the default jar name", service).isNull();
+        assertThat(build).as("<build> of %s/pom.xml", module).isNotNull();
+        assertThat(child(build, "finalName")).as("%s keeps the default jar name", module).isNull();
 
         Element bootPlugin = children(child(build, "plugins"), "plugin").stream()
                 .filter(p -> "spring-boot-maven-plugin".equals(text(child(p, "artifactId"))))
                 .findFirst().orElse(null);
-        assertThat(bootPlugin).as("spring-boot-maven-plugin in %s/pom.xml", service).isNotNull();
+        assertThat(bootPlugin).as("spring-boot-maven-plugin in %s/pom.xml", module).isNotNull();
         Element repackage = children(child(bootPlugin, "executions"), "execution").stream()
                 .filter(e -> "repackage".equals(text(child(e, "id"))))
                 .findFirst().orElse(null);
-        assertThat(repackage).as("the repackage execution of %s", service).isNotNull();
+        assertThat(repackage).as("the repackage execution of %s", module).isNotNull();
         assertThat(text(child(child(repackage, "configuration"), "classifier")))
-                .as("%s attaches the runnable jar with the classifier the Dockerfile copies", service)
-                .isEqualTo(copy.group("classifier"));
+                .as("%s attaches the runnable jar with the classifier the Dockerfile copies", module)
+                .isEqualTo(classifier);
 
         String mainClass = text(child(child(bootPlugin, "configuration"), "mainClass"));
-        assertThat(mainClass).as("mainClass of %s", service).isNotBlank();
-        assertThat(ROOT.resolve(service).resolve("src/main/java").resolve(mainClass.replace('.', '/') + ".java"))
-                .as("source of %s's main class", service).isRegularFile();
+        assertThat(mainClass).as("mainClass of %s", module).isNotBlank();
+        assertThat(ROOT.resolve(module).resolve("src/main/java").resolve(mainClass.replace('.', '/') + ".java"))
+                .as("source of %s's main class", module).isRegularFile();
+    }
+
+    @ParameterizedTest
+    @MethodSource("deployedModules")
+    void theBuildContextHoldsTheRunnableJar(String module) {
+        String jar = module + "/target/" + artifactId(module) + "-" + projectVersion() + "-" + dockerfileClassifier()
+                + ".jar";
+        assertThat(dockerIgnored(read(DEPLOY.resolve("Dockerfile.dockerignore")), jar))
+                .as("Dockerfile.dockerignore keeps %s out of the build context", jar).isFalse();
+        assertThat(dockerIgnored(read(DEPLOY.resolve("Dockerfile.dockerignore")), module + "/pom.xml"))
+                .as("Dockerfile.dockerignore lets only the runnable jars into the context").isTrue();
     }
 
     @Test
@@ -116,40 +166,78 @@ class DeploymentManifestsTest {
     // ---------------------------------------------------------------- compose
 
     @ParameterizedTest
-    @MethodSource("services")
-    void composeBuildsAndRunsTheServiceOnItsPort(String service) {
-        Map<String, Object> compose = compose();
-        Map<String, Object> services = map(compose.get("services"), "compose services");
-        Map<String, Object> entry = map(services.get(service), "compose service " + service);
-        int port = serverPort(service);
+    @MethodSource("deployedModules")
+    void composeBuildsAndRunsTheModuleOnItsPort(String module) {
+        Map<String, Object> services = map(compose().get("services"), "compose services");
+        String name = artifactId(module);
+        Map<String, Object> entry = map(services.get(name), "compose service " + name);
+        int port = serverPort(module);
 
-        Map<String, Object> build = map(entry.get("build"), service + ".build");
-        assertThat(map(build.get("args"), service + ".build.args")).containsEntry("SERVICE", service);
+        Map<String, Object> build = map(entry.get("build"), name + ".build");
+        Map<String, Object> args = map(build.get("args"), name + ".build.args");
+        assertThat(args).containsEntry("SERVICE", name);
+        Object moduleArg = args.get("MODULE");
+        assertThat(moduleArg == null || String.valueOf(moduleArg).isBlank() ? name : String.valueOf(moduleArg))
+                .as("the module directory the Dockerfile copies %s's jar from", name).isEqualTo(module);
         Path context = DEPLOY.resolve(String.valueOf(build.get("context"))).normalize();
         assertThat(context.resolve(String.valueOf(build.get("dockerfile"))).normalize())
-                .as("%s is built from infra/deploy/Dockerfile", service).isEqualTo(DEPLOY.resolve("Dockerfile"));
-        assertThat(context).as("%s's build context holds its module", service).isEqualTo(ROOT);
+                .as("%s is built from infra/deploy/Dockerfile", name).isEqualTo(DEPLOY.resolve("Dockerfile"));
+        assertThat(context).as("%s's build context holds its module", name).isEqualTo(ROOT);
+        assertThat(entry.get("image")).as("%s's image", name).isEqualTo(image(module));
 
-        List<Integer> containerPorts = list(entry.get("ports"), service + ".ports").stream()
-                .map(p -> p instanceof Map<?, ?> m ? Integer.parseInt(String.valueOf(m.get("target")))
-                        : Integer.parseInt(String.valueOf(p).replaceFirst("/\\w+$", "").replaceFirst(".*:", "")))
-                .toList();
-        assertThat(containerPorts).as("%s publishes server.port %d", service, port).contains(port);
+        assertThat(publishedPorts(entry, name)).as("%s publishes server.port %d", name, port).containsKey(port);
+        String healthcheck = String.valueOf(map(entry.get("healthcheck"), name + ".healthcheck").get("test"));
+        assertThat(healthcheck).as("%s's healthcheck", name).contains(":" + port + READINESS);
+    }
 
-        String healthcheck = String.valueOf(map(entry.get("healthcheck"), service + ".healthcheck").get("test"));
-        assertThat(healthcheck).as("%s's healthcheck", service).contains(":" + port + READINESS);
-
+    @ParameterizedTest
+    @MethodSource("services")
+    void composeStartsTheServiceAfterWhatItNeeds(String service) {
+        Map<String, Object> services = map(compose().get("services"), "compose services");
+        Map<String, Object> entry = map(services.get(service), "compose service " + service);
         assertThat(environment(entry.get("environment"))).as("%s's environment", service)
                 .containsKeys(INFRASTRUCTURE_ENV.toArray(String[]::new));
 
         Map<String, Object> dependsOn = map(entry.get("depends_on"), service + ".depends_on");
-        assertThat(dependsOn).as("%s waits for PostgreSQL, Kafka and Redis", service).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(dependsOn).as("%s waits for PostgreSQL, Kafka, Redis and the authorization server", service)
+                .containsKeys("postgres", "kafka", "redis", artifactId(AUTHSERVER));
         dependsOn.forEach((dependency, condition) -> {
             assertThat(map(condition, service + " depends_on " + dependency)).containsEntry("condition", "service_healthy");
             assertThat(map(services.get(dependency), "compose service " + dependency))
                     .as("%s, which %s waits to be healthy, has a healthcheck", dependency, service)
                     .containsKey("healthcheck");
         });
+    }
+
+    /**
+     * Tokens are fetched from the host, so their iss is the host's address of the authorization server; the services
+     * must accept exactly that issuer, yet take the keys from the address they reach on the compose network.
+     */
+    @Test
+    void composeServicesTrustTheIssuerTheHostSeesAndFetchKeysWhereTheyCan() {
+        Map<String, Object> services = map(compose().get("services"), "compose services");
+        String authName = artifactId(AUTHSERVER);
+        Map<String, Object> auth = map(services.get(authName), "compose service " + authName);
+        String issuer = bound(environment(auth.get("environment")), AUTH_ISSUER);
+        assertThat(issuer).as("%s the authorization server gets", AUTH_ISSUER).isNotBlank();
+        URI issuerUri = URI.create(issuer);
+        assertThat(issuerUri.getHost()).as("the issuer's host: where tokens are fetched from").isIn("localhost", "127.0.0.1");
+        assertThat(publishedPorts(auth, authName).get(serverPort(AUTHSERVER)))
+                .as("the host port the authorization server is published on is the issuer's port %s", issuer)
+                .isEqualTo(issuerUri.getPort());
+
+        for (String service : serviceModules()) {
+            Map<String, String> env = environment(map(services.get(service), service).get("environment"));
+            assertThat(bound(env, ISSUER_URI)).as("%s's %s", service, ISSUER_URI).isEqualTo(issuer);
+            String jwkSet = bound(env, JWK_SET_URI);
+            assertThat(jwkSet).as("%s's %s: without it the issuer's discovery document, on localhost, is out of"
+                    + " reach", service, JWK_SET_URI).isNotBlank();
+            URI jwks = URI.create(jwkSet);
+            assertThat(jwks.getHost()).as("%s fetches keys from the compose service", service).isEqualTo(authName);
+            assertThat(jwks.getPort()).as("%s fetches keys on the server's own port", service)
+                    .isEqualTo(serverPort(AUTHSERVER));
+            assertThat(jwks.getPath()).as("%s's JWK set path", service).isEqualTo(JWK_SET_PATH);
+        }
     }
 
     @Test
@@ -188,9 +276,7 @@ class DeploymentManifestsTest {
 
     @Test
     void everyNamespacedManifestIsInTheNamespaceItCreates() {
-        List<Map<String, Object>> namespaces = manifests("Namespace");
-        assertThat(namespaces).as("Namespace manifests").hasSize(1);
-        String namespace = name(namespaces.getFirst());
+        String namespace = namespace();
         for (Map<String, Object> manifest : k8s()) {
             if (!"Namespace".equals(manifest.get("kind"))) {
                 assertThat(map(manifest.get("metadata"), "metadata").get("namespace"))
@@ -200,99 +286,106 @@ class DeploymentManifestsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
-    void theDeploymentRunsReplicasOnTheServicePortWithProbes(String service) {
-        int port = serverPort(service);
-        Map<String, Object> deployment = manifest("Deployment", service);
+    @MethodSource("deployedModules")
+    void theDeploymentRunsTheModuleOnItsPortWithProbes(String module) {
+        String name = artifactId(module);
+        int port = serverPort(module);
+        Map<String, Object> deployment = manifest("Deployment", name);
         Map<String, Object> spec = map(deployment.get("spec"), "spec");
-        assertThat(((Number) spec.get("replicas")).intValue()).as("%s replicas: scale-out is the design", service)
-                .isGreaterThanOrEqualTo(2);
+        if (!module.equals(AUTHSERVER)) {
+            assertThat(((Number) spec.get("replicas")).intValue()).as("%s replicas: scale-out is the design", name)
+                    .isGreaterThanOrEqualTo(2);
+        }
         Map<String, Object> rollingUpdate = map(map(spec.get("strategy"), "strategy").get("rollingUpdate"), "rollingUpdate");
-        assertThat(String.valueOf(rollingUpdate.get("maxUnavailable"))).as("%s maxUnavailable", service).isIn("0", "0%");
+        assertThat(String.valueOf(rollingUpdate.get("maxUnavailable"))).as("%s maxUnavailable", name).isIn("0", "0%");
 
         Map<String, Object> template = map(spec.get("template"), "template");
         Map<String, Object> podLabels = map(map(template.get("metadata"), "template metadata").get("labels"), "labels");
-        assertThat(podLabels).as("%s's pods carry its selector", service)
+        assertThat(podLabels).as("%s's pods carry its selector", name)
                 .containsAllEntriesOf(map(map(spec.get("selector"), "selector").get("matchLabels"), "matchLabels"));
 
         Map<String, Object> pod = map(template.get("spec"), "pod spec");
-        Map<String, Object> container = container(pod, service);
-        List<Map<String, Object>> ports = maps(container.get("ports"), service + " ports");
-        assertThat(ports).as("%s's container ports", service).extracting(p -> p.get("containerPort")).contains(port);
+        Map<String, Object> container = container(pod, name);
+        assertThat(container.get("image")).as("%s runs the image compose builds", name).isEqualTo(image(module));
+        List<Map<String, Object>> ports = maps(container.get("ports"), name + " ports");
+        assertThat(ports).as("%s's container ports", name).extracting(p -> p.get("containerPort")).contains(port);
 
         for (String[] probe : new String[][] {{"readinessProbe", READINESS}, {"livenessProbe", LIVENESS}}) {
-            Map<String, Object> httpGet = map(map(container.get(probe[0]), service + " " + probe[0]).get("httpGet"),
-                    service + " " + probe[0] + ".httpGet");
-            assertThat(httpGet.get("path")).as("%s %s path", service, probe[0]).isEqualTo(probe[1]);
-            assertThat(resolvePort(httpGet.get("port"), ports)).as("%s %s port", service, probe[0]).isEqualTo(port);
+            Map<String, Object> httpGet = map(map(container.get(probe[0]), name + " " + probe[0]).get("httpGet"),
+                    name + " " + probe[0] + ".httpGet");
+            assertThat(httpGet.get("path")).as("%s %s path", name, probe[0]).isEqualTo(probe[1]);
+            assertThat(resolvePort(httpGet.get("port"), ports)).as("%s %s port", name, probe[0]).isEqualTo(port);
         }
 
-        Map<String, Object> resources = map(container.get("resources"), service + " resources");
+        Map<String, Object> resources = map(container.get("resources"), name + " resources");
         for (String bound : List.of("requests", "limits")) {
-            assertThat(map(resources.get(bound), service + " " + bound)).as("%s %s", service, bound)
+            assertThat(map(resources.get(bound), name + " " + bound)).as("%s %s", name, bound)
                     .containsKeys("cpu", "memory");
         }
 
         Map<String, Object> podSecurity = pod.get("securityContext") == null ? Map.of()
                 : map(pod.get("securityContext"), "pod securityContext");
-        Map<String, Object> security = map(container.get("securityContext"), service + " securityContext");
+        Map<String, Object> security = map(container.get("securityContext"), name + " securityContext");
         assertThat(security.containsKey("runAsNonRoot") ? security.get("runAsNonRoot") : podSecurity.get("runAsNonRoot"))
-                .as("%s runAsNonRoot (container or pod)", service).isEqualTo(true);
-        assertThat(security.get("readOnlyRootFilesystem")).as("%s readOnlyRootFilesystem", service).isEqualTo(true);
-        assertThat(security.get("allowPrivilegeEscalation")).as("%s allowPrivilegeEscalation", service).isEqualTo(false);
-        String tmpVolume = maps(container.get("volumeMounts"), service + " volumeMounts").stream()
+                .as("%s runAsNonRoot (container or pod)", name).isEqualTo(true);
+        assertThat(security.get("readOnlyRootFilesystem")).as("%s readOnlyRootFilesystem", name).isEqualTo(true);
+        assertThat(security.get("allowPrivilegeEscalation")).as("%s allowPrivilegeEscalation", name).isEqualTo(false);
+        String tmpVolume = maps(container.get("volumeMounts"), name + " volumeMounts").stream()
                 .filter(m -> "/tmp".equals(m.get("mountPath"))).map(m -> String.valueOf(m.get("name")))
-                .findFirst().orElseGet(() -> fail("%s mounts nothing on /tmp", service));
-        assertThat(maps(pod.get("volumes"), service + " volumes"))
-                .as("%s's /tmp is an emptyDir", service)
+                .findFirst().orElseGet(() -> fail("%s mounts nothing on /tmp", name));
+        assertThat(maps(pod.get("volumes"), name + " volumes"))
+                .as("%s's /tmp is an emptyDir", name)
                 .anySatisfy(v -> {
                     assertThat(v.get("name")).isEqualTo(tmpVolume);
                     assertThat(v).containsKey("emptyDir");
                 });
 
-        assertThat(kubernetesEnvironment(container)).as("%s's environment", service)
-                .containsAll(INFRASTRUCTURE_ENV);
+        if (!module.equals(AUTHSERVER)) {
+            assertThat(kubernetesEnvironment(container)).as("%s's environment", name).containsAll(INFRASTRUCTURE_ENV);
+        }
     }
 
     @ParameterizedTest
-    @MethodSource("services")
-    void theServiceAndDisruptionBudgetSelectTheDeploymentsPods(String service) {
-        Map<String, Object> deploymentSpec = map(manifest("Deployment", service).get("spec"), "spec");
+    @MethodSource("deployedModules")
+    void theServiceAndDisruptionBudgetSelectTheDeploymentsPods(String module) {
+        String name = artifactId(module);
+        Map<String, Object> deploymentSpec = map(manifest("Deployment", name).get("spec"), "spec");
         Map<String, Object> template = map(deploymentSpec.get("template"), "template");
         Map<String, Object> podLabels = map(map(template.get("metadata"), "metadata").get("labels"), "labels");
-        List<Map<String, Object>> ports = maps(container(map(template.get("spec"), "pod"), service).get("ports"), "ports");
+        List<Map<String, Object>> ports = maps(container(map(template.get("spec"), "pod"), name).get("ports"), "ports");
 
-        Map<String, Object> serviceSpec = map(manifest("Service", service).get("spec"), "Service spec");
-        assertThat(podLabels).as("Service %s selects the Deployment's pods", service)
+        Map<String, Object> serviceSpec = map(manifest("Service", name).get("spec"), "Service spec");
+        assertThat(podLabels).as("Service %s selects the Deployment's pods", name)
                 .containsAllEntriesOf(map(serviceSpec.get("selector"), "Service selector"));
         assertThat(maps(serviceSpec.get("ports"), "Service ports"))
-                .as("Service %s forwards to server.port", service)
+                .as("Service %s forwards to server.port", name)
                 .anySatisfy(p -> assertThat(resolvePort(p.getOrDefault("targetPort", p.get("port")), ports))
-                        .isEqualTo(serverPort(service)));
+                        .isEqualTo(serverPort(module)));
 
-        Map<String, Object> budget = map(manifest("PodDisruptionBudget", service).get("spec"), "PDB spec");
-        assertThat(podLabels).as("PodDisruptionBudget %s selects the Deployment's pods", service)
+        Map<String, Object> budget = map(manifest("PodDisruptionBudget", name).get("spec"), "PDB spec");
+        assertThat(podLabels).as("PodDisruptionBudget %s selects the Deployment's pods", name)
                 .containsAllEntriesOf(map(map(budget.get("selector"), "PDB selector").get("matchLabels"), "matchLabels"));
         int replicas = ((Number) deploymentSpec.get("replicas")).intValue();
         if (budget.get("minAvailable") instanceof Number minAvailable) {
-            assertThat(minAvailable.intValue()).as("PDB %s still lets a node drain", service).isLessThan(replicas);
+            assertThat(minAvailable.intValue()).as("PDB %s still lets a node drain", name).isLessThan(replicas);
         } else {
-            assertThat(budget.get("maxUnavailable")).as("PDB %s bounds disruptions", service).isNotNull();
+            assertThat(budget.get("maxUnavailable")).as("PDB %s bounds disruptions", name).isNotNull();
         }
     }
 
     @Test
     void everyConfigMapAndSecretTheDeploymentsReferenceExists() {
-        for (String service : serviceModules()) {
-            Map<String, Object> pod = map(map(map(manifest("Deployment", service).get("spec"), "spec")
-                    .get("template"), "template").get("spec"), "pod");
-            Map<String, Object> container = container(pod, service);
+        for (String module : deployedModules().toList()) {
+            String name = artifactId(module);
+            Map<String, Object> container = deploymentContainer(name);
             for (Map<String, Object> from : maps(container.getOrDefault("envFrom", List.of()), "envFrom")) {
-                if (from.get("configMapRef") != null) {
-                    manifest("ConfigMap", String.valueOf(map(from.get("configMapRef"), "configMapRef").get("name")));
-                }
-                if (from.get("secretRef") != null) {
-                    manifest("Secret", String.valueOf(map(from.get("secretRef"), "secretRef").get("name")));
+                for (String[] ref : new String[][] {{"configMapRef", "ConfigMap"}, {"secretRef", "Secret"}}) {
+                    if (from.get(ref[0]) != null) {
+                        Map<String, Object> selector = map(from.get(ref[0]), ref[0]);
+                        if (!Boolean.TRUE.equals(selector.get("optional"))) {
+                            manifest(ref[1], String.valueOf(selector.get("name")));
+                        }
+                    }
                 }
             }
             for (Map<String, Object> env : maps(container.getOrDefault("env", List.of()), "env")) {
@@ -302,20 +395,76 @@ class DeploymentManifestsTest {
                 }
                 for (String[] ref : new String[][] {{"secretKeyRef", "Secret"}, {"configMapKeyRef", "ConfigMap"}}) {
                     Object keyRef = map(valueFrom, "valueFrom").get(ref[0]);
-                    if (keyRef != null) {
-                        Map<String, Object> selector = map(keyRef, ref[0]);
-                        Map<String, Object> source = manifest(ref[1], String.valueOf(selector.get("name")));
-                        Set<Object> keys = new HashSet<>();
-                        for (String field : List.of("data", "stringData")) {
-                            if (source.get(field) != null) {
-                                keys.addAll(map(source.get(field), field).keySet());
-                            }
-                        }
-                        assertThat(keys).as("%s %s, which %s reads %s from", ref[1], selector.get("name"), service,
-                                env.get("name")).contains(selector.get("key"));
+                    if (keyRef == null) {
+                        continue;
                     }
+                    Map<String, Object> selector = map(keyRef, ref[0]);
+                    List<Map<String, Object>> sources = manifests(ref[1]).stream()
+                            .filter(m -> String.valueOf(selector.get("name")).equals(name(m))).toList();
+                    if (sources.isEmpty() && Boolean.TRUE.equals(selector.get("optional"))) {
+                        continue;   // provided by the cluster's operator, or deliberately absent
+                    }
+                    assertThat(sources).as("%s %s, which %s reads %s from", ref[1], selector.get("name"), name,
+                            env.get("name")).hasSize(1);
+                    assertThat(data(sources.getFirst()).keySet()).as("keys of %s %s, which %s reads %s from", ref[1],
+                            selector.get("name"), name, env.get("name")).contains(String.valueOf(selector.get("key")));
                 }
             }
+        }
+    }
+
+    /**
+     * In the cluster the issuer is one value in the shared ConfigMap: the services accept it, the demo authorization
+     * server stamps it, and the keys come from the authorization server's Service.
+     */
+    @Test
+    void kubernetesServicesTrustTheIssuerTheAuthorizationServerStampsAndFetchKeysFromIt() {
+        String authName = artifactId(AUTHSERVER);
+        String issuer = bound(kubernetesEnvironmentValues(deploymentContainer(authName)), AUTH_ISSUER);
+        assertThat(issuer).as("%s of the authorization server's Deployment", AUTH_ISSUER).isNotBlank();
+
+        Map<String, Object> authService = manifest("Service", authName);
+        List<Map<String, Object>> containerPorts = maps(deploymentContainer(authName).get("ports"), "ports");
+        List<Integer> servicePorts = maps(map(authService.get("spec"), "Service spec").get("ports"), "Service ports")
+                .stream()
+                .filter(p -> resolvePort(p.getOrDefault("targetPort", p.get("port")), containerPorts)
+                        == serverPort(AUTHSERVER))
+                .map(p -> ((Number) p.get("port")).intValue())
+                .toList();
+        String namespace = namespace();
+        Set<String> serviceHosts = Set.of(authName, authName + "." + namespace, authName + "." + namespace + ".svc",
+                authName + "." + namespace + ".svc.cluster.local");
+
+        for (String service : serviceModules()) {
+            Map<String, String> env = kubernetesEnvironmentValues(deploymentContainer(service));
+            assertThat(bound(env, ISSUER_URI)).as("%s's %s", service, ISSUER_URI).isEqualTo(issuer);
+            String jwkSet = bound(env, JWK_SET_URI);
+            assertThat(jwkSet).as("%s's %s", service, JWK_SET_URI).isNotBlank();
+            URI jwks = URI.create(jwkSet);
+            assertThat(jwks.getHost()).as("%s fetches keys from Service %s", service, authName).isIn(serviceHosts);
+            assertThat(jwks.getPort()).as("%s fetches keys on a port of Service %s", service, authName)
+                    .isIn(servicePorts);
+            assertThat(jwks.getPath()).as("%s's JWK set path", service).isEqualTo(JWK_SET_PATH);
+        }
+    }
+
+    /**
+     * Without a signing key every pod generates its own, and the services, fetching the key set through the Service,
+     * would hold only one pod's key: more than one replica needs the key from a source that cannot be missing.
+     */
+    @Test
+    void theAuthorizationServerRunsOneReplicaUnlessItsSigningKeyIsShared() {
+        String authName = artifactId(AUTHSERVER);
+        Map<String, Object> spec = map(manifest("Deployment", authName).get("spec"), "spec");
+        String keyVariable = environmentName(AUTH_KEY_LOCATION);
+        boolean sharedKey = maps(deploymentContainer(authName).getOrDefault("env", List.of()), "env").stream()
+                .filter(e -> keyVariable.equals(e.get("name")))
+                .anyMatch(e -> e.get("value") != null || e.get("valueFrom") instanceof Map<?, ?> from
+                        && from.values().stream().noneMatch(ref -> ref instanceof Map<?, ?> r
+                                && Boolean.TRUE.equals(r.get("optional"))));
+        if (!sharedKey) {
+            assertThat(((Number) spec.get("replicas")).intValue())
+                    .as("replicas of %s, whose pods may each generate a signing key", authName).isEqualTo(1);
         }
     }
 
@@ -345,12 +494,32 @@ class DeploymentManifestsTest {
         Map<String, Object> services = map(compose().get("services"), "compose services");
         for (String service : serviceModules()) {
             set.addAll(environment(map(services.get(service), service).get("environment")).keySet());
-            set.addAll(kubernetesEnvironment(container(map(map(map(manifest("Deployment", service).get("spec"),
-                    "spec").get("template"), "template").get("spec"), "pod"), service)));
+            set.addAll(kubernetesEnvironment(deploymentContainer(service)));
         }
         assertThat(set.stream().filter(v -> v.startsWith("TECHEX_")).toList())
                 .as("TECHEX_* variables set by compose.yaml and k8s (the platform reads %s)",
                         known.stream().filter(v -> v.startsWith("TECHEX_")).toList())
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(known).contains(v));
+    }
+
+    /** Likewise for the authorization server, whose settings are the components of {@link AuthServerProperties}. */
+    @Test
+    void everyTechExVariableTheAuthorizationServerGetsBindsToItsProperties() {
+        Set<String> known = new TreeSet<>();
+        for (RecordComponent component : AuthServerProperties.class.getRecordComponents()) {
+            known.add(environmentName(AUTH_PREFIX + "." + component.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                    .toLowerCase(Locale.ROOT)));
+        }
+        assertThat(known).as("techex.auth.* as environment variables").contains(environmentName(AUTH_ISSUER),
+                environmentName(AUTH_KEY_LOCATION));
+
+        String authName = artifactId(AUTHSERVER);
+        Set<String> set = new TreeSet<>(environment(map(map(compose().get("services"), "compose services")
+                .get(authName), authName).get("environment")).keySet());
+        set.addAll(kubernetesEnvironment(deploymentContainer(authName)));
+        assertThat(set.stream().filter(v -> v.startsWith("TECHEX_")).toList())
+                .as("TECHEX_* variables set for %s (it reads %s)", authName, known)
                 .isNotEmpty()
                 .allSatisfy(v -> assertThat(known).contains(v));
     }
@@ -367,19 +536,32 @@ class DeploymentManifestsTest {
     }
 
     static List<String> serviceModules() {
-        return children(child(xml(ROOT.resolve("pom.xml")).getDocumentElement(), "modules"), "module").stream()
+        return modules(ROOT.resolve("pom.xml")).stream().filter(m -> m.endsWith("-service")).toList();
+    }
+
+    static List<String> modules(Path pom) {
+        return children(child(xml(pom).getDocumentElement(), "modules"), "module").stream()
                 .map(DeploymentManifestsTest::text)
-                .filter(m -> m.endsWith("-service"))
                 .toList();
+    }
+
+    /** The artifactId of the module in {@code module}, a directory under the root: the jar's and image's name. */
+    static String artifactId(String module) {
+        return text(child(xml(ROOT.resolve(module).resolve("pom.xml")).getDocumentElement(), "artifactId"));
+    }
+
+    /** The image compose builds for the module, and the Deployment runs (an overlay may point it at a registry). */
+    static String image(String module) {
+        return "techex/" + artifactId(module) + ":" + projectVersion();
     }
 
     static String projectVersion() {
         return text(child(xml(ROOT.resolve("pom.xml")).getDocumentElement(), "version"));
     }
 
-    /** server.port from {@code <service>/src/main/resources/<service>.yml}, nested or dotted. */
-    static int serverPort(String service) {
-        Path file = ROOT.resolve(service).resolve("src/main/resources").resolve(service + ".yml");
+    /** server.port from {@code <module>/src/main/resources/<artifactId>.yml}, nested or dotted. */
+    static int serverPort(String module) {
+        Path file = ROOT.resolve(module).resolve("src/main/resources").resolve(artifactId(module) + ".yml");
         for (Object doc : loadAll(file)) {
             if (doc instanceof Map<?, ?> yaml) {
                 Object port = yaml.get("server.port");
@@ -394,8 +576,94 @@ class DeploymentManifestsTest {
         return fail("%s sets no server.port", file);
     }
 
+    /** The classifier of the jar the Dockerfile copies from the module's target directory. */
+    static String dockerfileClassifier() {
+        Matcher copy = Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*\\$\\{MODULE:-\\$\\{SERVICE}}/target/"
+                + "\\$\\{SERVICE}-\\$\\{VERSION}-(?<classifier>[\\w.-]+)\\.jar\\s").matcher(read(DEPLOY.resolve("Dockerfile")));
+        assertThat(copy.find()).as("Dockerfile COPYs ${MODULE:-${SERVICE}}/target/${SERVICE}-${VERSION}-<classifier>.jar")
+                .isTrue();
+        return copy.group("classifier");
+    }
+
+    /**
+     * Whether a .dockerignore leaves a path (relative to the context) out: the last pattern that matches the path or
+     * a directory above it decides, an exclamation mark making it an exception.
+     */
+    static boolean dockerIgnored(String rules, String path) {
+        boolean ignored = false;
+        for (String line : rules.lines().map(String::strip).toList()) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            boolean exception = line.startsWith("!");
+            Pattern pattern = Pattern.compile(glob((exception ? line.substring(1) : line).strip().replaceFirst("^/+", "")));
+            for (String candidate = path; candidate != null;
+                 candidate = candidate.contains("/") ? candidate.substring(0, candidate.lastIndexOf('/')) : null) {
+                if (pattern.matcher(candidate).matches()) {
+                    ignored = !exception;
+                    break;
+                }
+            }
+        }
+        return ignored;
+    }
+
+    /** Go's filepath.Match, which .dockerignore uses, plus {@code **}: as a regular expression. */
+    static String glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
+                regex.append(".*");
+                i++;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else if (c == '?') {
+                regex.append("[^/]");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return regex.toString();
+    }
+
     static Map<String, Object> compose() {
         return map(loadAll(DEPLOY.resolve("compose.yaml")).getFirst(), "compose.yaml");
+    }
+
+    /** A compose service's ports, container port to host port (null where Docker picks one), short or long syntax. */
+    static Map<Integer, Integer> publishedPorts(Map<String, Object> entry, String name) {
+        Map<Integer, Integer> ports = new LinkedHashMap<>();
+        for (Object port : list(entry.get("ports"), name + ".ports")) {
+            if (port instanceof Map<?, ?> m) {
+                ports.put(Integer.parseInt(String.valueOf(m.get("target"))),
+                        m.get("published") == null ? null : Integer.parseInt(String.valueOf(m.get("published"))));
+            } else {
+                String[] parts = String.valueOf(port).replaceFirst("/\\w+$", "").split(":");
+                ports.put(Integer.parseInt(parts[parts.length - 1]),
+                        parts.length > 1 ? Integer.parseInt(parts[parts.length - 2]) : null);
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * The value a property gets from these environment variables, by Spring Boot's own relaxed binding
+     * (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI is spring.security.oauth2.resourceserver.jwt.jwk-set-uri).
+     */
+    static String bound(Map<String, String> variables, String property) {
+        Map<String, Object> source = new HashMap<>();
+        variables.forEach((name, value) -> {
+            if (value != null) {
+                source.put(name, value);
+            }
+        });
+        StandardEnvironment environment = new StandardEnvironment();
+        MutablePropertySources sources = environment.getPropertySources();
+        sources.remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        sources.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source));
+        return Binder.get(environment).bind(property, String.class).orElse(null);
     }
 
     /** Every document of every manifest the kustomization lists. */
@@ -422,6 +690,32 @@ class DeploymentManifestsTest {
         return found.getFirst();
     }
 
+    /** A manifest an optional reference names, which need not be in this repository. */
+    static Optional<Map<String, Object>> optionalManifest(String kind, Object name) {
+        return manifests(kind).stream().filter(m -> String.valueOf(name).equals(name(m))).findFirst();
+    }
+
+    static String namespace() {
+        List<Map<String, Object>> namespaces = manifests("Namespace");
+        assertThat(namespaces).as("Namespace manifests").hasSize(1);
+        return name(namespaces.getFirst());
+    }
+
+    /** A ConfigMap's or Secret's entries, Secret data decoded. */
+    static Map<String, String> data(Map<String, Object> manifest) {
+        Map<String, String> data = new LinkedHashMap<>();
+        if (manifest.get("data") != null) {
+            boolean encoded = "Secret".equals(manifest.get("kind"));
+            map(manifest.get("data"), "data").forEach((k, v) -> data.put(k, encoded
+                    ? new String(Base64.getDecoder().decode(String.valueOf(v)), StandardCharsets.UTF_8)
+                    : String.valueOf(v)));
+        }
+        if (manifest.get("stringData") != null) {
+            map(manifest.get("stringData"), "stringData").forEach((k, v) -> data.put(k, String.valueOf(v)));
+        }
+        return data;
+    }
+
     static String name(Map<String, Object> manifest) {
         return String.valueOf(map(manifest.get("metadata"), "metadata").get("name"));
     }
@@ -433,6 +727,45 @@ class DeploymentManifestsTest {
                 .toList();
         assertThat(containers).as("containers of %s running image <registry>/%s", service, service).hasSize(1);
         return containers.getFirst();
+    }
+
+    /** The container of Deployment {@code name} that runs image {@code name}. */
+    static Map<String, Object> deploymentContainer(String name) {
+        return container(map(map(map(manifest("Deployment", name).get("spec"), "spec").get("template"), "template")
+                .get("spec"), "pod"), name);
+    }
+
+    /**
+     * The variables a container gets, with their values as far as this repository holds them: every entry of the
+     * ConfigMaps and Secrets in envFrom, then env (which Kubernetes lets win), literal or from a ConfigMap or Secret.
+     */
+    static Map<String, String> kubernetesEnvironmentValues(Map<String, Object> container) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map<String, Object> from : maps(container.getOrDefault("envFrom", List.of()), "envFrom")) {
+            for (String[] ref : new String[][] {{"configMapRef", "ConfigMap"}, {"secretRef", "Secret"}}) {
+                if (from.get(ref[0]) != null) {
+                    optionalManifest(ref[1], map(from.get(ref[0]), ref[0]).get("name"))
+                            .ifPresent(source -> values.putAll(data(source)));
+                }
+            }
+        }
+        for (Map<String, Object> env : maps(container.getOrDefault("env", List.of()), "env")) {
+            String name = String.valueOf(env.get("name"));
+            if (env.get("value") != null) {
+                values.put(name, String.valueOf(env.get("value")));
+            } else if (env.get("valueFrom") != null) {
+                Map<String, Object> valueFrom = map(env.get("valueFrom"), "valueFrom");
+                for (String[] ref : new String[][] {{"configMapKeyRef", "ConfigMap"}, {"secretKeyRef", "Secret"}}) {
+                    if (valueFrom.get(ref[0]) != null) {
+                        Map<String, Object> selector = map(valueFrom.get(ref[0]), ref[0]);
+                        optionalManifest(ref[1], selector.get("name"))
+                                .map(source -> data(source).get(String.valueOf(selector.get("key"))))
+                                .ifPresent(value -> values.put(name, value));
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     /** Names of the variables a container gets: env, plus every key of the ConfigMaps and Secrets in envFrom. */
