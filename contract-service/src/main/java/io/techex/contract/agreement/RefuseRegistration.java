@@ -1,0 +1,10 @@
+package io.techex.contract.agreement;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** A regulator refuses to register the contract. */
+public record RefuseRegistration(@TargetAggregateIdentifier String contractId, String regulatorOrganisationId, String officerPersonId,
+                 String officerName, String reason, Instant at) {
+}

@@ -1,0 +1,85 @@
+package io.techex.contract.agreement;
+
+import io.techex.contract.api.ContractTerms;
+import io.techex.contract.api.DealType;
+import io.techex.contract.api.Milestone;
+import io.techex.contract.api.Money;
+import io.techex.platform.web.RuleViolation;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The rules every version's terms keep; a violation names the field at fault (422). */
+final class TermsCheck {
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private TermsCheck() {
+    }
+
+    static void check(ContractTerms terms) {
+        if (terms == null || terms.dealType() == null) {
+            throw RuleViolation.invalid("terms.dealType", "A contract is an ASSIGNMENT, EXCLUSIVE_LICENCE or NON_EXCLUSIVE_LICENCE");
+        }
+        if (terms.territory() != null && (!COUNTRY.matcher(terms.territory()).matches() || !COUNTRIES.contains(terms.territory()))) {
+            throw RuleViolation.invalid("terms.territory", "A territory is an ISO 3166-1 alpha-2 country such as VN, or absent for worldwide");
+        }
+        if (terms.fieldOfUse() != null && terms.fieldOfUse().isBlank()) {
+            throw RuleViolation.invalid("terms.fieldOfUse", "A field of use names the field, or is absent for every field");
+        }
+        if (terms.dealType() == DealType.ASSIGNMENT && (terms.termEnd() != null || terms.fieldOfUse() != null || terms.territory() != null)) {
+            throw RuleViolation.invalid("terms.dealType", "An assignment transfers ownership itself: no field of use, territory or end");
+        }
+        if (terms.termStart() != null && terms.termEnd() != null && terms.termEnd().isBefore(terms.termStart())) {
+            throw RuleViolation.invalid("terms.termEnd", "The term ends on or after the day it starts");
+        }
+        money("terms.price", terms.price(), terms.currency());
+        if (terms.royalty() != null) {
+            BigDecimal rate = terms.royalty().ratePercent();
+            if (rate == null || rate.signum() <= 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw RuleViolation.invalid("terms.royalty.ratePercent", "A royalty rate is more than 0 and at most 100 percent");
+            }
+            if (terms.royalty().period() == null) {
+                throw RuleViolation.invalid("terms.royalty.period", "Royalties are reported per MONTH, QUARTER or YEAR");
+            }
+            if (terms.dealType() == DealType.ASSIGNMENT) {
+                throw RuleViolation.invalid("terms.royalty", "An assignment is paid for in a lump sum and milestones, not royalties");
+            }
+            if (terms.royalty().minimumPerPeriod() != null) {
+                money("terms.royalty.minimumPerPeriod", terms.royalty().minimumPerPeriod(), terms.currency());
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < terms.milestones().size(); i++) {
+            Milestone milestone = terms.milestones().get(i);
+            String at = "terms.milestones[" + i + "]";
+            if (milestone.milestoneId() == null || milestone.milestoneId().isBlank() || !ids.add(milestone.milestoneId())) {
+                throw RuleViolation.invalid(at + ".milestoneId", "Each milestone has its own id");
+            }
+            if (milestone.description() == null || milestone.description().isBlank() || milestone.dueDate() == null) {
+                throw RuleViolation.invalid(at, "A milestone says what is due and by when");
+            }
+            if (milestone.payment() != null) {
+                money(at + ".payment", milestone.payment(), terms.currency());
+            }
+        }
+    }
+
+    /** One currency per contract, so that every amount due adds up exactly. */
+    private static void money(String field, Money money, String currency) {
+        if (money == null) {
+            throw RuleViolation.invalid(field, "An amount is required");
+        }
+        String problem = money.problem();
+        if (problem != null) {
+            throw RuleViolation.invalid(field, problem);
+        }
+        if (!money.currency().equals(currency)) {
+            throw RuleViolation.invalid(field, "Every amount of a contract is in its price's currency, " + currency);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.techex.contract.rights;
+
+import io.techex.contract.api.DealType;
+
+import java.time.LocalDate;
+
+/**
+ * The rights a contract grants in an asset.
+ *
+ * @param grantorOrganisationId the seller: licensor or assignor
+ * @param holderOrganisationId  the buyer: licensee or assignee
+ * @param fieldOfUse            null: every field
+ * @param territory             null: worldwide
+ * @param from                  first day; null: the day the contract takes effect
+ * @param until                 last day; null: no end
+ */
+public record RightsClaim(String contractId, String listingId, String grantorOrganisationId,
+                          String holderOrganisationId, DealType dealType, String fieldOfUse, String territory,
+                          LocalDate from, LocalDate until) {
+}
