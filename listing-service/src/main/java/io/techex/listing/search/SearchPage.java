@@ -1,0 +1,11 @@
+package io.techex.listing.search;
+
+import java.util.List;
+
+/**
+ * One page of hits.
+ *
+ * @param nextCursor pass it back in {@link SearchQuery#cursor()} for the next page; null on the last page
+ */
+public record SearchPage(List<SearchHit> hits, String nextCursor) {
+}
