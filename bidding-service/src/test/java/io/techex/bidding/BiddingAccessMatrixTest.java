@@ -6,18 +6,45 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-/**
- * Every endpoint of bidding-service × every role and every kind of bad token, against the running service. It has no
- * endpoints of its own yet; the first one added fails this test until it has a row and a rule.
- */
+import static io.techex.testkit.AccessMatrix.Role.FIRM;
+import static io.techex.testkit.AccessMatrix.Role.OPERATOR;
+import static io.techex.testkit.AccessMatrix.Role.REGULATOR;
+import static io.techex.testkit.AccessMatrix.Role.UNIVERSITY;
+
+/** Every endpoint of bidding-service × every role and every kind of bad token, against the running service. */
 @IntegrationTest
 class BiddingAccessMatrixTest {
+
+    static final String TERMS = """
+            {"dealType": "NON_EXCLUSIVE_LICENCE", "territory": "VN", "termMonths": 24,
+             "price": {"currency": "VND", "lumpSum": "500000000"}}""";
+    static final String OFFER = """
+            {"listingId": "0b8f7a52-3c1e-4d8a-9f54-2a7c1e0d9b13", "terms": %s, "validUntil": "2099-01-01T00:00:00Z"}"""
+            .formatted(TERMS);
+    static final String COUNTER = """
+            {"terms": %s, "validUntil": "2099-01-01T00:00:00Z"}""".formatted(TERMS);
+    static final String AUCTION = """
+            {"listingId": "0b8f7a52-3c1e-4d8a-9f54-2a7c1e0d9b13", "dealType": "ASSIGNMENT", "startingPrice": "1000",
+             "minimumIncrement": "100", "startsAt": "2098-01-01T00:00:00Z", "endsAt": "2099-01-01T00:00:00Z"}""";
+    static final String AMOUNT = """
+            {"amount": "1000", "currency": "VND"}""";
 
     @Autowired
     ApplicationContext context;
 
     @Test
     void everyEndpointAnswersEveryRoleAsTheRulesSay() {
-        AccessMatrix.of(context).verify();
+        AccessMatrix.of(context)
+                .row("POST", "/negotiations", OFFER, FIRM)
+                .row("POST", "/negotiations/{negotiationId}/counter-offers", COUNTER, FIRM, UNIVERSITY)
+                .row("POST", "/negotiations/{negotiationId}/acceptance", null, FIRM, UNIVERSITY)
+                .row("POST", "/negotiations/{negotiationId}/rejection", "{}", FIRM, UNIVERSITY)
+                .row("GET", "/negotiations/{negotiationId}", null, FIRM, UNIVERSITY)
+                .row("GET", "/negotiations", null, FIRM, UNIVERSITY)
+                .row("POST", "/auctions", AUCTION, UNIVERSITY)
+                .row("POST", "/auctions/{auctionId}/bids", AMOUNT, FIRM)
+                .row("PUT", "/auctions/{auctionId}/bid-limit", AMOUNT, FIRM)
+                .row("GET", "/auctions/{auctionId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
+                .verify();
     }
 }

@@ -1,0 +1,29 @@
+package io.techex.bidding.api;
+
+/**
+ * What buyer and seller agree on (or, in a negotiation, what one of them offers).
+ *
+ * @param fieldOfUse for a licence, the field it is limited to; null for any
+ * @param territory  for a licence, the ISO 3166-1 alpha-2 country it is limited to; null for any
+ * @param termMonths how long a licence runs; null for an assignment (it is for good)
+ */
+public record DealTerms(DealType dealType, String fieldOfUse, String territory, Integer termMonths, Price price) {
+
+    /**
+     * Whether two deals on one listing cannot both be granted: their scopes overlap (a null field or territory is
+     * any) and at least one is an assignment or an exclusive licence.
+     */
+    public boolean conflictsWith(DealType otherType, String otherFieldOfUse, String otherTerritory) {
+        if (!dealType.isExclusive() && !otherType.isExclusive()) {
+            return false;
+        }
+        if (dealType == DealType.ASSIGNMENT || otherType == DealType.ASSIGNMENT) {
+            return true;
+        }
+        return overlaps(fieldOfUse, otherFieldOfUse) && overlaps(territory, otherTerritory);
+    }
+
+    private static boolean overlaps(String scope, String otherScope) {
+        return scope == null || otherScope == null || scope.equalsIgnoreCase(otherScope);
+    }
+}

@@ -1,0 +1,148 @@
+package io.techex.bidding.auction;
+
+import io.techex.bidding.api.DealType;
+import io.techex.bidding.api.Price;
+import io.techex.bidding.listing.BiddableListing;
+import io.techex.bidding.listing.BiddableListings;
+import io.techex.platform.actor.ActingCommandGateway;
+import io.techex.platform.actor.Actor;
+import io.techex.platform.web.CurrentActor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** English auctions over HTTP: sellers schedule them on their listings, firms bid, everyone may watch. */
+@RestController
+@RequestMapping("/auctions")
+class AuctionController {
+
+    private final ActingCommandGateway commands;
+    private final BiddableListings listings;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    AuctionController(ActingCommandGateway commands, BiddableListings listings, JdbcTemplate jdbc, Clock clock) {
+        this.commands = commands;
+        this.listings = listings;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Only the listing's seller may auction it; to any other organisation the listing is not there (404). */
+    @PostMapping
+    ResponseEntity<AuctionRef> schedule(@Valid @RequestBody ScheduleRequest request, @CurrentActor Actor actor,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                        UriComponentsBuilder uris) {
+        BiddableListing listing = listings.find(request.listingId().toString())
+                .filter(found -> found.sellerOrganisationId().equals(actor.organisationId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + request.listingId() + " of yours"));
+        listings.requireOpen(listing.listingId(), "AUCTION");
+        String auctionId = idempotencyKey == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((actor.organisationId() + "|auction|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        try {
+            commands.send(new ScheduleAuction(auctionId, listing.listingId(), listing.sellerOrganisationId(),
+                    listing.availableDealTypes(),
+                    new AuctionTerms(request.dealType(), request.fieldOfUse(), request.territory(), request.termMonths()),
+                    request.currency() == null ? Price.DEFAULT_CURRENCY : request.currency(), request.startingPrice(),
+                    request.reservePrice(), request.minimumIncrement(), request.startsAt(), request.endsAt(),
+                    request.softCloseMinutes() == null ? 0 : request.softCloseMinutes(), clock.instant()), actor);
+        } catch (AggregateStreamCreationException alreadyScheduled) {
+            if (idempotencyKey == null) {
+                throw alreadyScheduled;
+            }
+        }
+        return ResponseEntity.created(uris.path("/auctions/{id}").buildAndExpand(auctionId).toUri())
+                .body(new AuctionRef(auctionId));
+    }
+
+    /**
+     * A bid, binding once accepted. With an Idempotency-Key the bid's id is derived from the organisation and the key,
+     * so a retry counts once even when the Redis record of the first answer is gone: the auction knows the id.
+     */
+    @PostMapping("/{auctionId}/bids")
+    ResponseEntity<BidAccepted> bid(@PathVariable UUID auctionId, @Valid @RequestBody BidRequest request,
+                                    @CurrentActor Actor actor,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String bidId = idempotencyKey == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((actor.organisationId() + "|bid|" + auctionId + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        Integer bidNumber = commands.send(new PlaceBid(auctionId.toString(), bidId, actor.organisationId(),
+                request.amount(), request.currency(), clock.instant()), actor);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new BidAccepted(bidId, bidNumber, request.amount()));
+    }
+
+    @PutMapping("/{auctionId}/bid-limit")
+    ResponseEntity<Void> limit(@PathVariable UUID auctionId, @Valid @RequestBody BidRequest request, @CurrentActor Actor actor) {
+        commands.send(new SetBidLimit(auctionId.toString(), actor.organisationId(), request.amount(), request.currency()), actor);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Anyone may watch an auction; the reserve is the seller's secret, and who leads only the leader's business. */
+    @GetMapping("/{auctionId}")
+    AuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
+        Instant now = clock.instant();
+        return jdbc.query("SELECT * FROM auction_view WHERE auction_id = ?", (rs, row) -> {
+            boolean seller = rs.getString("seller_organisation_id").equals(actor.organisationId());
+            AuctionStatus status = AuctionStatus.valueOf(rs.getString("status"));
+            Instant startsAt = rs.getTimestamp("starts_at").toInstant();
+            Instant endsAt = rs.getTimestamp("ends_at").toInstant();
+            if (status == AuctionStatus.SCHEDULED && !now.isBefore(startsAt)) {
+                status = AuctionStatus.OPEN;
+            }
+            BigDecimal current = rs.getBigDecimal("current_price");
+            BigDecimal increment = rs.getBigDecimal("minimum_increment");
+            return new AuctionView(rs.getString("auction_id"), rs.getString("listing_id"), status, rs.getString("currency"),
+                    plain(rs.getBigDecimal("starting_price")), plain(current),
+                    plain(current == null ? rs.getBigDecimal("starting_price") : current.add(increment)),
+                    rs.getInt("bid_count"), actor.organisationId().equals(rs.getString("leader_organisation_id")),
+                    startsAt, endsAt, Math.max(0, endsAt.getEpochSecond() - now.getEpochSecond()),
+                    seller ? plain(rs.getBigDecimal("reserve_price")) : null);
+        }, auctionId.toString()).stream().findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
+    }
+
+    private static BigDecimal plain(BigDecimal amount) {
+        return amount == null ? null : amount.stripTrailingZeros().scale() < 0 ? amount.setScale(0) : amount.stripTrailingZeros();
+    }
+
+    record ScheduleRequest(@NotNull UUID listingId, @NotNull DealType dealType, String fieldOfUse, String territory,
+                           Integer termMonths, String currency, @NotNull BigDecimal startingPrice,
+                           BigDecimal reservePrice, @NotNull BigDecimal minimumIncrement, @NotNull Instant startsAt,
+                           @NotNull Instant endsAt, Integer softCloseMinutes) {
+    }
+
+    record BidRequest(@NotNull BigDecimal amount, String currency) {
+    }
+
+    record AuctionRef(String auctionId) {
+    }
+
+    record BidAccepted(String bidId, int bidNumber, BigDecimal amount) {
+    }
+
+    /** @param reservePrice the seller's only */
+    record AuctionView(String auctionId, String listingId, AuctionStatus status, String currency, BigDecimal startingPrice,
+                       BigDecimal currentPrice, BigDecimal minimumBid, int bidCount, boolean youLead, Instant startsAt,
+                       Instant endsAt, long secondsLeft, BigDecimal reservePrice) {
+    }
+}

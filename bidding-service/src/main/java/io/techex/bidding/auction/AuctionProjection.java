@@ -1,0 +1,77 @@
+package io.techex.bidding.auction;
+
+import io.techex.bidding.listing.BiddingStopped;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** The auctions as the exchange sees them ({@code auction_view}), and their end when a listing stops taking deals. */
+@Component
+@ProcessingGroup("bidding-views")
+class AuctionProjection implements BiddingStopped {
+
+    private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    AuctionProjection(JdbcTemplate jdbc, CommandGateway commands, Clock clock) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(AuctionScheduled event, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO auction_view (auction_id, listing_id, seller_organisation_id, status, currency, starting_price,
+                    reserve_price, minimum_increment, bid_count, starts_at, ends_at, updated_at)
+                VALUES (?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, 0, ?, ?, ?)
+                ON CONFLICT (auction_id) DO NOTHING""",
+                event.auctionId(), event.listingId(), event.sellerOrganisationId(), event.currency(),
+                event.startingPrice(), event.reservePrice(), event.minimumIncrement(),
+                java.sql.Timestamp.from(event.startsAt()), java.sql.Timestamp.from(event.endsAt()), java.sql.Timestamp.from(at));
+    }
+
+    /** Bids arrive in the order they were accepted; the guard keeps a replayed older bid from winding the price back. */
+    @EventHandler
+    void on(BidPlaced event, @Timestamp Instant at) {
+        jdbc.update("""
+                UPDATE auction_view SET current_price = ?, leader_organisation_id = ?, bid_count = ?, updated_at = ?
+                WHERE auction_id = ? AND bid_count < ?""",
+                event.amount(), event.bidderOrganisationId(), event.bidNumber(), java.sql.Timestamp.from(at),
+                event.auctionId(), event.bidNumber());
+    }
+
+    @EventHandler
+    void on(AuctionExtended event, @Timestamp Instant at) {
+        jdbc.update("UPDATE auction_view SET ends_at = ?, updated_at = ? WHERE auction_id = ?",
+                java.sql.Timestamp.from(event.endsAt()), java.sql.Timestamp.from(at), event.auctionId());
+    }
+
+    @EventHandler
+    void on(AuctionWon event, @Timestamp Instant at) {
+        status(event.auctionId(), AuctionStatus.WON, at);
+    }
+
+    @EventHandler
+    void on(AuctionClosedWithoutSale event, @Timestamp Instant at) {
+        status(event.auctionId(), AuctionStatus.CLOSED_WITHOUT_SALE, at);
+    }
+
+    @Override
+    public void onBiddingStopped(String listingId, String reason) {
+        jdbc.queryForList("SELECT auction_id FROM auction_view WHERE listing_id = ? AND status = 'SCHEDULED'",
+                String.class, listingId).forEach(id -> commands.sendAndWait(new CancelAuction(id, reason, clock.instant())));
+    }
+
+    private void status(String auctionId, AuctionStatus status, Instant at) {
+        jdbc.update("UPDATE auction_view SET status = ?, updated_at = ? WHERE auction_id = ?", status.name(),
+                java.sql.Timestamp.from(at), auctionId);
+    }
+}

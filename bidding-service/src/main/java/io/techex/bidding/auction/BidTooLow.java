@@ -1,0 +1,26 @@
+package io.techex.bidding.auction;
+
+import io.techex.platform.web.RuleViolation;
+
+import java.math.BigDecimal;
+
+/** A bid below the current price plus the increment (or below the starting price): 409 with the amount to beat. */
+public class BidTooLow extends RuleViolation {
+
+    private final BigDecimal minimumBid;
+    private final String currency;
+
+    public BidTooLow(BigDecimal minimumBid, String currency) {
+        super(Kind.CONFLICT, "bid-too-low", "amount", "A bid must be at least " + minimumBid.toPlainString() + " " + currency);
+        this.minimumBid = minimumBid;
+        this.currency = currency;
+    }
+
+    public BigDecimal minimumBid() {
+        return minimumBid;
+    }
+
+    public String currency() {
+        return currency;
+    }
+}

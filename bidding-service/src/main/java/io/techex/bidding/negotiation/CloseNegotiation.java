@@ -1,0 +1,7 @@
+package io.techex.bidding.negotiation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The exchange ends an open negotiation: a conflicting deal was agreed, or the listing stopped taking deals. */
+public record CloseNegotiation(@TargetAggregateIdentifier String negotiationId, String reason) {
+}

@@ -1,0 +1,155 @@
+package io.techex.bidding.negotiation;
+
+import io.techex.bidding.api.DealTerms;
+import io.techex.bidding.listing.BiddableListing;
+import io.techex.bidding.listing.BiddableListings;
+import io.techex.platform.actor.ActingCommandGateway;
+import io.techex.platform.actor.Actor;
+import io.techex.platform.web.CurrentActor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Negotiations over HTTP. A firm opens one on a listing sold by negotiation; then the party whose turn it is counters,
+ * accepts or rejects. A negotiation is visible to its two parties only; to anyone else it is a 404.
+ */
+@RestController
+@RequestMapping("/negotiations")
+class NegotiationController {
+
+    private final ActingCommandGateway commands;
+    private final BiddableListings listings;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    NegotiationController(ActingCommandGateway commands, BiddableListings listings, JdbcTemplate jdbc, Clock clock) {
+        this.commands = commands;
+        this.listings = listings;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * With an Idempotency-Key the negotiation id is derived from the organisation and the key, so a retry that outlived
+     * its Redis record opens nothing twice: the event store refuses a second stream for the same id.
+     */
+    @PostMapping
+    ResponseEntity<NegotiationRef> open(@Valid @RequestBody OpenRequest request, @CurrentActor Actor actor,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                        UriComponentsBuilder uris) {
+        BiddableListing listing = listings.requireOpen(request.listingId().toString(), "NEGOTIATION");
+        String negotiationId = idempotencyKey == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((actor.organisationId() + "|negotiation|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        try {
+            commands.send(new MakeOffer(negotiationId, listing.listingId(), listing.sellerOrganisationId(),
+                    listing.availableDealTypes(), actor.organisationId(), request.terms(), request.validUntil(),
+                    clock.instant()), actor);
+        } catch (AggregateStreamCreationException alreadyOpened) {
+            if (idempotencyKey == null) {
+                throw alreadyOpened;
+            }
+        }
+        return ResponseEntity.created(uris.path("/negotiations/{id}").buildAndExpand(negotiationId).toUri())
+                .body(new NegotiationRef(negotiationId, NegotiationStatus.OPEN));
+    }
+
+    @PostMapping("/{negotiationId}/counter-offers")
+    NegotiationRef counter(@PathVariable UUID negotiationId, @Valid @RequestBody CounterRequest request,
+                           @CurrentActor Actor actor) {
+        requireStillBiddable(negotiationId);
+        commands.send(new CounterOffer(negotiationId.toString(), actor.organisationId(), request.terms(),
+                request.validUntil(), clock.instant()), actor);
+        return new NegotiationRef(negotiationId.toString(), NegotiationStatus.OPEN);
+    }
+
+    @PostMapping("/{negotiationId}/acceptance")
+    NegotiationRef accept(@PathVariable UUID negotiationId, @CurrentActor Actor actor) {
+        requireStillBiddable(negotiationId);
+        commands.send(new AcceptOffer(negotiationId.toString(), actor.organisationId(), clock.instant()), actor);
+        return new NegotiationRef(negotiationId.toString(), NegotiationStatus.AGREED);
+    }
+
+    @PostMapping("/{negotiationId}/rejection")
+    NegotiationRef reject(@PathVariable UUID negotiationId, @RequestBody(required = false) RejectRequest request,
+                          @CurrentActor Actor actor) {
+        commands.send(new RejectOffer(negotiationId.toString(), actor.organisationId(),
+                request == null ? null : request.reason(), clock.instant()), actor);
+        return new NegotiationRef(negotiationId.toString(), NegotiationStatus.REJECTED);
+    }
+
+    /** The view may lag the last command by a few milliseconds. */
+    @GetMapping("/{negotiationId}")
+    NegotiationView get(@PathVariable UUID negotiationId, @CurrentActor Actor actor) {
+        return jdbc.query(SELECT + " WHERE negotiation_id = ? AND (buyer_organisation_id = ? OR seller_organisation_id = ?)",
+                        VIEW, negotiationId.toString(), actor.organisationId(), actor.organisationId())
+                .stream().findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No negotiation " + negotiationId));
+    }
+
+    /** A firm's own negotiations; a seller's, the negotiations on its listings. Newest first. */
+    @GetMapping
+    List<NegotiationView> mine(@CurrentActor Actor actor) {
+        return jdbc.query(SELECT + " WHERE buyer_organisation_id = ? OR seller_organisation_id = ? ORDER BY updated_at DESC LIMIT 200",
+                VIEW, actor.organisationId(), actor.organisationId());
+    }
+
+    /** An answer on a listing that stopped taking deals would start a deal nobody can sign. */
+    private void requireStillBiddable(UUID negotiationId) {
+        jdbc.queryForList("SELECT listing_id FROM negotiation_view WHERE negotiation_id = ?", String.class,
+                negotiationId.toString()).forEach(listingId -> listings.find(listingId)
+                .filter(listing -> listing.state() == BiddableListing.State.CLOSED)
+                .ifPresent(closed -> {
+                    throw io.techex.platform.web.RuleViolation.conflict("listing-not-biddable",
+                            "Listing " + listingId + " takes no new deals: " + closed.closedReason());
+                }));
+    }
+
+    private static final String SELECT = """
+            SELECT negotiation_id, listing_id, seller_organisation_id, buyer_organisation_id, status, round,
+                   last_offer_by, terms, valid_until, closed_reason FROM negotiation_view""";
+
+    private static final RowMapper<NegotiationView> VIEW = (rs, row) -> new NegotiationView(
+            rs.getString("negotiation_id"), rs.getString("listing_id"), rs.getString("seller_organisation_id"),
+            rs.getString("buyer_organisation_id"), NegotiationStatus.valueOf(rs.getString("status")), rs.getInt("round"),
+            Party.valueOf(rs.getString("last_offer_by")), NegotiationProjection.terms(rs.getString("terms")),
+            rs.getTimestamp("valid_until").toInstant(), rs.getString("closed_reason"));
+
+    record OpenRequest(@NotNull UUID listingId, @NotNull @Valid DealTerms terms, @NotNull Instant validUntil) {
+    }
+
+    record CounterRequest(@NotNull @Valid DealTerms terms, @NotNull Instant validUntil) {
+    }
+
+    record RejectRequest(String reason) {
+    }
+
+    record NegotiationRef(String negotiationId, NegotiationStatus status) {
+    }
+
+    /** @param offerBy who made the offer on the table; the other party answers it */
+    record NegotiationView(String negotiationId, String listingId, String sellerOrganisationId,
+                           String buyerOrganisationId, NegotiationStatus status, int round, Party offerBy,
+                           DealTerms terms, Instant validUntil, String closedReason) {
+    }
+}
