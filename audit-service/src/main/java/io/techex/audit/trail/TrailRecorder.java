@@ -1,19 +1,25 @@
 package io.techex.audit.trail;
 
 import io.cloudevents.CloudEvent;
-import io.techex.platform.consumer.EventConsumerConfiguration;
+import io.techex.audit.log.AuditLogConfiguration;
+import io.techex.audit.log.LogEntryForm;
+import io.techex.audit.log.TrailSource;
 import io.techex.platform.consumer.EventInbox;
 import io.techex.platform.consumer.InboundEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Appends every public event of the exchange to the trail, once each: the inbox records the CloudEvent id in the
- * same transaction as the trail entry, so a redelivered event adds nothing.
+ * same transaction as the trail entry, so a redelivered event adds nothing. With the entry go its leaf (the
+ * CloudEvent's canonical form and hash), where it came from on Kafka, and a place in the sequencer's queue; the
+ * {@code LogSequencer} later gives it its index in the Merkle log.
  */
 @Component
 class TrailRecorder {
@@ -30,22 +36,34 @@ class TrailRecorder {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = "audit-trail", topics = "#{@topics.consumed()}", groupId = "#{@topics.group('trail')}",
-            containerFactory = EventConsumerConfiguration.LISTENER_FACTORY)
-    void on(CloudEvent cloudEvent) {
-        inbox.handleOnce(CONSUMER, InboundEvent.from(cloudEvent), this::append);
+    @KafkaListener(id = "audit-trail", topics = "#{@topics.consumed()}",
+            groupId = "#{@topics.group('${techex.audit.log.consumer:trail}')}",
+            containerFactory = AuditLogConfiguration.LISTENER_FACTORY)
+    void on(ConsumerRecord<String, CloudEvent> record) {
+        CloudEvent cloudEvent = record.value();
+        inbox.handleOnce(CONSUMER, InboundEvent.from(cloudEvent), event -> append(record, event));
     }
 
-    private void append(InboundEvent event) {
-        Instant occurredAt = event.time() == null ? Instant.now() : event.time();
+    private void append(ConsumerRecord<String, CloudEvent> record, InboundEvent event) {
+        String service = TrailSource.serviceOf(record.topic());
+        // the record's timestamp, never below its predecessor's on the partition: the log's order rests on it
+        List<Long> previous = jdbc.queryForList("""
+                SELECT log_time FROM trail_entry WHERE source_service = ? AND kafka_partition = ?
+                ORDER BY kafka_offset DESC LIMIT 1""", Long.class, service, record.partition());
+        long logTime = previous.isEmpty() ? record.timestamp() : Math.max(previous.getFirst(), record.timestamp());
+        // an event without a time is shown at its record's time: a fact of the topic, the same on every replay
+        Instant occurredAt = event.time() == null ? Instant.ofEpochMilli(record.timestamp()) : event.time();
+        String canonical = LogEntryForm.canonical(record.value(), event.data());
         var actor = event.actor();
         jdbc.update("""
                 INSERT INTO trail_entry (event_id, asset_id, event_type, source, occurred_at, actor_person, actor_org,
-                    actor_role, data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                    actor_role, data, source_service, kafka_partition, kafka_offset, log_time, canonical, leaf_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
                 event.id(), event.subject(), event.type(), event.source(), Timestamp.from(occurredAt),
                 actor == null ? null : actor.personId(), actor == null ? null : actor.organisationId(),
-                actor == null ? null : actor.role().name(), event.data().toString());
+                actor == null ? null : actor.role().name(), event.data().toString(),
+                service, record.partition(), record.offset(), logTime, canonical, LogEntryForm.leafHash(canonical));
+        jdbc.update("INSERT INTO log_pending (event_id) VALUES (?)", event.id());
         switch (event.type()) {
             case LISTING_DRAFTED -> {
                 var drafted = event.dataAs(ListingDraftedHeadline.class);

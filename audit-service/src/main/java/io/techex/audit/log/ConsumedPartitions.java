@@ -1,0 +1,81 @@
+package io.techex.audit.log;
+
+import io.techex.platform.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * For every partition of the topics the log is built from: how far the broker has it (end offset, committed
+ * records only) and how far the trail recorder's consumer group has processed it (committed offset).
+ */
+@Component
+class ConsumedPartitions implements DisposableBean {
+
+    /** How one partition stands. {@code caughtUp}: every record the broker had was processed. */
+    record Position(TopicPartition partition, long end, long committed) {
+        boolean caughtUp() {
+            return committed >= end;
+        }
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Admin admin;
+    private final List<String> topics;
+    private final String group;
+
+    ConsumedPartitions(KafkaAdmin kafkaAdmin, Topics topics, @Value("${techex.audit.log.consumer:trail}") String consumer) {
+        this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        this.topics = topics.consumed();
+        this.group = topics.group(consumer);
+    }
+
+    List<Position> positions() {
+        try {
+            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            described.values().forEach(topic -> topic.partitions().forEach(
+                    partition -> latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+            // read_committed: the end the consumer (isolation read_committed) can reach, not aborted transactions' tail
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            // asked after the ends: a committed offset at or past an end proves everything before it was processed
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return latest.keySet().stream()
+                    .map(partition -> {
+                        OffsetAndMetadata offset = committed.get(partition);
+                        return new Position(partition, ends.get(partition).offset(), offset == null ? 0 : offset.offset());
+                    })
+                    .toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking Kafka for the consumed partitions", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not say where the consumed partitions stand: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,92 @@
+package io.techex.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.techex.contracts.EventContracts;
+import io.techex.contracts.EventJson;
+import io.techex.platform.relay.CloudEventMapper;
+import io.techex.testkit.TestTokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Events as the other services' relays publish them, and HTTP calls with real tokens, for audit-service's tests. */
+public final class AuditTestSupport {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private AuditTestSupport() {
+    }
+
+    /** A ListingDrafted.v1 of {@code listingId}, from its contract's sample, drafted by lan.nguyen of hust. */
+    public static CloudEvent listingDrafted(String listingId, Instant time) {
+        ObjectNode data = EventContracts.find("io.techex.listing.ListingDrafted.v1").orElseThrow().sample().deepCopy();
+        data.put("listingId", listingId);
+        return event("listing", "io.techex.listing.ListingDrafted.v1", listingId, data.toString(), time,
+                "lan.nguyen", "hust", "UNIVERSITY");
+    }
+
+    /** An event of a service whose contracts do not exist yet (the trail records it as it comes). */
+    public static CloudEvent event(String service, String type, String assetId, String data, Instant time,
+                                   String person, String organisation, String role) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/techex/" + service + "-service"))
+                .withType(type)
+                .withSubject(assetId)
+                .withTime(time.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(data.getBytes(StandardCharsets.UTF_8))
+                .withExtension(CloudEventMapper.PARTITION_KEY, assetId);
+        if (person != null) {
+            builder.withExtension(CloudEventMapper.ACTOR_PERSON, person)
+                    .withExtension(CloudEventMapper.ACTOR_ORGANISATION, organisation)
+                    .withExtension(CloudEventMapper.ACTOR_ROLE, role);
+        }
+        return builder.build();
+    }
+
+    public static HttpResponse<String> get(int port, String path, String person) {
+        return send(port, "GET", path, person);
+    }
+
+    public static HttpResponse<String> post(int port, String path, String person) {
+        return send(port, "POST", path, person);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return EventJson.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(response.body(), e);
+        }
+    }
+
+    private static HttpResponse<String> send(int port, String method, String path, String person) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (person != null) {
+            request.header("Authorization", TestTokens.get().bearer(person));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
