@@ -1,0 +1,220 @@
+package io.techex.bidding.auction;
+
+import io.techex.bidding.api.DealAgreed;
+import io.techex.bidding.api.DealSource;
+import io.techex.bidding.api.DealTerms;
+import io.techex.bidding.api.DealType;
+import io.techex.bidding.api.Price;
+import io.techex.platform.web.RuleViolation;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+
+/** Every rule of an English auction, given-when-then. */
+class AuctionTest {
+
+    static final String ID = "a1c2e3f4-0000-4000-8000-000000000001";
+    static final String LISTING = "0b8f7a52-3c1e-4d8a-9f54-2a7c1e0d9b13";
+    static final Instant NOW = Instant.parse("2030-03-02T08:00:00Z");
+    static final Instant STARTS = NOW.plus(Duration.ofHours(1));
+    static final Instant ENDS = STARTS.plus(Duration.ofDays(1));
+    static final AuctionTerms TERMS = new AuctionTerms(DealType.EXCLUSIVE_LICENCE, null, "VN", 60);
+    static final BigDecimal START_PRICE = new BigDecimal("1000000000");
+    static final BigDecimal RESERVE = new BigDecimal("1500000000");
+    static final BigDecimal INCREMENT = new BigDecimal("50000000");
+
+    private AggregateTestFixture<Auction> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Auction.class);
+    }
+
+    static ScheduleAuction schedule(int softCloseMinutes) {
+        return new ScheduleAuction(ID, LISTING, "hust", EnumSet.allOf(DealType.class), TERMS, "VND", START_PRICE, RESERVE,
+                INCREMENT, STARTS, ENDS, softCloseMinutes, NOW);
+    }
+
+    static AuctionScheduled scheduled(int softCloseMinutes) {
+        return new AuctionScheduled(ID, LISTING, "hust", TERMS, "VND", START_PRICE, RESERVE, INCREMENT, STARTS, ENDS,
+                softCloseMinutes);
+    }
+
+    static PlaceBid bid(String bidId, String firm, String amount, Instant at) {
+        return new PlaceBid(ID, bidId, firm, new BigDecimal(amount), "VND", at);
+    }
+
+    static BidPlaced placed(String bidId, String firm, String amount, int number, Instant at) {
+        return new BidPlaced(ID, bidId, firm, new BigDecimal(amount), "VND", number, at);
+    }
+
+    @Test
+    void aSellerSchedulesAnAuctionWhoseEndIsAPersistedDeadline() {
+        fixture.givenNoPriorActivity()
+                .when(schedule(5))
+                .expectEvents(scheduled(5))
+                .expectScheduledDeadline(ENDS, new AuctionEndDue(ENDS));
+    }
+
+    @Test
+    void anAuctionSellsADealTheListingOffersAndEndsAfterItStarts() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleAuction(ID, LISTING, "hust", EnumSet.of(DealType.NON_EXCLUSIVE_LICENCE), TERMS, "VND",
+                        START_PRICE, RESERVE, INCREMENT, STARTS, ENDS, 5, NOW))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleAuction(ID, LISTING, "hust", EnumSet.allOf(DealType.class), TERMS, "VND", START_PRICE,
+                        RESERVE, INCREMENT, ENDS, STARTS, 5, NOW))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("An auction ends after it starts");
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleAuction(ID, LISTING, "hust", EnumSet.allOf(DealType.class), TERMS, "VND", START_PRICE,
+                        RESERVE, BigDecimal.ZERO, STARTS, ENDS, 5, NOW))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("An amount is more than zero");
+    }
+
+    @Test
+    void theFirstBidIsAtLeastTheStartingPrice() {
+        fixture.given(scheduled(0))
+                .when(bid("b1", "mekong-biotech", "999999999", STARTS))
+                .expectException(BidTooLow.class)
+                .expectExceptionMessage("A bid must be at least 1000000000 VND")
+                .expectNoEvents();
+        fixture.given(scheduled(0))
+                .when(bid("b1", "mekong-biotech", "1000000000", STARTS))
+                .expectEvents(placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
+                .expectResultMessagePayload(1);
+    }
+
+    @Test
+    void aBidBelowTheCurrentPricePlusTheIncrementIsRefusedWithTheNumberToBeat() {
+        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
+                .when(bid("b2", "kyoto-materials", "1049999999", STARTS.plusSeconds(10)))
+                .expectException(BidTooLow.class)
+                .expectExceptionMessage("A bid must be at least 1050000000 VND")
+                .expectNoEvents();
+        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
+                .when(bid("b2", "kyoto-materials", "1050000000", STARTS.plusSeconds(10)))
+                .expectEvents(placed("b2", "kyoto-materials", "1050000000", 2, STARTS.plusSeconds(10)));
+    }
+
+    @Test
+    void biddingIsOpenFromTheStartToTheEndToTheSecond() {
+        fixture.given(scheduled(0))
+                .when(bid("b1", "mekong-biotech", "1000000000", STARTS.minusSeconds(1)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Auction " + ID + " starts at " + STARTS);
+        fixture.given(scheduled(0))
+                .when(bid("b1", "mekong-biotech", "1000000000", ENDS))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Auction " + ID + " ended at " + ENDS);
+        fixture.given(scheduled(0))
+                .when(bid("b1", "mekong-biotech", "1000000000", ENDS.minusSeconds(1)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aFirmCannotBidOnItsOwnOrganisationsListing() {
+        fixture.given(scheduled(0))
+                .when(bid("b1", "hust", "1000000000", STARTS))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("A firm cannot bid on its own organisation's listing")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFirmCannotBidAboveTheLimitItSetForItself() {
+        fixture.given(scheduled(0))
+                .when(new SetBidLimit(ID, "mekong-biotech", new BigDecimal("1200000000"), "VND"))
+                .expectEvents(new BidLimitSet(ID, "mekong-biotech", new BigDecimal("1200000000")));
+        fixture.given(scheduled(0), new BidLimitSet(ID, "mekong-biotech", new BigDecimal("1200000000")))
+                .when(bid("b1", "mekong-biotech", "1200000001", STARTS))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Your organisation limited its bids on this auction to 1200000000 VND")
+                .expectNoEvents();
+        fixture.given(scheduled(0), new BidLimitSet(ID, "mekong-biotech", new BigDecimal("1200000000")))
+                .when(bid("b1", "kyoto-materials", "1300000000", STARTS))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aRetriedBidCountsOnce() {
+        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
+                .when(bid("b1", "mekong-biotech", "1000000000", STARTS.plusSeconds(3)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(1);
+    }
+
+    @Test
+    void aBidInTheSoftCloseWindowExtendsTheEnd() {
+        Instant late = ENDS.minus(Duration.ofMinutes(2));
+        fixture.given(scheduled(5))
+                .when(bid("b1", "mekong-biotech", "1000000000", late))
+                .expectEvents(placed("b1", "mekong-biotech", "1000000000", 1, late),
+                        new AuctionExtended(ID, late.plus(Duration.ofMinutes(5))));
+        Instant early = ENDS.minus(Duration.ofMinutes(6));
+        fixture.given(scheduled(5))
+                .when(bid("b1", "mekong-biotech", "1000000000", early))
+                .expectEvents(placed("b1", "mekong-biotech", "1000000000", 1, early));
+    }
+
+    @Test
+    void theHighestBidAtOrAboveTheReserveWinsAtTheDeadline() {
+        fixture.givenCommands(schedule(0), bid("b1", "mekong-biotech", "1000000000", STARTS),
+                        bid("b2", "kyoto-materials", "1500000000", STARTS.plusSeconds(5)))
+                .whenTimeAdvancesTo(ENDS)
+                .expectEvents(new AuctionWon(ID, "kyoto-materials", new BigDecimal("1500000000"), "VND", ENDS),
+                        new DealAgreed(ID, LISTING, "hust", "kyoto-materials",
+                                new DealTerms(DealType.EXCLUSIVE_LICENCE, null, "VN", 60,
+                                        Price.lumpSum(new BigDecimal("1500000000"), "VND")),
+                                new DealSource(DealSource.Kind.ENGLISH_AUCTION, ID), ENDS));
+    }
+
+    @Test
+    void belowTheReserveOrWithoutBidsTheAuctionClosesWithoutSale() {
+        fixture.givenCommands(schedule(0), bid("b1", "mekong-biotech", "1400000000", STARTS))
+                .whenTimeAdvancesTo(ENDS)
+                .expectEvents(new AuctionClosedWithoutSale(ID, "the reserve was not met", ENDS));
+        fixture.givenCommands(schedule(0))
+                .whenTimeAdvancesTo(ENDS)
+                .expectEvents(new AuctionClosedWithoutSale(ID, "no bids", ENDS));
+    }
+
+    @Test
+    void anExtendedAuctionClosesAtItsNewEndNotTheOldOne() {
+        Instant late = ENDS.minus(Duration.ofMinutes(1));
+        Instant newEnd = late.plus(Duration.ofMinutes(5));
+        fixture.givenCommands(schedule(5), bid("b1", "mekong-biotech", "1600000000", late))
+                .whenTimeAdvancesTo(ENDS)
+                .expectNoEvents()
+                .expectScheduledDeadline(newEnd, new AuctionEndDue(newEnd));
+        fixture.givenCommands(schedule(5), bid("b1", "mekong-biotech", "1600000000", late))
+                .whenTimeAdvancesTo(newEnd)
+                .expectEvents(new AuctionWon(ID, "mekong-biotech", new BigDecimal("1600000000"), "VND", newEnd),
+                        new DealAgreed(ID, LISTING, "hust", "mekong-biotech",
+                                new DealTerms(DealType.EXCLUSIVE_LICENCE, null, "VN", 60,
+                                        Price.lumpSum(new BigDecimal("1600000000"), "VND")),
+                                new DealSource(DealSource.Kind.ENGLISH_AUCTION, ID), newEnd));
+    }
+
+    @Test
+    void aClosedAuctionTakesNoBidsAndACancelledOneClosesOnce() {
+        fixture.given(scheduled(0), new AuctionClosedWithoutSale(ID, "listing withdrawn", STARTS))
+                .when(bid("b1", "mekong-biotech", "1000000000", STARTS.plusSeconds(1)))
+                .expectException(RuleViolation.class);
+        fixture.given(scheduled(0))
+                .when(new CancelAuction(ID, "listing withdrawn", STARTS))
+                .expectEvents(new AuctionClosedWithoutSale(ID, "listing withdrawn", STARTS));
+        fixture.given(scheduled(0), new AuctionClosedWithoutSale(ID, "listing withdrawn", STARTS))
+                .when(new CancelAuction(ID, "listing withdrawn", STARTS))
+                .expectNoEvents();
+    }
+}
