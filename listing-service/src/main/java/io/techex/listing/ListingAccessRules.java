@@ -7,21 +7,34 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may call what on listing-service. Sellers (universities, institutes, any IP holder) draft and revise their
- * listings; every organisation may read a listing it can see, and which it can see (a draft only its seller) is
- * decided where listings are read, answering 404 for the rest. Anything not named here is closed.
+ * Who may call what on listing-service. Sellers (universities, institutes, any IP holder) draft, submit, publish and
+ * withdraw their listings; the operator checks ownership; co-owners consent; every organisation may read a listing
+ * it can see, and which it can see is {@code ListingVisibility}'s decision, answering 404 for the rest. Anything not named here is closed.
  * {@code ListingAccessMatrixTest} holds the expected answer of every endpoint for every role.
  */
 @Component
 class ListingAccessRules implements AccessRules {
 
     private static final String SELLER = "UNIVERSITY";
+    private static final String BUYER = "FIRM";
+    private static final String OPERATOR = "OPERATOR";
 
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
         endpoints
+                // drafting and the seller's steps to the market
                 .requestMatchers(HttpMethod.POST, "/listings").hasRole(SELLER)
-                .requestMatchers(HttpMethod.PUT, "/listings/*/draft").hasRole(SELLER)
+                .requestMatchers(HttpMethod.PUT, "/listings/*/draft", "/listings/*/sale-mode").hasRole(SELLER)
+                .requestMatchers(HttpMethod.POST, "/listings/*/submission", "/listings/*/publication",
+                        "/listings/*/withdrawal").hasRole(SELLER)
+                // co-owners on an IP title may be institutes or firms
+                .requestMatchers(HttpMethod.POST, "/listings/*/co-owner-consent").hasAnyRole(SELLER, BUYER)
+                // the operator checks ownership before anything goes public
+                .requestMatchers(HttpMethod.GET, "/listings/awaiting-verification").hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.POST, "/listings/*/ownership-verification",
+                        "/listings/*/ownership-rejection").hasRole(OPERATOR)
+                // an assignment can make a firm the owner of a listing
+                .requestMatchers(HttpMethod.GET, "/listings/mine").hasAnyRole(SELLER, BUYER)
                 .requestMatchers(HttpMethod.GET, "/listings/*").authenticated();
     }
 }

@@ -28,6 +28,15 @@ class ListingAccessMatrixTest {
                 .row("POST", "/listings", DRAFT, UNIVERSITY)
                 .row("PUT", "/listings/{listingId}/draft", DRAFT, UNIVERSITY)
                 .row("GET", "/listings/{listingId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
+                .row("GET", "/listings/mine", null, UNIVERSITY, FIRM)
+                .row("GET", "/listings/awaiting-verification", null, OPERATOR)
+                .row("POST", "/listings/{listingId}/submission", null, UNIVERSITY)
+                .row("POST", "/listings/{listingId}/ownership-verification", null, OPERATOR)
+                .row("POST", "/listings/{listingId}/ownership-rejection", "{\"reason\": \"No assignment deed\"}", OPERATOR)
+                .row("POST", "/listings/{listingId}/co-owner-consent", null, UNIVERSITY, FIRM)
+                .row("PUT", "/listings/{listingId}/sale-mode", "{\"saleMode\": \"AUCTION\"}", UNIVERSITY)
+                .row("POST", "/listings/{listingId}/publication", null, UNIVERSITY)
+                .row("POST", "/listings/{listingId}/withdrawal", "{\"reason\": \"Licensed elsewhere\"}", UNIVERSITY)
                 .verify();
     }
 }

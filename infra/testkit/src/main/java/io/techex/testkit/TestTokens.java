@@ -61,6 +61,8 @@ public final class TestTokens {
     private final String issuer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> fetched = new ConcurrentHashMap<>();
+    private final Map<String, String> forged = new ConcurrentHashMap<>();
+    private RSAKey impostorKey;
 
     private TestTokens(ConfigurableApplicationContext server) {
         this.server = server;
@@ -104,17 +106,23 @@ public final class TestTokens {
 
     /** A token of {@code person} signed by the real key that expired an hour ago (beyond any clock skew allowance). */
     public String expired(String person) {
-        Instant now = Instant.now();
-        return minter.mint(person, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+        return forged.computeIfAbsent("expired:" + person, key -> {
+            Instant now = Instant.now();
+            return minter.mint(person, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+        });
     }
 
     /** The same claims as {@code person}'s token, issued and signed by a server the services do not trust. */
     public String fromUnknownIssuer(String person) {
+        return forged.computeIfAbsent("impostor:" + person, key -> forgeFromUnknownIssuer(person));
+    }
+
+    private String forgeFromUnknownIssuer(String person) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder(SignedJWT.parse(of(person)).getJWTClaimsSet())
                     .issuer("https://impostor.example.org")
                     .build();
-            RSAKey key = new RSAKeyGenerator(2048).keyID("impostor").generate();
+            RSAKey key = impostorKey();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
@@ -129,6 +137,10 @@ public final class TestTokens {
      * privileges would send.
      */
     public String tampered(String person) {
+        return forged.computeIfAbsent("tampered:" + person, key -> tamper(person));
+    }
+
+    private String tamper(String person) {
         try {
             SignedJWT original = SignedJWT.parse(of(person));
             Map<String, Object> claims = original.getJWTClaimsSet().toJSONObject();
@@ -139,6 +151,14 @@ public final class TestTokens {
         } catch (ParseException e) {
             throw new IllegalStateException("could not tamper with the token of " + person, e);
         }
+    }
+
+    /** One key for every forged token: generating a 2048-bit RSA key costs a noticeable share of a second. */
+    private synchronized RSAKey impostorKey() throws JOSEException {
+        if (impostorKey == null) {
+            impostorKey = new RSAKeyGenerator(2048).keyID("impostor").generate();
+        }
+        return impostorKey;
     }
 
     private String fetch(String person) {

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -138,6 +139,19 @@ public class ListingCatalogueProjection {
     public Optional<ListingSummary> find(String listingId) {
         return jdbc.query("SELECT * FROM listing_summary WHERE listing_id = ?", ListingCatalogueProjection::summary, listingId)
                 .stream().findFirst();
+    }
+
+    /** Listings in {@code status}, the longest waiting first: the operator's ownership-check queue, for one. */
+    public List<ListingSummary> inStatus(ListingStatus status, int limit) {
+        return jdbc.query("SELECT * FROM listing_summary WHERE status = ? ORDER BY updated_at, listing_id LIMIT ?",
+                ListingCatalogueProjection::summary, status.name(), limit);
+    }
+
+    /** The listings {@code organisationId} sells or owns, in any status, the most recently changed first. */
+    public List<ListingSummary> ofOrganisation(String organisationId, int limit) {
+        return jdbc.query("SELECT * FROM listing_summary WHERE seller_organisation_id = ? OR owner_organisation_id = ?"
+                        + " ORDER BY updated_at DESC, listing_id LIMIT ?",
+                ListingCatalogueProjection::summary, organisationId, organisationId, limit);
     }
 
     private void status(String listingId, ListingStatus status, Instant at) {

@@ -4,6 +4,8 @@ import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,14 +16,16 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
-/** Drafting listings. */
+/** Drafting listings and reading them back; the rest of their life is in {@link ListingLifecycleController}. */
 @RestController
 @RequestMapping("/listings")
 class ListingController {
@@ -63,17 +67,25 @@ class ListingController {
         return new ListingCreated(listingId.toString(), ListingStatus.DRAFT);
     }
 
-    /**
-     * A listing not (or no longer) on the market is visible to its seller only; the catalogue may lag the command by
-     * a few milliseconds.
-     */
+    /** A listing its caller may see ({@link ListingVisibility}); the catalogue may lag a command by a few milliseconds. */
     @GetMapping("/{listingId}")
     ResponseEntity<ListingSummary> get(@PathVariable UUID listingId, @CurrentActor Actor actor) {
         return catalogue.find(listingId.toString())
-                .filter(listing -> listing.status().isPublic()
-                        || listing.sellerOrganisationId().equals(actor.organisationId()))
+                .filter(listing -> ListingVisibility.canSee(listing, actor))
                 .map(ResponseEntity::ok)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId));
+    }
+
+    /** The caller's organisation's own listings, drafts included, the most recently changed first. */
+    @GetMapping("/mine")
+    List<ListingSummary> mine(@CurrentActor Actor actor, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return catalogue.ofOrganisation(actor.organisationId(), limit);
+    }
+
+    /** The operator's queue: listings submitted for the ownership check, the longest waiting first. */
+    @GetMapping("/awaiting-verification")
+    List<ListingSummary> awaitingVerification(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return catalogue.inStatus(ListingStatus.SUBMITTED, limit);
     }
 
     record ListingCreated(String listingId, ListingStatus status) {
