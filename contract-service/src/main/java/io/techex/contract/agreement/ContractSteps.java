@@ -1,0 +1,60 @@
+package io.techex.contract.agreement;
+
+import io.techex.contract.rights.RightsClaim;
+import io.techex.contract.rights.RightsLedger;
+import io.techex.platform.actor.ActingCommandGateway;
+import io.techex.platform.actor.Actor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Sends a command to a contract and finishes what it starts, all in one database transaction: Axon's unit of work
+ * joins it, so the contract's events, the rights ledger's rows and the contract view commit together or not at all.
+ * When the command leaves the contract READY, the ledger decides at once whether it takes effect; when it terminates
+ * a licence, the ledger releases the rights.
+ */
+@Component
+public class ContractSteps {
+
+    private final ActingCommandGateway commands;
+    private final RightsLedger ledger;
+    private final Clock clock;
+
+    ContractSteps(ActingCommandGateway commands, RightsLedger ledger, Clock clock) {
+        this.commands = commands;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ContractProgress send(Object command, Actor actor) {
+        ContractProgress progress = commands.send(command, actor);
+        RightsClaim claim = progress.claim();
+        if (claim == null) {
+            return progress;
+        }
+        if (progress.status() == ContractStatus.TERMINATED) {
+            ledger.release(claim.contractId(), claim.listingId(), claim.until());
+            return progress;
+        }
+        return takeEffect(claim, actor);
+    }
+
+    /** The rights start on the term's first day, or today if that has passed (UTC calendar day). */
+    private ContractProgress takeEffect(RightsClaim claim, Actor actor) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate from = claim.from() == null || claim.from().isBefore(today) ? today : claim.from();
+        Optional<String> conflict = ledger.grant(claim, from, claim.until());
+        if (conflict.isPresent()) {
+            return commands.send(new RefuseActivation(claim.contractId(), "The rights cannot be granted: " + conflict.get(), now), actor);
+        }
+        return commands.send(new ActivateContract(claim.contractId(), from, claim.until(), now), actor);
+    }
+}

@@ -1,0 +1,148 @@
+package io.techex.contract.rights;
+
+import io.techex.contract.agreement.ContractProgress;
+import io.techex.contract.agreement.ContractStatus;
+import io.techex.contract.agreement.ContractSteps;
+import io.techex.contract.agreement.ContractViewProjection;
+import io.techex.contract.agreement.CreateContract;
+import io.techex.contract.agreement.SignContract;
+import io.techex.contract.agreement.Signer;
+import io.techex.contract.agreement.TerminateContract;
+import io.techex.contract.api.ContractTerminated.TerminationReason;
+import io.techex.contract.api.ContractTerms;
+import io.techex.contract.api.DealType;
+import io.techex.contract.api.IpTitleRef;
+import io.techex.contract.api.Money;
+import io.techex.contract.api.RegulatoryCategory;
+import io.techex.platform.actor.ActingCommandGateway;
+import io.techex.platform.actor.Actor;
+import io.techex.testkit.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rights ledger against real PostgreSQL: activations of one asset racing on two threads, each in its own
+ * transaction with the contract's events, and the rights held on a given day after activation, termination and an
+ * assignment.
+ */
+@IntegrationTest
+class ActivationRaceTest {
+
+    static final Actor HUST = new Actor("lan.nguyen", "hust", Actor.Role.UNIVERSITY);
+    static final LocalDate START = LocalDate.parse("2030-01-01");
+    static final LocalDate END = LocalDate.parse("2034-12-31");
+
+    @Autowired
+    ActingCommandGateway commands;
+    @Autowired
+    ContractSteps steps;
+    @Autowired
+    ContractViewProjection views;
+    @Autowired
+    RightsLedger ledger;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final Signer hust = Signer.generate("hust");
+    final Signer buyers = Signer.generate("buyers");
+
+    static ContractTerms terms(DealType type, String field) {
+        return type == DealType.ASSIGNMENT
+                ? new ContractTerms(type, null, null, null, null, Money.vnd(9_000_000_000L), null, List.of(), null)
+                : new ContractTerms(type, field, "VN", START, END, Money.vnd(500_000_000L), null, List.of(), null);
+    }
+
+    /** A contract signed by its seller, awaiting the buyer's signature, which is returned to be sent. */
+    SignContract contractAwaitingLastSignature(String listingId, String buyer, ContractTerms terms) {
+        String contractId = UUID.randomUUID().toString();
+        commands.send(new CreateContract(contractId, listingId, "deal-" + contractId, "hust", buyer, "Nano dye treatment",
+                List.of(new IpTitleRef("VN", "1-0023456")), RegulatoryCategory.ORDINARY, false, terms, Instant.now()), HUST);
+        String sha = views.find(contractId).orElseThrow().documentSha256;
+        steps.send(new SignContract(contractId, "hust", "VN", hust.keyId(), hust.publicKey(), hust.sign(sha), sha, Instant.now()), HUST);
+        return new SignContract(contractId, buyer, "VN", buyers.keyId(), buyers.publicKey(), buyers.sign(sha), sha, Instant.now());
+    }
+
+    static Actor firm(String organisation) {
+        return new Actor("someone", organisation, Actor.Role.FIRM);
+    }
+
+    @Test
+    void twoExclusivesOnTheSameFieldAndTerritoryRaceToActivateAndExactlyOneWins() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String listingId = UUID.randomUUID().toString();
+                SignContract first = contractAwaitingLastSignature(listingId, "mekong-biotech", terms(DealType.EXCLUSIVE_LICENCE, "textile wastewater"));
+                SignContract second = contractAwaitingLastSignature(listingId, "kyoto-materials", terms(DealType.EXCLUSIVE_LICENCE, "Textile wastewater"));
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<ContractProgress>> outcomes = new ArrayList<>();
+                for (SignContract signature : List.of(first, second)) {
+                    Callable<ContractProgress> sign = () -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return steps.send(signature, firm(signature.organisationId()));
+                    };
+                    outcomes.add(threads.submit(sign));
+                }
+                List<ContractStatus> statuses = new ArrayList<>();
+                for (Future<ContractProgress> outcome : outcomes) {
+                    statuses.add(outcome.get(30, TimeUnit.SECONDS).status());
+                }
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(ContractStatus.ACTIVE, ContractStatus.REFUSED);
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM rights_grant WHERE listing_id = ?", Integer.class, listingId)).isOne();
+                String loser = statuses.get(0) == ContractStatus.REFUSED ? first.contractId() : second.contractId();
+                assertThat(views.find(loser).orElseThrow().refusal).contains("overlaps the exclusive licence");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void theLedgerSaysWhoHoldsWhichRightsOnADayAndATerminationReleasesThem() {
+        String listingId = UUID.randomUUID().toString();
+        SignContract exclusive = contractAwaitingLastSignature(listingId, "mekong-biotech", terms(DealType.EXCLUSIVE_LICENCE, "textile wastewater"));
+        assertThat(steps.send(exclusive, firm("mekong-biotech")).status()).isEqualTo(ContractStatus.ACTIVE);
+        SignContract nonExclusive = contractAwaitingLastSignature(listingId, "kyoto-materials", terms(DealType.NON_EXCLUSIVE_LICENCE, "drinking water"));
+        assertThat(steps.send(nonExclusive, firm("kyoto-materials")).status()).isEqualTo(ContractStatus.ACTIVE);
+
+        AssetRights during = ledger.on(listingId, LocalDate.parse("2031-06-01"));
+        assertThat(during.grants()).extracting(Grant::holderOrganisationId).containsExactlyInAnyOrder(exclusive.organisationId(), "kyoto-materials");
+        assertThat(ledger.on(listingId, LocalDate.parse("2029-12-31")).grants()).isEmpty();
+
+        LocalDate lastDay = LocalDate.parse("2031-06-30");
+        steps.send(new TerminateContract(exclusive.contractId(), "hust", TerminationReason.BREACH, "Royalties unpaid", lastDay, Instant.now()), HUST);
+        assertThat(ledger.on(listingId, lastDay).grants()).hasSize(2);
+        assertThat(ledger.on(listingId, lastDay.plusDays(1)).grants()).extracting(Grant::holderOrganisationId).containsExactly("kyoto-materials");
+
+        SignContract successor = contractAwaitingLastSignature(listingId, "vinfast", new ContractTerms(DealType.EXCLUSIVE_LICENCE,
+                "textile wastewater", "VN", lastDay.plusDays(1), END, Money.vnd(1), null, List.of(), null));
+        assertThat(steps.send(successor, firm("vinfast")).status()).isEqualTo(ContractStatus.ACTIVE);
+    }
+
+    @Test
+    void anAssignmentMakesTheAssigneeTheOwnerAndTheAssignorCanGrantNoMore() {
+        String listingId = UUID.randomUUID().toString();
+        SignContract assignment = contractAwaitingLastSignature(listingId, "mekong-biotech", terms(DealType.ASSIGNMENT, null));
+        assertThat(steps.send(assignment, firm("mekong-biotech")).status()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(ledger.on(listingId, LocalDate.now().plusYears(10)).owner()).isEqualTo("mekong-biotech");
+
+        SignContract lateLicence = contractAwaitingLastSignature(listingId, "kyoto-materials", terms(DealType.NON_EXCLUSIVE_LICENCE, null));
+        assertThat(steps.send(lateLicence, firm("kyoto-materials")).status()).isEqualTo(ContractStatus.REFUSED);
+        assertThat(views.find(lateLicence.contractId()).orElseThrow().refusal).contains("hust no longer owns the asset");
+    }
+}
