@@ -32,7 +32,13 @@ public record SearchQuery(String text, Set<AssetType> assetTypes, String ipcPref
         NEWEST
     }
 
-    /** @param min, max inclusive bounds, either may be null; {@code currency} ISO 4217, VND when null */
+    /**
+     * Asking prices between two amounts of one currency; no exchange rate is applied.
+     *
+     * @param min      inclusive lower bound, null for none
+     * @param max      inclusive upper bound, null for none
+     * @param currency ISO 4217 code, VND when null
+     */
     public record PriceRange(BigDecimal min, BigDecimal max, String currency) {
     }
 
