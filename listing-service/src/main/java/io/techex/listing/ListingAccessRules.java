@@ -35,6 +35,6 @@ class ListingAccessRules implements AccessRules {
                         "/listings/*/ownership-rejection").hasRole(OPERATOR)
                 // an assignment can make a firm the owner of a listing
                 .requestMatchers(HttpMethod.GET, "/listings/mine").hasAnyRole(SELLER, BUYER)
-                .requestMatchers(HttpMethod.GET, "/listings/*").authenticated();
+                .requestMatchers(HttpMethod.GET, "/listings", "/listings/*").authenticated();
     }
 }

@@ -28,6 +28,7 @@ class ListingAccessMatrixTest {
                 .row("POST", "/listings", DRAFT, UNIVERSITY)
                 .row("PUT", "/listings/{listingId}/draft", DRAFT, UNIVERSITY)
                 .row("GET", "/listings/{listingId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
+                .row("GET", "/listings", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("GET", "/listings/mine", null, UNIVERSITY, FIRM)
                 .row("GET", "/listings/awaiting-verification", null, OPERATOR)
                 .row("POST", "/listings/{listingId}/submission", null, UNIVERSITY)
