@@ -1,0 +1,268 @@
+package io.techex.bidding.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.techex.contracts.EventContracts;
+import io.techex.contracts.EventJson;
+import io.techex.platform.events.Topics;
+import io.techex.platform.relay.CloudEventMapper;
+import io.techex.testkit.IntegrationTest;
+import io.techex.testkit.KafkaRecords;
+import io.techex.testkit.TestEnvironment;
+import io.techex.testkit.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole service against real PostgreSQL, Kafka and Redis: a listing published on listing-service's topic becomes
+ * biddable; a negotiation and an English auction over HTTP end in DealAgreed on bidding's topic. The auction takes
+ * many concurrent bids, and the service's clock is moved past the end so the persisted deadline closes it.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "techex.rate-limit.writes=100000")
+class BiddingFlowTest {
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    KafkaTemplate<String, CloudEvent> cloudEvents;
+    @Autowired
+    Topics topics;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestEnvironment env;
+    @Autowired
+    MovableClock clock;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aFullNegotiationEndsInDealAgreedOnTheBiddingTopic() throws Exception {
+        String listingId = publish("NEGOTIATION", "EXCLUSIVE_LICENCE");
+        String terms = """
+                {"dealType": "EXCLUSIVE_LICENCE", "fieldOfUse": "textile wastewater", "territory": "VN", "termMonths": 60,
+                 "price": {"currency": "VND", "lumpSum": "800000000", "runningRoyaltyPercent": "3.5"}}""";
+        String until = clock.instant().plus(Duration.ofDays(3)).toString();
+        var opened = send("POST", "/negotiations", TestTokens.FIRM, """
+                {"listingId": "%s", "terms": %s, "validUntil": "%s"}""".formatted(listingId, terms, until));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String negotiationId = json(opened).get("negotiationId").asText();
+
+        // the firm may not answer its own offer; another firm does not see the negotiation at all
+        assertThat(send("POST", "/negotiations/" + negotiationId + "/acceptance", TestTokens.FIRM, null).statusCode()).isEqualTo(409);
+        assertThat(send("POST", "/negotiations/" + negotiationId + "/acceptance", TestTokens.FOREIGN_FIRM, null).statusCode()).isEqualTo(404);
+
+        var countered = send("POST", "/negotiations/" + negotiationId + "/counter-offers", TestTokens.UNIVERSITY, """
+                {"terms": %s, "validUntil": "%s"}""".formatted(terms.replace("800000000", "950000000"), until));
+        assertThat(countered.statusCode()).as(countered.body()).isEqualTo(200);
+        var accepted = send("POST", "/negotiations/" + negotiationId + "/acceptance", TestTokens.FIRM, null);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+        JsonNode deal = dealAgreedOn(listingId);
+        assertThat(deal.get("buyerOrganisationId").asText()).isEqualTo("mekong-biotech");
+        assertThat(deal.get("sellerOrganisationId").asText()).isEqualTo("hust");
+        assertThat(deal.at("/terms/price/lumpSum").asText()).isEqualTo("950000000");
+        assertThat(deal.at("/source/kind").asText()).isEqualTo("NEGOTIATION");
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                json(send("GET", "/negotiations/" + negotiationId, TestTokens.UNIVERSITY, null)).path("status").asText().equals("AGREED"));
+        assertThat(send("GET", "/negotiations/" + negotiationId, TestTokens.FOREIGN_FIRM, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void manyConcurrentBidsAreRecordedInOrderAndTheDeadlineClosesTheAuctionForTheHighest() throws Exception {
+        String listingId = publish("AUCTION", "ASSIGNMENT");
+        Instant now = clock.instant();
+        var scheduled = send("POST", "/auctions", TestTokens.UNIVERSITY, """
+                {"listingId": "%s", "dealType": "ASSIGNMENT", "startingPrice": "1000000", "reservePrice": "1500000",
+                 "minimumIncrement": "10000", "startsAt": "%s", "endsAt": "%s", "softCloseMinutes": 2}"""
+                .formatted(listingId, now.minusSeconds(1), now.plus(Duration.ofHours(1))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String auctionId = json(scheduled).get("auctionId").asText();
+        assertThat(send("POST", "/auctions/" + auctionId + "/bids", TestTokens.UNIVERSITY, "{\"amount\": \"2000000\"}").statusCode())
+                .isEqualTo(403);
+
+        int bidders = 150;
+        List<BigDecimal> amounts = new ArrayList<>();
+        for (int i = 0; i < bidders; i++) {
+            amounts.add(new BigDecimal(1_000_000 + i * 10_000L));
+        }
+        Collections.shuffle(amounts);
+        Map<String, BigDecimal> acceptedBids = new ConcurrentHashMap<>();
+        List<HttpResponse<String>> refused = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(64)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < bidders; i++) {
+                BigDecimal amount = amounts.get(i);
+                String firm = i % 2 == 0 ? TestTokens.FIRM : TestTokens.FOREIGN_FIRM;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    var response = send("POST", "/auctions/" + auctionId + "/bids", firm,
+                            "{\"amount\": \"" + amount + "\", \"currency\": \"VND\"}");
+                    if (response.statusCode() == 201) {
+                        acceptedBids.put(json(response).get("bidId").asText(), amount);
+                    } else {
+                        refused.add(response);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+
+        // every refusal is a clean 409 naming the amount to beat
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            assertThat(json(response).at("/minimumBid/amount").asText()).isNotEmpty();
+        }
+        // every accepted bid is in the event store, in strictly increasing order, numbered without gaps
+        List<JsonNode> placed = jdbc.query("""
+                SELECT convert_from(payload, 'UTF8') AS payload FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND payload_type LIKE '%BidPlaced' ORDER BY sequence_number""",
+                (rs, row) -> rs.getString("payload"), auctionId).stream().map(BiddingFlowTest::tree).toList();
+        assertThat(placed).hasSize(acceptedBids.size());
+        for (int i = 0; i < placed.size(); i++) {
+            JsonNode bid = placed.get(i);
+            assertThat(bid.get("bidNumber").asInt()).isEqualTo(i + 1);
+            assertThat(acceptedBids).containsEntry(bid.get("bidId").asText(), bid.get("amount").decimalValue());
+            if (i > 0) {
+                assertThat(bid.get("amount").decimalValue()).isGreaterThanOrEqualTo(
+                        placed.get(i - 1).get("amount").decimalValue().add(new BigDecimal("10000")));
+            }
+        }
+        JsonNode highest = placed.getLast();
+        assertThat(highest.get("amount").decimalValue()).isEqualByComparingTo(new BigDecimal(1_000_000 + (bidders - 1) * 10_000L));
+
+        // a retried bid with the same Idempotency-Key counts once
+        BigDecimal next = highest.get("amount").decimalValue().add(new BigDecimal("10000"));
+        String key = "bid-" + UUID.randomUUID();
+        var first = send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM, "{\"amount\": \"" + next + "\"}", key);
+        var retry = send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM, "{\"amount\": \"" + next + "\"}", key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(bidEvents(auctionId)).isEqualTo(placed.size() + 1);
+
+        // the deadline is persisted; once the service's clock passes the end, the scheduler closes the auction
+        clock.advance(Duration.ofHours(2));
+        JsonNode deal = dealAgreedOn(listingId);
+        assertThat(deal.get("buyerOrganisationId").asText()).isEqualTo("mekong-biotech");
+        assertThat(deal.at("/terms/price/lumpSum").asText()).isEqualTo(next.toPlainString());
+        assertThat(deal.at("/source/kind").asText()).isEqualTo("ENGLISH_AUCTION");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                json(send("GET", "/auctions/" + auctionId, TestTokens.REGULATOR, null)).path("status").asText().equals("WON"));
+    }
+
+    private int bidEvents(String auctionId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%BidPlaced'",
+                Integer.class, auctionId);
+    }
+
+    private JsonNode dealAgreedOn(String listingId) throws Exception {
+        try (var reader = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            var record = reader.awaitRecord(r -> listingId.equals(r.key()) && r.valueAsString().contains("io.techex.bidding.DealAgreed.v1"),
+                    Duration.ofSeconds(30));
+            return EventJson.mapper().readTree(record.valueAsString()).get("data");
+        }
+    }
+
+    /** Sends listing-service's ListingPublished for a new listing of hust into the topic, and waits until it is biddable. */
+    private String publish(String saleMode, String dealType) throws Exception {
+        String listingId = UUID.randomUUID().toString();
+        ObjectNode data = EventContracts.find("io.techex.listing.ListingPublished.v1").orElseThrow().sample().deepCopy();
+        data.put("listingId", listingId).put("saleMode", saleMode);
+        data.putArray("dealTypes").addObject().put("dealType", dealType);
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/techex/listing-service"))
+                .withType("io.techex.listing.ListingPublished.v1")
+                .withSubject(listingId)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(data.toString().getBytes(StandardCharsets.UTF_8))
+                .withExtension(CloudEventMapper.PARTITION_KEY, listingId)
+                .withExtension(CloudEventMapper.ACTOR_PERSON, "lan.nguyen")
+                .withExtension(CloudEventMapper.ACTOR_ORGANISATION, "hust")
+                .withExtension(CloudEventMapper.ACTOR_ROLE, "UNIVERSITY")
+                .build();
+        cloudEvents.send(topics.eventsOf("listing"), listingId, event).get();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM biddable_listing WHERE listing_id = ?", Integer.class, listingId) == 1);
+        return listingId;
+    }
+
+    private HttpResponse<String> send(String method, String path, String person, String body) throws Exception {
+        return send(method, path, person, body, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String person, String body, String idempotencyKey) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestTokens.get().bearer(person))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return EventJson.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return EventJson.mapper().readTree(response.body());
+    }
+}
