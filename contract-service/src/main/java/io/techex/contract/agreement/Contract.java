@@ -274,7 +274,7 @@ public class Contract {
         }
         apply(new ContractTerminated(contractId, listingId, command.reason(), note, command.effectiveOn(), command.at()));
         return progress(new RightsClaim(contractId, listingId, seller, buyer, terms.dealType(), terms.fieldOfUse(),
-                terms.territory(), rightsFrom, command.effectiveOn()));
+                terms.territory(), rightsFrom, command.effectiveOn(), null));
     }
 
     @EventSourcingHandler
@@ -371,7 +371,7 @@ public class Contract {
 
     private RightsClaim claim() {
         return new RightsClaim(contractId, listingId, seller, buyer, terms.dealType(), terms.fieldOfUse(),
-                terms.territory(), terms.termStart(), terms.termEnd());
+                terms.territory(), terms.termStart(), terms.termEnd(), terms.termMonths());
     }
 
     private ContractProgress progress(RightsClaim claim) {

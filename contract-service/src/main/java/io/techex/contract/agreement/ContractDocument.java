@@ -39,14 +39,15 @@ public record ContractDocument(String contractId, String listingId, String selle
         md.append("- Field of use: ").append(terms.fieldOfUse() == null ? "all fields" : terms.fieldOfUse()).append('\n');
         md.append("- Territory: ").append(terms.territory() == null ? "worldwide" : terms.territory()).append('\n');
         md.append("- From: ").append(terms.termStart() == null ? "the day this contract takes effect" : terms.termStart()).append('\n');
-        md.append("- Until: ").append(terms.termEnd() == null ? "without end" : terms.termEnd()).append("\n\n");
+        md.append("- Until: ").append(terms.termEnd() != null ? terms.termEnd().toString()
+                : terms.termMonths() != null ? terms.termMonths() + " months from the first day" : "without end").append("\n\n");
         md.append("## Price\n\n");
         md.append("- Lump sum: ").append(money(terms.price())).append('\n');
         if (terms.royalty() != null) {
             md.append("- Royalty: ").append(terms.royalty().ratePercent().toPlainString()).append("% of net sales per ")
                     .append(terms.royalty().period());
-            if (terms.royalty().minimumPerPeriod() != null) {
-                md.append(", at least ").append(money(terms.royalty().minimumPerPeriod()));
+            if (terms.royalty().minimumPerYear() != null) {
+                md.append(", at least ").append(money(terms.royalty().minimumPerYear())).append(" a year");
             }
             md.append('\n');
         }
@@ -54,7 +55,7 @@ public record ContractDocument(String contractId, String listingId, String selle
             md.append("\n## Milestones\n\n");
             for (Milestone milestone : terms.milestones()) {
                 md.append("- ").append(milestone.milestoneId()).append(": ").append(milestone.description())
-                        .append(", due ").append(milestone.dueDate());
+                        .append(milestone.dueDate() == null ? "" : ", due " + milestone.dueDate());
                 if (milestone.payment() != null) {
                     md.append(", pays ").append(money(milestone.payment()));
                 }

@@ -51,10 +51,12 @@ public class ContractSteps {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate from = claim.from() == null || claim.from().isBefore(today) ? today : claim.from();
-        Optional<String> conflict = ledger.grant(claim, from, claim.until());
+        LocalDate until = claim.until() != null || claim.termMonths() == null ? claim.until()
+                : from.plusMonths(claim.termMonths()).minusDays(1);
+        Optional<String> conflict = ledger.grant(claim, from, until);
         if (conflict.isPresent()) {
             return commands.send(new RefuseActivation(claim.contractId(), "The rights cannot be granted: " + conflict.get(), now), actor);
         }
-        return commands.send(new ActivateContract(claim.contractId(), from, claim.until(), now), actor);
+        return commands.send(new ActivateContract(claim.contractId(), from, until, now), actor);
     }
 }

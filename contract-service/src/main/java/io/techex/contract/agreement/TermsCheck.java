@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The rules every version's terms keep; a violation names the field at fault (422). */
-final class TermsCheck {
+public final class TermsCheck {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -21,7 +21,7 @@ final class TermsCheck {
     private TermsCheck() {
     }
 
-    static void check(ContractTerms terms) {
+    public static void check(ContractTerms terms) {
         if (terms == null || terms.dealType() == null) {
             throw RuleViolation.invalid("terms.dealType", "A contract is an ASSIGNMENT, EXCLUSIVE_LICENCE or NON_EXCLUSIVE_LICENCE");
         }
@@ -31,11 +31,14 @@ final class TermsCheck {
         if (terms.fieldOfUse() != null && terms.fieldOfUse().isBlank()) {
             throw RuleViolation.invalid("terms.fieldOfUse", "A field of use names the field, or is absent for every field");
         }
-        if (terms.dealType() == DealType.ASSIGNMENT && (terms.termEnd() != null || terms.fieldOfUse() != null || terms.territory() != null)) {
+        if (terms.dealType() == DealType.ASSIGNMENT && (terms.termEnd() != null || terms.termMonths() != null || terms.fieldOfUse() != null || terms.territory() != null)) {
             throw RuleViolation.invalid("terms.dealType", "An assignment transfers ownership itself: no field of use, territory or end");
         }
         if (terms.termStart() != null && terms.termEnd() != null && terms.termEnd().isBefore(terms.termStart())) {
             throw RuleViolation.invalid("terms.termEnd", "The term ends on or after the day it starts");
+        }
+        if (terms.termMonths() != null && (terms.termMonths() < 1 || terms.termEnd() != null)) {
+            throw RuleViolation.invalid("terms.termMonths", "A term runs at least one month, and is given by months or by an end date, not both");
         }
         money("terms.price", terms.price(), terms.currency());
         if (terms.royalty() != null) {
@@ -49,8 +52,8 @@ final class TermsCheck {
             if (terms.dealType() == DealType.ASSIGNMENT) {
                 throw RuleViolation.invalid("terms.royalty", "An assignment is paid for in a lump sum and milestones, not royalties");
             }
-            if (terms.royalty().minimumPerPeriod() != null) {
-                money("terms.royalty.minimumPerPeriod", terms.royalty().minimumPerPeriod(), terms.currency());
+            if (terms.royalty().minimumPerYear() != null) {
+                money("terms.royalty.minimumPerYear", terms.royalty().minimumPerYear(), terms.currency());
             }
         }
         Set<String> ids = new HashSet<>();
@@ -60,8 +63,8 @@ final class TermsCheck {
             if (milestone.milestoneId() == null || milestone.milestoneId().isBlank() || !ids.add(milestone.milestoneId())) {
                 throw RuleViolation.invalid(at + ".milestoneId", "Each milestone has its own id");
             }
-            if (milestone.description() == null || milestone.description().isBlank() || milestone.dueDate() == null) {
-                throw RuleViolation.invalid(at, "A milestone says what is due and by when");
+            if (milestone.description() == null || milestone.description().isBlank()) {
+                throw RuleViolation.invalid(at, "A milestone says what is due");
             }
             if (milestone.payment() != null) {
                 money(at + ".payment", milestone.payment(), terms.currency());

@@ -9,14 +9,16 @@ import java.util.List;
  * @param fieldOfUse     the field a licence is limited to (free text, compared ignoring case); null: every field
  * @param territory      ISO 3166-1 alpha-2 country a licence is limited to; null: worldwide
  * @param termStart      first day the rights may be exercised; null: the day the contract takes effect
- * @param termEnd        last day of a licence; null: no end (always so for an assignment)
+ * @param termEnd        last day of a licence; null: see termMonths (always null for an assignment)
+ * @param termMonths     how many months a licence runs from its first day, when the deal set a duration rather than
+ *                       an end date; null with termEnd null: no end
  * @param price          the lump sum
  * @param royalty        running royalty; null for none
  * @param milestones     in order
  * @param governingTerms applicable law, dispute resolution and other clauses, as the parties word them
  */
 public record ContractTerms(DealType dealType, String fieldOfUse, String territory, LocalDate termStart,
-                            LocalDate termEnd, Money price, Royalty royalty, List<Milestone> milestones,
+                            LocalDate termEnd, Integer termMonths, Money price, Royalty royalty, List<Milestone> milestones,
                             String governingTerms) {
 
     public ContractTerms {

@@ -5,14 +5,15 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 
 /**
- * A running royalty: a percentage of the licensee's net sales per reporting period, at least a minimum if one is set.
+ * A running royalty: a percentage of the licensee's net sales, reported per period, and at least a minimum a year if
+ * one is set.
  *
  * @param ratePercent      of net sales, e.g. {@code 3.5}
  * @param period           MONTH, QUARTER or YEAR: how often the licensee reports
- * @param minimumPerPeriod due even when the percentage comes to less; null for none
+ * @param minimumPerYear   due for each contract year even when the percentage comes to less; null for none
  */
 public record Royalty(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal ratePercent, ReportingPeriod period,
-                      Money minimumPerPeriod) {
+                      Money minimumPerYear) {
 
     public enum ReportingPeriod { MONTH, QUARTER, YEAR }
 }

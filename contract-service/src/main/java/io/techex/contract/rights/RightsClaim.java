@@ -12,9 +12,10 @@ import java.time.LocalDate;
  * @param fieldOfUse            null: every field
  * @param territory             null: worldwide
  * @param from                  first day; null: the day the contract takes effect
- * @param until                 last day; null: no end
+ * @param until                 last day; null: no end, or see termMonths
+ * @param termMonths            the licence runs this many months from its first day; null when until says it
  */
 public record RightsClaim(String contractId, String listingId, String grantorOrganisationId,
                           String holderOrganisationId, DealType dealType, String fieldOfUse, String territory,
-                          LocalDate from, LocalDate until) {
+                          LocalDate from, LocalDate until, Integer termMonths) {
 }

@@ -46,11 +46,11 @@ class ContractTest {
     static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
     static final List<IpTitleRef> TITLES = List.of(new IpTitleRef("VN", "1-0023456"));
     static final ContractTerms EXCLUSIVE = new ContractTerms(DealType.EXCLUSIVE_LICENCE, "textile wastewater", "VN",
-            LocalDate.parse("2027-01-01"), LocalDate.parse("2031-12-31"), Money.vnd(1_500_000_000L),
+            LocalDate.parse("2027-01-01"), LocalDate.parse("2031-12-31"), null, Money.vnd(1_500_000_000L),
             new Royalty(new BigDecimal("3.5"), Royalty.ReportingPeriod.QUARTER, Money.vnd(50_000_000L)),
             List.of(new Milestone("pilot", "Pilot line running", LocalDate.parse("2027-06-30"), Money.vnd(200_000_000L))),
             "The law of Vietnam; disputes to VIAC.");
-    static final ContractTerms ASSIGNMENT = new ContractTerms(DealType.ASSIGNMENT, null, null, null, null,
+    static final ContractTerms ASSIGNMENT = new ContractTerms(DealType.ASSIGNMENT, null, null, null, null, null,
             Money.vnd(9_000_000_000L), null, List.of(), null);
 
     final Signer hust = Signer.generate("hust-2026");
@@ -104,7 +104,7 @@ class ContractTest {
 
     @Test
     void termsAreCheckedOnCreation() {
-        var mixedCurrencies = new ContractTerms(DealType.NON_EXCLUSIVE_LICENCE, null, "VN", null, null,
+        var mixedCurrencies = new ContractTerms(DealType.NON_EXCLUSIVE_LICENCE, null, "VN", null, null, null,
                 Money.of(new BigDecimal("10000"), "USD"), null,
                 List.of(new Milestone("m", "x", LocalDate.parse("2027-01-01"), Money.vnd(5))), null);
         fixture.givenNoPriorActivity()
@@ -112,7 +112,7 @@ class ContractTest {
                         false, mixedCurrencies, NOW))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("in its price's currency, USD"));
-        var assignmentWithTerritory = new ContractTerms(DealType.ASSIGNMENT, null, "VN", null, null, Money.vnd(1), null, List.of(), null);
+        var assignmentWithTerritory = new ContractTerms(DealType.ASSIGNMENT, null, "VN", null, null, null, Money.vnd(1), null, List.of(), null);
         fixture.givenNoPriorActivity()
                 .when(new CreateContract(ID, LISTING, "deal-1", SELLER, BUYER, "x", TITLES, RegulatoryCategory.ORDINARY,
                         false, assignmentWithTerritory, NOW))
@@ -124,7 +124,7 @@ class ContractTest {
     @Test
     void aPartyProposesAnAmendmentAndTheOtherAcceptsItAsTheNextVersion() {
         var amended = new ContractTerms(EXCLUSIVE.dealType(), EXCLUSIVE.fieldOfUse(), EXCLUSIVE.territory(),
-                EXCLUSIVE.termStart(), LocalDate.parse("2029-12-31"), EXCLUSIVE.price(), EXCLUSIVE.royalty(),
+                EXCLUSIVE.termStart(), LocalDate.parse("2029-12-31"), null, EXCLUSIVE.price(), EXCLUSIVE.royalty(),
                 EXCLUSIVE.milestones(), EXCLUSIVE.governingTerms());
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false),
                         new AmendmentProposed(ID, 1, BUYER, amended))
@@ -144,7 +144,7 @@ class ContractTest {
     void anAmendmentKeepsTheDealType() {
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false))
                 .when(new ProposeAmendment(ID, BUYER, new ContractTerms(DealType.NON_EXCLUSIVE_LICENCE, null, null, null,
-                        null, Money.vnd(1), null, List.of(), null)))
+                        null, null, Money.vnd(1), null, List.of(), null)))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
     }
@@ -182,7 +182,7 @@ class ContractTest {
 
     @Test
     void aSignatureOverAnOlderVersionIsRefusedAsSuch() {
-        var amended = new ContractTerms(EXCLUSIVE.dealType(), "dyeing", "VN", null, null, EXCLUSIVE.price(), null,
+        var amended = new ContractTerms(EXCLUSIVE.dealType(), "dyeing", "VN", null, null, null, EXCLUSIVE.price(), null,
                 List.of(), null);
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false),
                         new AmendmentProposed(ID, 1, BUYER, amended),
@@ -200,7 +200,7 @@ class ContractTest {
 
     @Test
     void anAcceptedAmendmentVoidsEarlierSignatures() {
-        var amended = new ContractTerms(EXCLUSIVE.dealType(), "dyeing", "VN", null, null, EXCLUSIVE.price(), null,
+        var amended = new ContractTerms(EXCLUSIVE.dealType(), "dyeing", "VN", null, null, null, EXCLUSIVE.price(), null,
                 List.of(), null);
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false),
                         signed(hust, SELLER, "VN", EXCLUSIVE, 1),
@@ -236,7 +236,7 @@ class ContractTest {
                                 "domestic transfer of a technology neither restricted nor State-funded: takes effect on the last signature"), null))
                 .expectResultMessagePayload(new ContractProgress(ID, ContractStatus.READY, new RightsClaim(ID, LISTING,
                         SELLER, BUYER, DealType.EXCLUSIVE_LICENCE, "textile wastewater", "VN",
-                        LocalDate.parse("2027-01-01"), LocalDate.parse("2031-12-31"))));
+                        LocalDate.parse("2027-01-01"), LocalDate.parse("2031-12-31"), null)));
     }
 
     @Test
@@ -366,7 +366,7 @@ class ContractTest {
                 .expectEvents(new ContractTerminated(ID, LISTING, TerminationReason.BREACH, "Royalties unpaid for 3 quarters", last, NOW))
                 .expectResultMessagePayload(new ContractProgress(ID, ContractStatus.TERMINATED, new RightsClaim(ID,
                         LISTING, SELLER, BUYER, DealType.EXCLUSIVE_LICENCE, "textile wastewater", "VN",
-                        LocalDate.parse("2027-01-01"), last)));
+                        LocalDate.parse("2027-01-01"), last, null)));
         fixture.given(active())
                 .when(new TerminateContract(ID, SELLER, TerminationReason.BREACH, null, last, NOW))
                 .expectException(RuleViolation.class);

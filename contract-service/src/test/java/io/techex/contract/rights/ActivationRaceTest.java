@@ -63,8 +63,8 @@ class ActivationRaceTest {
 
     static ContractTerms terms(DealType type, String field) {
         return type == DealType.ASSIGNMENT
-                ? new ContractTerms(type, null, null, null, null, Money.vnd(9_000_000_000L), null, List.of(), null)
-                : new ContractTerms(type, field, "VN", START, END, Money.vnd(500_000_000L), null, List.of(), null);
+                ? new ContractTerms(type, null, null, null, null, null, Money.vnd(9_000_000_000L), null, List.of(), null)
+                : new ContractTerms(type, field, "VN", START, END, null, Money.vnd(500_000_000L), null, List.of(), null);
     }
 
     /** A contract signed by its seller, awaiting the buyer's signature, which is returned to be sent. */
@@ -130,7 +130,7 @@ class ActivationRaceTest {
         assertThat(ledger.on(listingId, lastDay.plusDays(1)).grants()).extracting(Grant::holderOrganisationId).containsExactly("kyoto-materials");
 
         SignContract successor = contractAwaitingLastSignature(listingId, "vinfast", new ContractTerms(DealType.EXCLUSIVE_LICENCE,
-                "textile wastewater", "VN", lastDay.plusDays(1), END, Money.vnd(1), null, List.of(), null));
+                "textile wastewater", "VN", lastDay.plusDays(1), END, null, Money.vnd(1), null, List.of(), null));
         assertThat(steps.send(successor, firm("vinfast")).status()).isEqualTo(ContractStatus.ACTIVE);
     }
 

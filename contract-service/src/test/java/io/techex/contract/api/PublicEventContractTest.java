@@ -1,0 +1,23 @@
+package io.techex.contract.api;
+
+import io.techex.contracts.ContractCheck;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublicEventContractTest {
+
+    @Test
+    void everyPublicEventOfContractServiceHasAContractAndKeepsIt() {
+        assertThat(ContractCheck.assertProducerContracts("io.techex.contract")).containsExactlyInAnyOrder(
+                "io.techex.contract.ContractCreated.v1",
+                "io.techex.contract.ContractSigned.v1",
+                "io.techex.contract.TransferPermitGranted.v1",
+                "io.techex.contract.TransferPermitRefused.v1",
+                "io.techex.contract.ContractRegistered.v1",
+                "io.techex.contract.RegistrationRefused.v1",
+                "io.techex.contract.ContractActivated.v1",
+                "io.techex.contract.ContractTerminated.v1",
+                "io.techex.contract.OwnershipTransferred.v1");
+    }
+}
