@@ -73,7 +73,8 @@ class TestInfrastructureTest {
                 Map.entry("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers()),
                 Map.entry("techex.namespace", env.namespace()),
                 Map.entry("techex.redis.host", infrastructure.redisHost()),
-                Map.entry("techex.redis.port", infrastructure.redisPort()));
+                Map.entry("techex.redis.port", infrastructure.redisPort()),
+                Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer()));
     }
 
     @Test
