@@ -36,5 +36,20 @@ class ListingAccessRules implements AccessRules {
                 // an assignment can make a firm the owner of a listing
                 .requestMatchers(HttpMethod.GET, "/listings/mine").hasAnyRole(SELLER, BUYER)
                 .requestMatchers(HttpMethod.GET, "/listings", "/listings/*").authenticated();
+        // documents: the seller uploads and removes; every role may read, and which documents it sees (the seller's own,
+        // public ones of listings on the market, confidential ones under an accepted NDA or for the operator's check)
+        // is decided where they are loaded
+        endpoints
+                .requestMatchers(HttpMethod.POST, "/listings/*/documents").hasRole(SELLER)
+                .requestMatchers(HttpMethod.DELETE, "/listings/*/documents/*").hasRole(SELLER)
+                .requestMatchers(HttpMethod.GET, "/listings/*/documents", "/listings/*/documents/*").authenticated()
+                // NDAs: firms ask, sellers decide, both parties follow their requests
+                .requestMatchers(HttpMethod.POST, "/listings/*/nda-requests").hasRole(BUYER)
+                .requestMatchers(HttpMethod.POST, "/nda-requests/*/accept", "/nda-requests/*/decline").hasRole(SELLER)
+                .requestMatchers(HttpMethod.GET, "/nda-requests", "/nda-requests/*").hasAnyRole(SELLER, BUYER)
+                // enquiries: firms ask or register interest, sellers answer, both parties read theirs
+                .requestMatchers(HttpMethod.POST, "/listings/*/enquiries").hasRole(BUYER)
+                .requestMatchers(HttpMethod.POST, "/enquiries/*/answer").hasRole(SELLER)
+                .requestMatchers(HttpMethod.GET, "/enquiries", "/enquiries/*").hasAnyRole(SELLER, BUYER);
     }
 }

@@ -38,6 +38,19 @@ class ListingAccessMatrixTest {
                 .row("PUT", "/listings/{listingId}/sale-mode", "{\"saleMode\": \"AUCTION\"}", UNIVERSITY)
                 .row("POST", "/listings/{listingId}/publication", null, UNIVERSITY)
                 .row("POST", "/listings/{listingId}/withdrawal", "{\"reason\": \"Licensed elsewhere\"}", UNIVERSITY)
+                .row("POST", "/listings/{listingId}/documents", null, UNIVERSITY)
+                .row("GET", "/listings/{listingId}/documents", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
+                .row("GET", "/listings/{listingId}/documents/{documentId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
+                .row("DELETE", "/listings/{listingId}/documents/{documentId}", null, UNIVERSITY)
+                .row("POST", "/listings/{listingId}/nda-requests", "{\"message\": \"Evaluation for a pilot\"}", FIRM)
+                .row("GET", "/nda-requests", null, UNIVERSITY, FIRM)
+                .row("GET", "/nda-requests/{ndaId}", null, UNIVERSITY, FIRM)
+                .row("POST", "/nda-requests/{ndaId}/accept", null, UNIVERSITY)
+                .row("POST", "/nda-requests/{ndaId}/decline", "{\"reason\": \"Competitor\"}", UNIVERSITY)
+                .row("POST", "/listings/{listingId}/enquiries", "{\"kind\": \"QUESTION\", \"message\": \"TRL?\"}", FIRM)
+                .row("GET", "/enquiries", null, UNIVERSITY, FIRM)
+                .row("GET", "/enquiries/{enquiryId}", null, UNIVERSITY, FIRM)
+                .row("POST", "/enquiries/{enquiryId}/answer", "{\"answer\": \"TRL 6\"}", UNIVERSITY)
                 .verify();
     }
 }

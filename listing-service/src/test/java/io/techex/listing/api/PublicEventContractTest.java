@@ -11,6 +11,8 @@ class PublicEventContractTest {
     void everyPublicEventOfListingServiceHasAContractAndKeepsIt() {
         assertThat(ContractCheck.assertProducerContracts("io.techex.listing")).containsExactlyInAnyOrder(
                 "io.techex.listing.ListingDrafted.v1",
+                "io.techex.listing.NdaAccepted.v1",
+                "io.techex.listing.ConfidentialDocumentViewed.v1",
                 "io.techex.listing.ListingDraftRevised.v1",
                 "io.techex.listing.ListingSubmitted.v1",
                 "io.techex.listing.OwnershipVerified.v1",

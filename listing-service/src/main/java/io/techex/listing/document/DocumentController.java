@@ -1,0 +1,264 @@
+package io.techex.listing.document;
+
+import io.techex.listing.catalogue.AttachDocument;
+import io.techex.listing.catalogue.ListingCatalogueProjection;
+import io.techex.listing.catalogue.ListingDocument;
+import io.techex.listing.catalogue.ListingDocument.Visibility;
+import io.techex.listing.catalogue.ListingSummary;
+import io.techex.listing.catalogue.RemoveDocument;
+import io.techex.listing.disclosure.Disclosures;
+import io.techex.platform.actor.ActingCommandGateway;
+import io.techex.platform.actor.Actor;
+import io.techex.platform.web.CurrentActor;
+import io.techex.platform.web.RuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A listing's documents over HTTP.
+ * <p>
+ * An upload is the document itself as the request body, its media type as {@code Content-Type}, and {@code name} and
+ * {@code visibility} as query parameters: no multipart envelope to configure or parse, and the body is read once,
+ * bounded by {@link #MAX_BYTES}, while it is hashed. The content is stored first, then {@code AttachDocument} goes to
+ * the listing with its SHA-256, so an attached document always has its content. If the command fails the content row
+ * is deleted; one left behind by a crash in between is never served (see {@link AttachedDocuments}).
+ * <p>
+ * A retried upload of the same content, name and visibility answers the document already attached instead of
+ * attaching a copy, once the read model has it (milliseconds). An {@code Idempotency-Key} works too, but the platform
+ * buffers keyed requests and caps them at {@code techex.idempotency.max-body} (1 MB), so large uploads go without one.
+ */
+@RestController
+@RequestMapping("/listings/{listingId}/documents")
+class DocumentController {
+
+    /** 10 MiB: datasheets, title certificates and assignment deeds as PDFs; larger files belong in a data room. */
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+    private static final int MAX_NAME = 255;
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentController.class);
+
+    private final ActingCommandGateway commands;
+    private final EventGateway events;
+    private final ListingCatalogueProjection catalogue;
+    private final AttachedDocuments attached;
+    private final DocumentContents contents;
+    private final Disclosures disclosures;
+
+    DocumentController(ActingCommandGateway commands, EventGateway events, ListingCatalogueProjection catalogue,
+                       AttachedDocuments attached, DocumentContents contents, Disclosures disclosures) {
+        this.commands = commands;
+        this.events = events;
+        this.catalogue = catalogue;
+        this.attached = attached;
+        this.contents = contents;
+        this.disclosures = disclosures;
+    }
+
+    @PostMapping
+    ResponseEntity<DocumentView> upload(@PathVariable UUID listingId, @RequestParam String name,
+                                        @RequestParam Visibility visibility, HttpServletRequest request,
+                                        @CurrentActor Actor actor, UriComponentsBuilder uris) throws IOException {
+        String mediaType = mediaTypeOf(request.getContentType());
+        // ownership before reading 10 MB of someone else's upload; the listing re-checks it when the command arrives
+        ListingSummary listing = catalogue.find(listingId.toString())
+                .filter(summary -> ReadingRights.isSeller(summary, actor))
+                .orElseThrow(() -> noListing(listingId));
+        String documentName = checkName(name);
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        byte[] content = readAtMost(request.getInputStream());
+        String sha256 = sha256(content);
+
+        var earlier = attached.findSame(listing.listingId(), sha256, documentName, visibility);
+        if (earlier.isPresent()) {
+            return ResponseEntity.ok().location(location(uris, earlier.get())).body(earlier.get());
+        }
+        String documentId = UUID.randomUUID().toString();
+        var document = new ListingDocument(documentId, documentName, mediaType, sha256, content.length, visibility);
+        contents.store(documentId, listing.listingId(), sha256, content);
+        try {
+            commands.send(new AttachDocument(listing.listingId(), actor.organisationId(), document), actor);
+        } catch (RuntimeException refused) {
+            discard(documentId, refused);
+            throw refused;
+        }
+        DocumentView view = new DocumentView(documentId, listing.listingId(), documentName, mediaType, sha256,
+                content.length, visibility, null);
+        return ResponseEntity.created(location(uris, view)).body(view);
+    }
+
+    /** The documents the caller may read; the catalogue and the document list follow the event store within milliseconds. */
+    @GetMapping
+    List<DocumentView> list(@PathVariable UUID listingId, @CurrentActor Actor actor) {
+        ListingSummary listing = catalogue.find(listingId.toString())
+                .filter(summary -> ReadingRights.maySeeDocumentsOf(summary, actor))
+                .orElseThrow(() -> noListing(listingId));
+        var ndaAccepted = new CachedNdaAnswer(listing, actor);
+        return attached.of(listing.listingId()).stream()
+                .filter(document -> ReadingRights.mayRead(listing, document.visibility(), actor, ndaAccepted::get))
+                .toList();
+    }
+
+    /**
+     * The content, as an attachment (never rendered inline, whatever its type), with its SHA-256 as {@code ETag} and
+     * {@code Repr-Digest}. A confidential document read by anyone but its seller is recorded before it is served:
+     * without the record there is no download.
+     */
+    @GetMapping("/{documentId}")
+    ResponseEntity<byte[]> download(@PathVariable UUID listingId, @PathVariable UUID documentId, @CurrentActor Actor actor) {
+        ListingSummary listing = catalogue.find(listingId.toString()).orElseThrow(() -> noDocument(documentId));
+        DocumentView document = attached.find(listing.listingId(), documentId.toString())
+                .filter(found -> ReadingRights.mayRead(listing, found.visibility(), actor,
+                        () -> disclosures.accepted(listing.listingId(), actor.organisationId())))
+                .orElseThrow(() -> noDocument(documentId));
+        byte[] content = contents.read(listing.listingId(), document.documentId()).orElseThrow(() -> noDocument(documentId));
+        if (ReadingRights.isDisclosure(listing, document.visibility(), actor)) {
+            events.publish(GenericEventMessage.asEventMessage(new ConfidentialDocumentViewed(listing.listingId(),
+                    document.documentId(), document.sha256(), actor.organisationId())).andMetaData(actor.asMetaData()));
+        }
+        byte[] digest = HexFormat.of().parseHex(document.sha256());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.mediaType()))
+                .contentLength(content.length)
+                .eTag("\"" + document.sha256() + "\"")
+                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":")
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(document.name(), StandardCharsets.UTF_8).build().toString())
+                .body(content);
+    }
+
+    @DeleteMapping("/{documentId}")
+    ResponseEntity<Void> remove(@PathVariable UUID listingId, @PathVariable UUID documentId, @CurrentActor Actor actor) {
+        // the listing checks that the caller is its seller (404 otherwise); the content goes when the removal is projected
+        commands.send(new RemoveDocument(listingId.toString(), actor.organisationId(), documentId.toString()), actor);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** type/subtype only: parameters such as charset are the client's business once it has the bytes. */
+    private static String mediaTypeOf(String contentType) {
+        if (contentType == null) {
+            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the document as the body, with its media type (e.g. application/pdf) as Content-Type");
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException invalid) {
+            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + contentType + " is not a media type");
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype() || "multipart".equals(type.getType())
+                || MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)) {
+            // a form would be parsed by the servlet container instead of stored: the body is the document itself
+            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the document itself as the body, "
+                    + "with its own media type as Content-Type, not " + type.getType() + "/" + type.getSubtype());
+        }
+        return type.getType() + "/" + type.getSubtype();
+    }
+
+    private static String checkName(String name) {
+        String stripped = name.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
+            throw RuleViolation.invalid("name", "A document's name is 1 to " + MAX_NAME + " characters");
+        }
+        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) || c == '/' || c == '\\')) {
+            // it becomes the download's file name: no path, nothing that could split a header
+            throw RuleViolation.invalid("name", "A document's name is a file name, without control characters, / or \\");
+        }
+        return stripped;
+    }
+
+    private static byte[] readAtMost(InputStream body) throws IOException {
+        byte[] content = body.readNBytes(MAX_BYTES + 1);
+        if (content.length > MAX_BYTES) {
+            throw tooLarge();
+        }
+        if (content.length == 0) {
+            throw RuleViolation.invalid("body", "A document has at least one byte");
+        }
+        return content;
+    }
+
+    private void discard(String documentId, RuntimeException cause) {
+        try {
+            contents.discard(documentId);
+        } catch (RuntimeException alsoFailed) {
+            // harmless: content of an unattached document is never served
+            log.warn("Could not delete the content of document {}, whose attachment failed ({}): {}", documentId,
+                    cause.getMessage(), alsoFailed.getMessage());
+        }
+    }
+
+    private static java.net.URI location(UriComponentsBuilder uris, DocumentView document) {
+        return uris.path("/listings/{listingId}/documents/{documentId}")
+                .buildAndExpand(document.listingId(), document.documentId()).toUri();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static ResponseStatusException tooLarge() {
+        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "A document has at most " + MAX_BYTES + " bytes (10 MiB)");
+    }
+
+    private static ResponseStatusException noListing(UUID listingId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId);
+    }
+
+    private static ResponseStatusException noDocument(UUID documentId) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId);
+    }
+
+    /** Whether the caller's NDA on the listing was accepted, asked at most once per request. */
+    private final class CachedNdaAnswer {
+
+        private final ListingSummary listing;
+        private final Actor actor;
+        private Boolean answer;
+
+        CachedNdaAnswer(ListingSummary listing, Actor actor) {
+            this.listing = listing;
+            this.actor = actor;
+        }
+
+        boolean get() {
+            if (answer == null) {
+                answer = disclosures.accepted(listing.listingId(), actor.organisationId());
+            }
+            return answer;
+        }
+    }
+}
