@@ -6,18 +6,43 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-/**
- * Every endpoint of contract-service × every role and every kind of bad token, against the running service. It has no
- * endpoints of its own yet; the first one added fails this test until it has a row and a rule.
- */
+import static io.techex.testkit.AccessMatrix.Role.FIRM;
+import static io.techex.testkit.AccessMatrix.Role.OPERATOR;
+import static io.techex.testkit.AccessMatrix.Role.REGULATOR;
+import static io.techex.testkit.AccessMatrix.Role.UNIVERSITY;
+
+/** Every endpoint of contract-service × every role and every kind of bad token, against the running service. */
 @IntegrationTest
 class ContractAccessMatrixTest {
+
+    static final String TERMS = """
+            {"dealType": "NON_EXCLUSIVE_LICENCE", "price": {"amount": "1000", "currency": "VND"}}""";
+    static final String SIGNATURE = """
+            {"keyId": "no-such-key", "signature": "AAAA"}""";
+    static final String DECISION = """
+            {"outcome": "REFUSED", "reason": "incomplete file"}""";
 
     @Autowired
     ApplicationContext context;
 
     @Test
     void everyEndpointAnswersEveryRoleAsTheRulesSay() {
-        AccessMatrix.of(context).verify();
+        AccessMatrix.of(context)
+                .row("POST", "/signing-keys", """
+                        {"keyId": "k", "publicKey": "not a key"}""", UNIVERSITY, FIRM)
+                .row("GET", "/signing-keys", null, UNIVERSITY, FIRM)
+                .row("GET", "/contracts", null, UNIVERSITY, FIRM)
+                .row("GET", "/contracts/{contractId}", null, UNIVERSITY, FIRM, REGULATOR)
+                .row("GET", "/contracts/{contractId}/document", null, UNIVERSITY, FIRM, REGULATOR)
+                .row("POST", "/contracts/{contractId}/amendments", TERMS, UNIVERSITY, FIRM)
+                .row("POST", "/contracts/{contractId}/amendments/{number}/acceptance", null, UNIVERSITY, FIRM)
+                .row("POST", "/contracts/{contractId}/signatures", SIGNATURE, UNIVERSITY, FIRM)
+                .row("POST", "/contracts/{contractId}/termination", """
+                        {"reason": "BREACH", "note": "unpaid", "effectiveOn": "2030-01-01"}""", UNIVERSITY, FIRM)
+                .row("GET", "/regulator/pending", null, REGULATOR)
+                .row("POST", "/contracts/{contractId}/permit-decision", DECISION, REGULATOR)
+                .row("POST", "/contracts/{contractId}/registration-decision", DECISION, REGULATOR)
+                .row("GET", "/assets/{listingId}/rights", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
+                .verify();
     }
 }

@@ -1,0 +1,145 @@
+package io.techex.contract.agreement;
+
+import io.techex.contract.api.ContractTerminated.TerminationReason;
+import io.techex.contract.api.ContractTerms;
+import io.techex.contract.signing.SigningKeys;
+import io.techex.platform.actor.Actor;
+import io.techex.platform.security.TokenClaims;
+import io.techex.platform.web.CurrentActor;
+import io.techex.platform.web.RuleViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Parties read, amend, sign and terminate their contracts; regulators list what awaits them and decide. A contract
+ * of which the caller's organisation is not a party is a 404 to it; regulators read every contract, since they
+ * decide on them and audit them.
+ */
+@RestController
+class ContractController {
+
+    private final ContractSteps steps;
+    private final ContractViewProjection views;
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    ContractController(ContractSteps steps, ContractViewProjection views, SigningKeys keys, Clock clock) {
+        this.steps = steps;
+        this.views = views;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @GetMapping("/contracts")
+    List<ContractView> mine(@CurrentActor Actor actor) {
+        return views.ofParty(actor.organisationId());
+    }
+
+    @GetMapping("/contracts/{contractId}")
+    ContractView get(@PathVariable UUID contractId, @CurrentActor Actor actor) {
+        return visible(contractId, actor);
+    }
+
+    /** The current version's document: its SHA-256 is what a party signs. */
+    @GetMapping(value = "/contracts/{contractId}/document", produces = "text/markdown;charset=UTF-8")
+    ResponseEntity<String> document(@PathVariable UUID contractId, @CurrentActor Actor actor) {
+        ContractView view = visible(contractId, actor);
+        var document = new ContractDocument(view.contractId, view.listingId, view.sellerOrganisationId,
+                view.buyerOrganisationId, view.technologyTitle, view.ipTitles, view.terms, view.version);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+                .header("X-Document-SHA256", document.sha256()).header("X-Contract-Version", String.valueOf(view.version))
+                .body(document.markdown());
+    }
+
+    @PostMapping("/contracts/{contractId}/amendments")
+    ContractProgress propose(@PathVariable UUID contractId, @Valid @RequestBody @NotNull ContractTerms terms, @CurrentActor Actor actor) {
+        return steps.send(new ProposeAmendment(contractId.toString(), actor.organisationId(), terms), actor);
+    }
+
+    @PostMapping("/contracts/{contractId}/amendments/{number}/acceptance")
+    ContractProgress accept(@PathVariable UUID contractId, @PathVariable int number, @CurrentActor Actor actor) {
+        return steps.send(new AcceptAmendment(contractId.toString(), actor.organisationId(), number), actor);
+    }
+
+    /**
+     * @param documentSha256 optional: the version the signer means; a stale one is refused as such
+     */
+    record SignatureRequest(@NotBlank String keyId, @NotBlank String signature, String documentSha256) {
+    }
+
+    /** The signer's organisation's country comes from the token, never from the body. */
+    @PostMapping("/contracts/{contractId}/signatures")
+    ContractProgress sign(@PathVariable UUID contractId, @Valid @RequestBody SignatureRequest request, @CurrentActor Actor actor) {
+        var key = keys.find(request.keyId()).filter(found -> found.organisationId().equals(actor.organisationId()))
+                .orElseThrow(() -> RuleViolation.invalid("keyId", "Organisation " + actor.organisationId()
+                        + " has no registered key " + request.keyId() + "; register it at /signing-keys"));
+        return steps.send(new SignContract(contractId.toString(), actor.organisationId(),
+                TokenClaims.current(TokenClaims.COUNTRY).orElse(null), key.keyId(), key.publicKey(), request.signature(),
+                request.documentSha256(), clock.instant()), actor);
+    }
+
+    record TerminationRequest(@NotNull TerminationReason reason, String note, @NotNull LocalDate effectiveOn) {
+    }
+
+    @PostMapping("/contracts/{contractId}/termination")
+    ContractProgress terminate(@PathVariable UUID contractId, @Valid @RequestBody TerminationRequest request, @CurrentActor Actor actor) {
+        return steps.send(new TerminateContract(contractId.toString(), actor.organisationId(), request.reason(),
+                request.note(), request.effectiveOn(), clock.instant()), actor);
+    }
+
+    // ---- regulators
+
+    @GetMapping("/regulator/pending")
+    List<ContractView> pending() {
+        return views.awaitingRegulator();
+    }
+
+    /** GRANTED with the permit or registration number, or REFUSED with the reason. */
+    record Decision(@NotNull Outcome outcome, String number, String reason) {
+        enum Outcome { GRANTED, REFUSED }
+    }
+
+    @PostMapping("/contracts/{contractId}/permit-decision")
+    ContractProgress decidePermit(@PathVariable UUID contractId, @Valid @RequestBody Decision decision, @CurrentActor Actor actor) {
+        String officer = officerName(actor);
+        String id = contractId.toString();
+        return steps.send(decision.outcome() == Decision.Outcome.GRANTED
+                ? new GrantPermit(id, actor.organisationId(), actor.personId(), officer, decision.number(), clock.instant())
+                : new RefusePermit(id, actor.organisationId(), actor.personId(), officer, decision.reason(), clock.instant()), actor);
+    }
+
+    @PostMapping("/contracts/{contractId}/registration-decision")
+    ContractProgress decideRegistration(@PathVariable UUID contractId, @Valid @RequestBody Decision decision, @CurrentActor Actor actor) {
+        String officer = officerName(actor);
+        String id = contractId.toString();
+        return steps.send(decision.outcome() == Decision.Outcome.GRANTED
+                ? new RegisterContract(id, actor.organisationId(), actor.personId(), officer, decision.number(), clock.instant())
+                : new RefuseRegistration(id, actor.organisationId(), actor.personId(), officer, decision.reason(), clock.instant()), actor);
+    }
+
+    private static String officerName(Actor actor) {
+        return TokenClaims.current(TokenClaims.PERSON_NAME).orElse(actor.personId());
+    }
+
+    private ContractView visible(UUID contractId, Actor actor) {
+        return views.find(contractId.toString())
+                .filter(view -> actor.role() == Actor.Role.REGULATOR || view.sellerOrganisationId.equals(actor.organisationId())
+                        || view.buyerOrganisationId.equals(actor.organisationId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + contractId));
+    }
+}
