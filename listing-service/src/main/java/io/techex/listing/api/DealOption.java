@@ -11,4 +11,15 @@ public record DealOption(DealType dealType, String fieldOfUse, String territory)
     public static DealOption of(DealType dealType) {
         return new DealOption(dealType, null, null);
     }
+
+    /**
+     * Whether {@code deal} is within this offer: the same deal type, and a field of use and territory no wider
+     * than offered (an offer for any field or territory covers a narrower one; an offer for Vietnam does not cover
+     * the whole world).
+     */
+    public boolean covers(DealOption deal) {
+        return deal != null && dealType == deal.dealType()
+                && (fieldOfUse == null || fieldOfUse.equalsIgnoreCase(deal.fieldOfUse() == null ? "" : deal.fieldOfUse()))
+                && (territory == null || territory.equalsIgnoreCase(deal.territory() == null ? "" : deal.territory()));
+    }
 }

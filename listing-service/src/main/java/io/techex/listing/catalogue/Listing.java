@@ -85,6 +85,8 @@ public class Listing {
     private final Set<String> documentIds = new HashSet<>();
     private SaleMode saleMode;
     private ListingUnderContract pendingContract;
+    /** Negotiations (several firms may negotiate at once) or the auction the listing is under. */
+    private final Set<String> openDeals = new HashSet<>();
     private boolean licensed;
     private boolean exclusivelyLicensed;
 
@@ -215,22 +217,38 @@ public class Listing {
     @CommandHandler
     void handle(MarkUnderNegotiation command) {
         requireId("negotiationId", command.negotiationId());
-        requireOnMarket(SaleMode.NEGOTIATION);
+        if (status == UNDER_NEGOTIATION && openDeals.contains(command.negotiationId())) {
+            return; // told twice: bidding's events may be redelivered
+        }
+        if (status != UNDER_NEGOTIATION) {
+            requireOnMarket(SaleMode.NEGOTIATION);
+        }
         apply(new ListingUnderNegotiation(listingId, command.negotiationId()));
     }
 
     @CommandHandler
     void handle(MarkUnderAuction command) {
         requireId("auctionId", command.auctionId());
+        if (status == UNDER_AUCTION && openDeals.contains(command.auctionId())) {
+            return;
+        }
         requireOnMarket(SaleMode.AUCTION);
         apply(new ListingUnderAuction(listingId, command.auctionId()));
     }
 
     @CommandHandler
     void handle(ReturnToMarket command) {
+        if (command.dealId() != null && !openDeals.contains(command.dealId())
+                && (pendingContract == null || !pendingContract.contractId().equals(command.dealId()))) {
+            return; // a deal the listing is no longer under, or never was: nothing to undo
+        }
         if (status != UNDER_NEGOTIATION && status != UNDER_AUCTION && status != UNDER_CONTRACT) {
             throw RuleViolation.conflict("listing-not-in-a-deal", "Listing " + listingId + " is " + status
                     + "; only a listing under negotiation, auction or contract returns to the market");
+        }
+        if (command.dealId() != null && status != UNDER_CONTRACT && openDeals.size() > 1) {
+            apply(new ListingDealEnded(listingId, command.dealId(), command.reason()));
+            return;
         }
         apply(new ListingReturnedToMarket(listingId, command.reason(), licensed ? LICENSED : PUBLISHED));
     }
@@ -244,14 +262,15 @@ public class Listing {
                     + " is under contract " + pendingContract.contractId());
         }
         if (status != UNDER_NEGOTIATION && status != UNDER_AUCTION) {
-            throw RuleViolation.conflict("listing-not-in-a-deal", "Listing " + listingId + " is " + status
-                    + "; a contract follows a negotiation or an auction");
+            // a deal made on the exchange is proof enough that it was on the market, even when news of the
+            // negotiation itself has not arrived yet
+            requireOnMarket(saleMode);
         }
         if (command.buyerOrganisationId().equals(sellerOrganisationId)) {
             throw RuleViolation.invalid("buyerOrganisationId", "A seller cannot buy its own listing");
         }
         DealOption deal = command.deal();
-        if (deal == null || !content.dealTypes().contains(deal)) {
+        if (deal == null || content.dealTypes().stream().noneMatch(offered -> offered.covers(deal))) {
             throw RuleViolation.invalid("deal", "Listing " + listingId + " does not offer " + deal + "; it offers " + content.dealTypes());
         }
         if (licensed && deal.dealType() != DealType.NON_EXCLUSIVE_LICENCE) {
@@ -361,23 +380,32 @@ public class Listing {
     @EventSourcingHandler
     void on(ListingUnderNegotiation event) {
         status = UNDER_NEGOTIATION;
+        openDeals.add(event.negotiationId());
     }
 
     @EventSourcingHandler
     void on(ListingUnderAuction event) {
         status = UNDER_AUCTION;
+        openDeals.add(event.auctionId());
+    }
+
+    @EventSourcingHandler
+    void on(ListingDealEnded event) {
+        openDeals.remove(event.dealId());
     }
 
     @EventSourcingHandler
     void on(ListingReturnedToMarket event) {
         status = event.status();
         pendingContract = null;
+        openDeals.clear();
     }
 
     @EventSourcingHandler
     void on(ListingUnderContract event) {
         status = UNDER_CONTRACT;
         pendingContract = event;
+        openDeals.clear();
     }
 
     @EventSourcingHandler

@@ -536,9 +536,47 @@ class ListingTest {
                     .when(new MarkUnderNegotiation(ID, "n-1"))
                     .expectException(conflict("listing-not-on-market"))
                     .expectNoEvents();
+            fixture.given(verifiedHistory(COMPLETE, SaleMode.NEGOTIATION))
+                    .when(new MarkUnderContract(ID, "c-1", BUYER, LICENCE_VN))
+                    .expectException(conflict("listing-not-on-market"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aContractMayArriveBeforeNewsOfItsNegotiation() {
             fixture.given(publishedHistory(COMPLETE, SaleMode.NEGOTIATION))
                     .when(new MarkUnderContract(ID, "c-1", BUYER, LICENCE_VN))
-                    .expectException(conflict("listing-not-in-a-deal"))
+                    .expectEvents(new ListingUnderContract(ID, "c-1", BUYER, LICENCE_VN));
+        }
+
+        @Test
+        void aDealForANarrowerFieldOfUseIsWithinAnOfferForAnyField() {
+            DealOption narrower = new DealOption(DealType.EXCLUSIVE_LICENCE, "textile wastewater", "VN");
+            fixture.given(negotiatingHistory())
+                    .when(new MarkUnderContract(ID, "c-1", BUYER, narrower))
+                    .expectEvents(new ListingUnderContract(ID, "c-1", BUYER, narrower));
+        }
+
+        @Test
+        void severalFirmsNegotiateAtOnceAndTheListingReturnsToTheMarketWhenTheLastGivesUp() {
+            List<Object> two = new ArrayList<>(negotiatingHistory());
+            two.add(new ListingUnderNegotiation(ID, "n-2"));
+            fixture.given(negotiatingHistory())
+                    .when(new MarkUnderNegotiation(ID, "n-2"))
+                    .expectEvents(new ListingUnderNegotiation(ID, "n-2"));
+            fixture.given(two)
+                    .when(new MarkUnderNegotiation(ID, "n-2"))
+                    .expectNoEvents();
+            fixture.given(two)
+                    .when(new ReturnToMarket(ID, "offer expired", "n-2"))
+                    .expectEvents(new ListingDealEnded(ID, "n-2", "offer expired"));
+            List<Object> oneLeft = new ArrayList<>(two);
+            oneLeft.add(new ListingDealEnded(ID, "n-2", "offer expired"));
+            fixture.given(oneLeft)
+                    .when(new ReturnToMarket(ID, "offer rejected", "n-1"))
+                    .expectEvents(new ListingReturnedToMarket(ID, "offer rejected", ListingStatus.PUBLISHED));
+            fixture.given(oneLeft)
+                    .when(new ReturnToMarket(ID, "told twice", "n-2"))
                     .expectNoEvents();
         }
 

@@ -1,0 +1,102 @@
+package io.techex.listing.deal;
+
+import io.cloudevents.CloudEvent;
+import io.techex.listing.api.DealOption;
+import io.techex.listing.api.DealType;
+import io.techex.listing.catalogue.MarkUnderContract;
+import io.techex.listing.catalogue.RecordLicence;
+import io.techex.listing.catalogue.RecordTransfer;
+import io.techex.listing.catalogue.ReturnToMarket;
+import io.techex.platform.actor.ActingCommandGateway;
+import io.techex.platform.consumer.EventConsumerConfiguration;
+import io.techex.platform.consumer.EventInbox;
+import io.techex.platform.consumer.InboundEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves listings along as their deals go, from the other services' public events: a contract created puts the
+ * listing under contract, an active licence makes it licensed, an assignment transfers it to the buyer, and a
+ * contract that ends before it took effect returns it to the market.
+ * <p>
+ * Each event has its effect once: the inbox records it in the transaction the listing's command runs in. A command
+ * the listing refuses (say, a contract for a listing withdrawn meanwhile) is retried and then goes to the dead-letter
+ * topic, where operations see it; the event itself is in the audit trail either way.
+ */
+@Component
+class DealEventsConsumer {
+
+    static final String CONSUMER = "deals";
+    static final String CONTRACT_CREATED = "io.techex.contract.ContractCreated.v1";
+    static final String CONTRACT_ACTIVATED = "io.techex.contract.ContractActivated.v1";
+    static final String OWNERSHIP_TRANSFERRED = "io.techex.contract.OwnershipTransferred.v1";
+    static final String CONTRACT_TERMINATED = "io.techex.contract.ContractTerminated.v1";
+
+    private final EventInbox inbox;
+    private final ActingCommandGateway actingCommands;
+    private final CommandGateway commands;
+
+    DealEventsConsumer(EventInbox inbox, ActingCommandGateway actingCommands, CommandGateway commands) {
+        this.inbox = inbox;
+        this.actingCommands = actingCommands;
+        this.commands = commands;
+    }
+
+    @KafkaListener(id = "listing-deals", topics = "#{@topics.consumed()}", groupId = "#{@topics.group('deals')}",
+            containerFactory = EventConsumerConfiguration.LISTENER_FACTORY)
+    void on(CloudEvent cloudEvent) {
+        inbox.handleOnce(CONSUMER, InboundEvent.from(cloudEvent), this::apply);
+    }
+
+    private void apply(InboundEvent event) {
+        Object command = switch (event.type()) {
+            case CONTRACT_CREATED -> {
+                var created = event.dataAs(ContractCreatedView.class);
+                yield new MarkUnderContract(created.listingId(), created.contractId(), created.buyerOrganisationId(),
+                        new DealOption(created.terms().dealType(), created.terms().fieldOfUse(), created.terms().territory()));
+            }
+            case CONTRACT_ACTIVATED -> {
+                var activated = event.dataAs(ContractActivatedView.class);
+                // an assignment takes effect in the listing with OwnershipTransferred, which names the new owner
+                yield activated.dealType() == DealType.ASSIGNMENT ? null
+                        : new RecordLicence(activated.listingId(), activated.contractId());
+            }
+            case OWNERSHIP_TRANSFERRED -> {
+                var transferred = event.dataAs(OwnershipTransferredView.class);
+                yield new RecordTransfer(transferred.listingId(), transferred.contractId());
+            }
+            case CONTRACT_TERMINATED -> {
+                var terminated = event.dataAs(ContractTerminatedView.class);
+                // the listing only cares while it is under this contract; a licence ending later leaves it as it is
+                yield new ReturnToMarket(terminated.listingId(), "Contract " + terminated.contractId() + " ended: "
+                        + terminated.reason(), terminated.contractId());
+            }
+            default -> null;
+        };
+        if (command == null) {
+            return;
+        }
+        if (event.actor() == null) {
+            commands.sendAndWait(command);
+        } else {
+            actingCommands.send(command, event.actor());
+        }
+    }
+
+    /** What listing-service reads of contract-service's {@code ContractCreated}. */
+    record ContractCreatedView(String contractId, String listingId, String buyerOrganisationId, Terms terms) {
+
+        record Terms(DealType dealType, String fieldOfUse, String territory) {
+        }
+    }
+
+    record ContractActivatedView(String contractId, String listingId, DealType dealType) {
+    }
+
+    record OwnershipTransferredView(String contractId, String listingId, String toOrganisationId) {
+    }
+
+    record ContractTerminatedView(String contractId, String listingId, String reason) {
+    }
+}
