@@ -92,9 +92,8 @@ class DocumentController {
                 .filter(summary -> ReadingRights.isSeller(summary, actor))
                 .orElseThrow(() -> noListing(listingId));
         String documentName = checkName(name);
-        if (request.getContentLengthLong() > MAX_BYTES) {
-            throw tooLarge();
-        }
+        // no early refusal on Content-Length: answering before the body is read makes the container drop the
+        // connection, and a client still sending sees a reset instead of the 413 that says what to do
         byte[] content = readAtMost(request.getInputStream());
         String sha256 = sha256(content);
 
