@@ -11,6 +11,9 @@ import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import io.techex.platform.web.RuleViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -82,6 +85,10 @@ class DocumentController {
         this.disclosures = disclosures;
     }
 
+    /** The handler reads the body itself (bounded, hashed), so the API document is told what the body is. */
+    @Operation(summary = "The seller uploads a document to its listing", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true, description = "The document itself, at most 10 MiB, with its media type as Content-Type",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary"))))
     @PostMapping
     ResponseEntity<DocumentView> upload(@PathVariable UUID listingId, @RequestParam String name,
                                         @RequestParam Visibility visibility, HttpServletRequest request,

@@ -8,6 +8,8 @@ import io.techex.testkit.IntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +45,8 @@ class NdaHttpTest {
     ListingCatalogueProjection catalogue;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     TestClient client;
 
@@ -147,6 +151,27 @@ class NdaHttpTest {
                 "{\"message\": \"" + "x".repeat(2001) + "\"}", FIRM);
         assertThat(tooLong.statusCode()).isEqualTo(422);
         assertThat(json(tooLong).path("errors").toString()).contains("message");
+    }
+
+    @Test
+    void theNdaModelIsRebuiltFromTheEventStore() {
+        String listingId = onTheMarket();
+        String ndaId = json(client.post("/listings/" + listingId + "/nda-requests", "{\"message\": \"Pilot\"}", FIRM)).get("ndaId").asText();
+        assertThat(client.post("/nda-requests/" + ndaId + "/decline", "{\"reason\": \"Competitor\"}", UNIVERSITY).statusCode()).isEqualTo(200);
+        assertThat(client.post("/listings/" + listingId + "/nda-requests", "{\"message\": \"Again\"}", FIRM).statusCode()).isEqualTo(201);
+        assertThat(client.post("/nda-requests/" + ndaId + "/accept", null, UNIVERSITY).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACCEPTED".equals(json(client.get("/nda-requests/" + ndaId, FIRM)).path("status").asText()));
+        String before = client.get("/nda-requests/" + ndaId, FIRM).body();
+
+        StreamingEventProcessor processor = processing
+                .eventProcessor(Disclosures.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(client.get("/nda-requests/" + ndaId, FIRM).statusCode()).isEqualTo(404);
+        processor.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.get("/nda-requests/" + ndaId, FIRM).body().equals(before));
+        assertThat(json(client.get("/nda-requests/" + ndaId, FIRM)).get("message").asText()).isEqualTo("Again");
     }
 
     // --- helpers

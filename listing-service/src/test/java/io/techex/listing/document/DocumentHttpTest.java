@@ -8,6 +8,8 @@ import io.techex.testkit.IntegrationTest;
 import io.techex.testkit.TestTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +48,8 @@ class DocumentHttpTest {
     ListingCatalogueProjection catalogue;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     TestClient client;
 
@@ -184,6 +188,35 @@ class DocumentHttpTest {
                 .isEqualTo(422);
         assertThat(contentRows(listingId)).isZero();
         assertThat(eventsOf(listingId, "DocumentAttached")).isZero();
+    }
+
+    @Test
+    void theApiDocumentSaysWhatAnUploadIs() {
+        String api = client.get("/v3/api-docs", UNIVERSITY).body();
+        assertThat(api).contains("/listings/{listingId}/documents/{documentId}").contains("\"format\":\"binary\"");
+    }
+
+    @Test
+    void theDocumentListIsRebuiltFromTheEventStoreAndTheContentOutlivesTheReplay() {
+        String listingId = inCatalogue(TestClient.draft(commands, SELLER), ListingStatus.DRAFT);
+        String kept = json(upload(listingId, DATASHEET, "datasheet.pdf", "PUBLIC")).get("documentId").asText();
+        String removed = json(upload(listingId, TITLE_DEED, "patent.pdf", "CONFIDENTIAL")).get("documentId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> documentIds(listingId, UNIVERSITY).size() == 2);
+        assertThat(client.delete(path(listingId, removed), UNIVERSITY).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> documentIds(listingId, UNIVERSITY).equals(List.of(kept)));
+        String before = client.get("/listings/" + listingId + "/documents", UNIVERSITY).body();
+
+        StreamingEventProcessor processor = processing
+                .eventProcessor(AttachedDocuments.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(documentIds(listingId, UNIVERSITY)).isEmpty();
+        processor.start();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.get("/listings/" + listingId + "/documents", UNIVERSITY).body().equals(before));
+        assertThat(client.download(path(listingId, kept), UNIVERSITY).body()).isEqualTo(DATASHEET);
+        assertThat(client.download(path(listingId, removed), UNIVERSITY).statusCode()).isEqualTo(404);
     }
 
     // --- helpers

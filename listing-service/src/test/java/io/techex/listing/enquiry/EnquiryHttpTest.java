@@ -8,6 +8,8 @@ import io.techex.testkit.IntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +41,8 @@ class EnquiryHttpTest {
     ListingCatalogueProjection catalogue;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     TestClient client;
 
@@ -133,6 +137,26 @@ class EnquiryHttpTest {
                 SELECT count(*) FROM domain_event_entry
                 WHERE payload_type = ? AND convert_from(payload, 'UTF8')::json ->> 'listingId' IN (?, ?)""",
                 Integer.class, EnquiryMade.class.getName(), draft, listingId)).isZero();
+    }
+
+    @Test
+    void theEnquiryModelIsRebuiltFromTheEventStore() {
+        String listingId = onTheMarket();
+        String enquiryId = json(client.post("/listings/" + listingId + "/enquiries",
+                "{\"kind\": \"QUESTION\", \"message\": \"Royalty base?\"}", FIRM)).get("enquiryId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> enquiryIds(listingId, UNIVERSITY).contains(enquiryId));
+        assertThat(client.post("/enquiries/" + enquiryId + "/answer", "{\"answer\": \"Net sales\"}", UNIVERSITY).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !json(client.get("/enquiries/" + enquiryId, FIRM)).path("answer").isNull());
+        String before = client.get("/enquiries/" + enquiryId, FIRM).body();
+
+        StreamingEventProcessor processor = processing
+                .eventProcessor(Enquiries.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(client.get("/enquiries/" + enquiryId, FIRM).statusCode()).isEqualTo(404);
+        processor.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.get("/enquiries/" + enquiryId, FIRM).body().equals(before));
     }
 
     // --- helpers
