@@ -1,5 +1,7 @@
 package io.techex.bidding.auction;
 
+import io.techex.bidding.api.AuctionFormat;
+import io.techex.bidding.api.AuctionScheduled;
 import io.techex.bidding.api.DealAgreed;
 import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;
@@ -37,6 +39,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       persisted deadline always exists for the current end, also across restarts.</li>
  *   <li>The leader may raise its own bid (the increment rule still applies); a firm may not bid on its own
  *       organisation's listing, nor above a limit it set for itself.</li>
+ *   <li>Scheduling records two events: {@link EnglishAuctionScheduled} with everything including the hidden reserve,
+ *       kept in bidding-service, and the public {@link AuctionScheduled} without it, for the market and the trail.</li>
  *   <li>It keeps only the state the rules need (price, leader, bid ids for retries, limits), not the bids.</li>
  * </ul>
  */
@@ -96,9 +100,12 @@ public class Auction {
         if (command.softCloseMinutes() < 0 || command.softCloseMinutes() > 60) {
             throw RuleViolation.invalid("softCloseMinutes", "A soft close is 0 to 60 minutes");
         }
-        apply(new AuctionScheduled(command.auctionId(), command.listingId(), command.sellerOrganisationId(), terms,
+        apply(new EnglishAuctionScheduled(command.auctionId(), command.listingId(), command.sellerOrganisationId(), terms,
                 command.currency(), command.startingPrice(), command.reservePrice(), command.minimumIncrement(),
                 command.startsAt(), command.endsAt(), command.softCloseMinutes()));
+        // the market's version, without the reserve
+        apply(new AuctionScheduled(command.auctionId(), command.listingId(), command.sellerOrganisationId(),
+                AuctionFormat.ENGLISH, terms.dealType(), command.currency(), command.startsAt(), null, command.endsAt()));
         deadlines.schedule(command.endsAt(), AUCTION_END, new AuctionEndDue(command.endsAt()));
     }
 
@@ -127,11 +134,11 @@ public class Auction {
             throw RuleViolation.unprocessable("above-own-limit", "amount", "Your organisation limited its bids on this auction to "
                     + limit.toPlainString() + " " + currency);
         }
-        apply(new BidPlaced(auctionId, command.bidId(), command.bidderOrganisationId(), command.amount(), currency,
+        apply(new BidPlaced(auctionId, listingId, command.bidId(), command.bidderOrganisationId(), command.amount(), currency,
                 bidCount + 1, command.at()));
         Instant extended = command.at().plus(Duration.ofMinutes(softCloseMinutes));
         if (softCloseMinutes > 0 && extended.isAfter(endsAt)) {
-            apply(new AuctionExtended(auctionId, extended));
+            apply(new AuctionExtended(auctionId, listingId, extended));
         }
         return bidCount;
     }
@@ -155,7 +162,7 @@ public class Auction {
     @CommandHandler
     void handle(CancelAuction command) {
         if (!closed) {
-            apply(new AuctionClosedWithoutSale(auctionId, command.reason(), command.at()));
+            apply(new AuctionClosedWithoutSale(auctionId, listingId, command.reason(), command.at()));
         }
     }
 
@@ -176,12 +183,12 @@ public class Auction {
                             Price.lumpSum(currentPrice, currency)),
                     new DealSource(DealSource.Kind.ENGLISH_AUCTION, auctionId), endsAt));
         } else {
-            apply(new AuctionClosedWithoutSale(auctionId, leader == null ? "no bids" : "the reserve was not met", endsAt));
+            apply(new AuctionClosedWithoutSale(auctionId, listingId, leader == null ? "no bids" : "the reserve was not met", endsAt));
         }
     }
 
     @EventSourcingHandler
-    void on(AuctionScheduled event) {
+    void on(EnglishAuctionScheduled event) {
         auctionId = event.auctionId();
         listingId = event.listingId();
         sellerOrganisationId = event.sellerOrganisationId();

@@ -27,7 +27,7 @@ class AuctionProjection implements BiddingStopped {
     }
 
     @EventHandler
-    void on(AuctionScheduled event, @Timestamp Instant at) {
+    void on(EnglishAuctionScheduled event, @Timestamp Instant at) {
         jdbc.update("""
                 INSERT INTO auction_view (auction_id, listing_id, seller_organisation_id, status, currency, starting_price,
                     reserve_price, minimum_increment, bid_count, starts_at, ends_at, updated_at)

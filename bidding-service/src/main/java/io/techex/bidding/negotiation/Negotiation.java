@@ -3,6 +3,8 @@ package io.techex.bidding.negotiation;
 import io.techex.bidding.api.DealAgreed;
 import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;
+import io.techex.bidding.api.NegotiationEnded;
+import io.techex.bidding.api.NegotiationOpened;
 import io.techex.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -29,6 +31,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       passed while the service was down (the deadline is persisted).</li>
  *   <li>A counter-offer replaces the offer on the table; the old round's deadline, when it fires, finds a later round
  *       and does nothing.</li>
+ *   <li>Each ending without a deal (rejected, expired, closed) is recorded twice over: the internal event the
+ *       parties' view needs (with a rejection's reason), and one public {@link NegotiationEnded} for the market, which
+ *       needs one kind of event and no private detail. An ending with a deal is {@link DealAgreed}.</li>
  * </ul>
  */
 @Aggregate
@@ -64,6 +69,9 @@ public class Negotiation {
         }
         apply(new OfferMade(command.negotiationId(), command.listingId(), command.sellerOrganisationId(),
                 command.buyerOrganisationId(), 1, command.terms(), command.validUntil(), command.at()));
+        // the market's version of the same fact: that a negotiation exists, without the buyer or its terms
+        apply(new NegotiationOpened(command.negotiationId(), command.listingId(), command.sellerOrganisationId(),
+                command.at()));
         deadlines.schedule(command.validUntil(), OFFER_EXPIRY, new OfferExpiryDue(1));
     }
 
@@ -77,7 +85,7 @@ public class Negotiation {
                     + " the firm asked for, not another kind of deal");
         }
         int next = round + 1;
-        apply(new OfferCountered(negotiationId, next, by, command.terms(), command.validUntil(), command.at()));
+        apply(new OfferCountered(negotiationId, listingId, next, by, command.terms(), command.validUntil(), command.at()));
         deadlines.schedule(command.validUntil(), OFFER_EXPIRY, new OfferExpiryDue(next));
     }
 
@@ -94,6 +102,7 @@ public class Negotiation {
         Party by = answeringParty(command.organisationId(), command.at());
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
         apply(new OfferRejected(negotiationId, round, by, reason, command.at()));
+        apply(new NegotiationEnded(negotiationId, listingId, NegotiationEnded.Outcome.REJECTED, command.at()));
     }
 
     /** Idempotent: the exchange may ask more than once (a redelivered listing event, a replayed deal). */
@@ -101,6 +110,7 @@ public class Negotiation {
     void handle(CloseNegotiation command) {
         if (status == NegotiationStatus.OPEN) {
             apply(new NegotiationClosed(negotiationId, command.reason()));
+            apply(new NegotiationEnded(negotiationId, listingId, NegotiationEnded.Outcome.CLOSED, command.at()));
         }
     }
 
@@ -108,6 +118,7 @@ public class Negotiation {
     void on(OfferExpiryDue due) {
         if (status == NegotiationStatus.OPEN && due.round() == round) {
             apply(new OfferExpired(negotiationId, round, validUntil));
+            apply(new NegotiationEnded(negotiationId, listingId, NegotiationEnded.Outcome.EXPIRED, validUntil));
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,10 +29,12 @@ class NegotiationProjection implements BiddingStopped {
 
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
+    private final Clock clock;
 
-    NegotiationProjection(JdbcTemplate jdbc, CommandGateway commands) {
+    NegotiationProjection(JdbcTemplate jdbc, CommandGateway commands, Clock clock) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -109,7 +112,7 @@ class NegotiationProjection implements BiddingStopped {
     }
 
     private void close(String negotiationId, String reason) {
-        commands.sendAndWait(new CloseNegotiation(negotiationId, reason));
+        commands.sendAndWait(new CloseNegotiation(negotiationId, reason, clock.instant()));
     }
 
     private void status(String negotiationId, NegotiationStatus status, String reason, Instant at) {

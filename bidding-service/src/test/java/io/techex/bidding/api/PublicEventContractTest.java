@@ -9,6 +9,11 @@ class PublicEventContractTest {
 
     @Test
     void everyPublicEventOfBiddingServiceHasAContractAndKeepsIt() {
-        assertThat(ContractCheck.assertProducerContracts("io.techex.bidding")).containsExactly("io.techex.bidding.DealAgreed.v1");
+        assertThat(ContractCheck.assertProducerContracts("io.techex.bidding")).containsExactly(
+                "io.techex.bidding.AuctionClosedWithoutSale.v1", "io.techex.bidding.AuctionExtended.v1",
+                "io.techex.bidding.AuctionScheduled.v1", "io.techex.bidding.BidPlaced.v1",
+                "io.techex.bidding.DealAgreed.v1", "io.techex.bidding.NegotiationEnded.v1",
+                "io.techex.bidding.NegotiationOpened.v1", "io.techex.bidding.OfferCountered.v1",
+                "io.techex.bidding.OfferMade.v1");
     }
 }

@@ -1,5 +1,7 @@
 package io.techex.bidding.auction;
 
+import io.techex.bidding.api.AuctionFormat;
+import io.techex.bidding.api.AuctionScheduled;
 import io.techex.bidding.api.DealAgreed;
 import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;
@@ -40,9 +42,15 @@ class AuctionTest {
                 INCREMENT, STARTS, ENDS, softCloseMinutes, NOW);
     }
 
-    static AuctionScheduled scheduled(int softCloseMinutes) {
-        return new AuctionScheduled(ID, LISTING, "hust", TERMS, "VND", START_PRICE, RESERVE, INCREMENT, STARTS, ENDS,
+    static EnglishAuctionScheduled scheduled(int softCloseMinutes) {
+        return new EnglishAuctionScheduled(ID, LISTING, "hust", TERMS, "VND", START_PRICE, RESERVE, INCREMENT, STARTS, ENDS,
                 softCloseMinutes);
+    }
+
+    /** The public announcement: no reserve, no starting price or increment. */
+    static AuctionScheduled announced() {
+        return new AuctionScheduled(ID, LISTING, "hust", AuctionFormat.ENGLISH, DealType.EXCLUSIVE_LICENCE, "VND", STARTS,
+                null, ENDS);
     }
 
     static PlaceBid bid(String bidId, String firm, String amount, Instant at) {
@@ -50,14 +58,14 @@ class AuctionTest {
     }
 
     static BidPlaced placed(String bidId, String firm, String amount, int number, Instant at) {
-        return new BidPlaced(ID, bidId, firm, new BigDecimal(amount), "VND", number, at);
+        return new BidPlaced(ID, LISTING, bidId, firm, new BigDecimal(amount), "VND", number, at);
     }
 
     @Test
     void aSellerSchedulesAnAuctionWhoseEndIsAPersistedDeadline() {
         fixture.givenNoPriorActivity()
                 .when(schedule(5))
-                .expectEvents(scheduled(5))
+                .expectEvents(scheduled(5), announced())
                 .expectScheduledDeadline(ENDS, new AuctionEndDue(ENDS));
     }
 
@@ -159,7 +167,7 @@ class AuctionTest {
         fixture.given(scheduled(5))
                 .when(bid("b1", "mekong-biotech", "1000000000", late))
                 .expectEvents(placed("b1", "mekong-biotech", "1000000000", 1, late),
-                        new AuctionExtended(ID, late.plus(Duration.ofMinutes(5))));
+                        new AuctionExtended(ID, LISTING, late.plus(Duration.ofMinutes(5))));
         Instant early = ENDS.minus(Duration.ofMinutes(6));
         fixture.given(scheduled(5))
                 .when(bid("b1", "mekong-biotech", "1000000000", early))
@@ -182,10 +190,10 @@ class AuctionTest {
     void belowTheReserveOrWithoutBidsTheAuctionClosesWithoutSale() {
         fixture.givenCommands(schedule(0), bid("b1", "mekong-biotech", "1400000000", STARTS))
                 .whenTimeAdvancesTo(ENDS)
-                .expectEvents(new AuctionClosedWithoutSale(ID, "the reserve was not met", ENDS));
+                .expectEvents(new AuctionClosedWithoutSale(ID, LISTING, "the reserve was not met", ENDS));
         fixture.givenCommands(schedule(0))
                 .whenTimeAdvancesTo(ENDS)
-                .expectEvents(new AuctionClosedWithoutSale(ID, "no bids", ENDS));
+                .expectEvents(new AuctionClosedWithoutSale(ID, LISTING, "no bids", ENDS));
     }
 
     @Test
@@ -207,13 +215,13 @@ class AuctionTest {
 
     @Test
     void aClosedAuctionTakesNoBidsAndACancelledOneClosesOnce() {
-        fixture.given(scheduled(0), new AuctionClosedWithoutSale(ID, "listing withdrawn", STARTS))
+        fixture.given(scheduled(0), new AuctionClosedWithoutSale(ID, LISTING, "listing withdrawn", STARTS))
                 .when(bid("b1", "mekong-biotech", "1000000000", STARTS.plusSeconds(1)))
                 .expectException(RuleViolation.class);
         fixture.given(scheduled(0))
                 .when(new CancelAuction(ID, "listing withdrawn", STARTS))
-                .expectEvents(new AuctionClosedWithoutSale(ID, "listing withdrawn", STARTS));
-        fixture.given(scheduled(0), new AuctionClosedWithoutSale(ID, "listing withdrawn", STARTS))
+                .expectEvents(new AuctionClosedWithoutSale(ID, LISTING, "listing withdrawn", STARTS));
+        fixture.given(scheduled(0), new AuctionClosedWithoutSale(ID, LISTING, "listing withdrawn", STARTS))
                 .when(new CancelAuction(ID, "listing withdrawn", STARTS))
                 .expectNoEvents();
     }

@@ -104,6 +104,12 @@ class BiddingFlowTest {
         JsonNode deal = dealAgreedOn(listingId);
         assertThat(deal.get("buyerOrganisationId").asText()).isEqualTo("mekong-biotech");
         assertThat(deal.get("sellerOrganisationId").asText()).isEqualTo("hust");
+        // the market learnt that a negotiation exists, not who negotiated nor for what; the trail got the offers
+        JsonNode announced = published(listingId, "io.techex.bidding.NegotiationOpened.v1");
+        assertThat(announced.get("negotiationId").asText()).isEqualTo(negotiationId);
+        assertThat(announced.toString()).doesNotContain("mekong-biotech", "800000000");
+        assertThat(published(listingId, "io.techex.bidding.OfferMade.v1").at("/terms/price/lumpSum").asText()).isEqualTo("800000000");
+        assertThat(published(listingId, "io.techex.bidding.OfferCountered.v1").at("/terms/price/lumpSum").asText()).isEqualTo("950000000");
         assertThat(deal.at("/terms/price/lumpSum").asText()).isEqualTo("950000000");
         assertThat(deal.at("/source/kind").asText()).isEqualTo("NEGOTIATION");
 
@@ -122,6 +128,9 @@ class BiddingFlowTest {
                 .formatted(listingId, now.minusSeconds(1), now.plus(Duration.ofHours(1))));
         assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
         String auctionId = json(scheduled).get("auctionId").asText();
+        JsonNode announced = published(listingId, "io.techex.bidding.AuctionScheduled.v1");
+        assertThat(announced.get("auctionId").asText()).isEqualTo(auctionId);
+        assertThat(announced.toString()).as("the reserve is the seller's").doesNotContain("reserve", "1500000");
         assertThat(send("POST", "/auctions/" + auctionId + "/bids", TestTokens.UNIVERSITY, "{\"amount\": \"2000000\"}").statusCode())
                 .isEqualTo(403);
 
@@ -171,17 +180,16 @@ class BiddingFlowTest {
         for (int i = 0; i < placed.size(); i++) {
             JsonNode bid = placed.get(i);
             assertThat(bid.get("bidNumber").asInt()).isEqualTo(i + 1);
-            assertThat(acceptedBids).containsEntry(bid.get("bidId").asText(), bid.get("amount").decimalValue());
+            assertThat(acceptedBids).containsEntry(bid.get("bidId").asText(), amount(bid));
             if (i > 0) {
-                assertThat(bid.get("amount").decimalValue()).isGreaterThanOrEqualTo(
-                        placed.get(i - 1).get("amount").decimalValue().add(new BigDecimal("10000")));
+                assertThat(amount(bid)).isGreaterThanOrEqualTo(amount(placed.get(i - 1)).add(new BigDecimal("10000")));
             }
         }
         JsonNode highest = placed.getLast();
-        assertThat(highest.get("amount").decimalValue()).isEqualByComparingTo(new BigDecimal(1_000_000 + (bidders - 1) * 10_000L));
+        assertThat(amount(highest)).isEqualByComparingTo(new BigDecimal(1_000_000 + (bidders - 1) * 10_000L));
 
         // a retried bid with the same Idempotency-Key counts once
-        BigDecimal next = highest.get("amount").decimalValue().add(new BigDecimal("10000"));
+        BigDecimal next = amount(highest).add(new BigDecimal("10000"));
         String key = "bid-" + UUID.randomUUID();
         var first = send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM, "{\"amount\": \"" + next + "\"}", key);
         var retry = send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM, "{\"amount\": \"" + next + "\"}", key);
@@ -205,9 +213,13 @@ class BiddingFlowTest {
     }
 
     private JsonNode dealAgreedOn(String listingId) throws Exception {
+        return published(listingId, "io.techex.bidding.DealAgreed.v1");
+    }
+
+    /** The data of the first CloudEvent of {@code type} about the listing on bidding's topic. */
+    private JsonNode published(String listingId, String type) throws Exception {
         try (var reader = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
-            var record = reader.awaitRecord(r -> listingId.equals(r.key()) && r.valueAsString().contains("io.techex.bidding.DealAgreed.v1"),
-                    Duration.ofSeconds(30));
+            var record = reader.awaitRecord(r -> listingId.equals(r.key()) && r.valueAsString().contains(type), Duration.ofSeconds(30));
             return EventJson.mapper().readTree(record.valueAsString()).get("data");
         }
     }
@@ -252,6 +264,11 @@ class BiddingFlowTest {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Amounts are stored and published as exact decimal strings. */
+    private static BigDecimal amount(JsonNode bid) {
+        return new BigDecimal(bid.get("amount").asText());
     }
 
     private static JsonNode tree(String json) {

@@ -5,6 +5,8 @@ import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Milestone;
+import io.techex.bidding.api.NegotiationEnded;
+import io.techex.bidding.api.NegotiationOpened;
 import io.techex.bidding.api.Price;
 import io.techex.platform.web.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -50,11 +52,16 @@ class NegotiationTest {
         return new OfferMade(ID, LISTING, "hust", "mekong-biotech", 1, ASKED, VALID_UNTIL, AT);
     }
 
+    /** The public ending: no buyer, no terms, no reason. */
+    static NegotiationEnded ended(NegotiationEnded.Outcome outcome, Instant at) {
+        return new NegotiationEnded(ID, LISTING, outcome, at);
+    }
+
     @Test
     void aFirmOpensANegotiationWithAnOfferThatExpiresOnItsDeadline() {
         fixture.givenNoPriorActivity()
                 .when(offer(ASKED))
-                .expectEvents(made())
+                .expectEvents(made(), new NegotiationOpened(ID, LISTING, "hust", AT))
                 .expectScheduledDeadline(VALID_UNTIL, new OfferExpiryDue(1));
     }
 
@@ -115,11 +122,11 @@ class NegotiationTest {
         Instant until = later.plus(Duration.ofDays(3));
         fixture.given(made())
                 .when(new CounterOffer(ID, "hust", COUNTERED, until, later))
-                .expectEvents(new OfferCountered(ID, 2, Party.SELLER, COUNTERED, until, later))
+                .expectEvents(new OfferCountered(ID, LISTING, 2, Party.SELLER, COUNTERED, until, later))
                 .expectScheduledDeadline(until, new OfferExpiryDue(2));
-        fixture.given(made(), new OfferCountered(ID, 2, Party.SELLER, COUNTERED, until, later))
+        fixture.given(made(), new OfferCountered(ID, LISTING, 2, Party.SELLER, COUNTERED, until, later))
                 .when(new CounterOffer(ID, "mekong-biotech", ASKED, until, later.plusSeconds(60)))
-                .expectEvents(new OfferCountered(ID, 3, Party.BUYER, ASKED, until, later.plusSeconds(60)));
+                .expectEvents(new OfferCountered(ID, LISTING, 3, Party.BUYER, ASKED, until, later.plusSeconds(60)));
     }
 
     @Test
@@ -161,7 +168,7 @@ class NegotiationTest {
     @Test
     void theFirmAcceptsTheSellersCounterOffer() {
         Instant later = AT.plus(Duration.ofHours(1));
-        fixture.given(made(), new OfferCountered(ID, 2, Party.SELLER, COUNTERED, VALID_UNTIL, later))
+        fixture.given(made(), new OfferCountered(ID, LISTING, 2, Party.SELLER, COUNTERED, VALID_UNTIL, later))
                 .when(new AcceptOffer(ID, "mekong-biotech", later.plusSeconds(5)))
                 .expectEvents(new OfferAccepted(ID, 2, Party.BUYER, later.plusSeconds(5)),
                         new DealAgreed(ID, LISTING, "hust", "mekong-biotech", COUNTERED,
@@ -185,7 +192,7 @@ class NegotiationTest {
         fixture.givenCommands(offer(ASKED))
                 .whenTimeAdvancesTo(VALID_UNTIL)
                 .expectDeadlinesMet(new OfferExpiryDue(1))
-                .expectEvents(new OfferExpired(ID, 1, VALID_UNTIL));
+                .expectEvents(new OfferExpired(ID, 1, VALID_UNTIL), ended(NegotiationEnded.Outcome.EXPIRED, VALID_UNTIL));
     }
 
     @Test
@@ -196,14 +203,15 @@ class NegotiationTest {
                 .expectNoEvents();
         fixture.givenCommands(offer(ASKED), new CounterOffer(ID, "hust", COUNTERED, until, AT.plusSeconds(60)))
                 .whenTimeAdvancesTo(until)
-                .expectEvents(new OfferExpired(ID, 2, until));
+                .expectEvents(new OfferExpired(ID, 2, until), ended(NegotiationEnded.Outcome.EXPIRED, until));
     }
 
     @Test
     void aRejectionEndsTheNegotiation() {
         fixture.given(made())
                 .when(new RejectOffer(ID, "hust", " too low ", AT.plusSeconds(1)))
-                .expectEvents(new OfferRejected(ID, 1, Party.SELLER, "too low", AT.plusSeconds(1)));
+                .expectEvents(new OfferRejected(ID, 1, Party.SELLER, "too low", AT.plusSeconds(1)),
+                        ended(NegotiationEnded.Outcome.REJECTED, AT.plusSeconds(1)));
         fixture.given(made(), new OfferRejected(ID, 1, Party.SELLER, "too low", AT.plusSeconds(1)))
                 .when(new CounterOffer(ID, "mekong-biotech", ASKED, VALID_UNTIL, AT.plusSeconds(2)))
                 .expectException(RuleViolation.class)
@@ -213,10 +221,10 @@ class NegotiationTest {
     @Test
     void theExchangeClosesAnOpenNegotiationOnce() {
         fixture.given(made())
-                .when(new CloseNegotiation(ID, "listing withdrawn"))
-                .expectEvents(new NegotiationClosed(ID, "listing withdrawn"));
+                .when(new CloseNegotiation(ID, "listing withdrawn", AT.plusSeconds(1)))
+                .expectEvents(new NegotiationClosed(ID, "listing withdrawn"), ended(NegotiationEnded.Outcome.CLOSED, AT.plusSeconds(1)));
         fixture.given(made(), new NegotiationClosed(ID, "listing withdrawn"))
-                .when(new CloseNegotiation(ID, "listing withdrawn"))
+                .when(new CloseNegotiation(ID, "listing withdrawn", AT.plusSeconds(1)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(made(), new NegotiationClosed(ID, "listing withdrawn"))
