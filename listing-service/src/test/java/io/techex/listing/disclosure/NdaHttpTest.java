@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.listing.catalogue.ListingCatalogueProjection;
 import io.techex.listing.catalogue.ListingStatus;
 import io.techex.listing.document.TestClient;
+import io.techex.platform.events.Topics;
 import io.techex.testkit.IntegrationTest;
+import io.techex.testkit.KafkaRecords;
+import io.techex.testkit.TestEnvironment;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,10 @@ class NdaHttpTest {
     ListingCatalogueProjection catalogue;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestEnvironment env;
+    @Autowired
+    Topics topics;
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -90,6 +97,20 @@ class NdaHttpTest {
                 WHERE payload_type = 'io.techex.listing.document.ConfidentialDocumentViewed'
                   AND convert_from(payload, 'UTF8')::json ->> 'documentId' = ?""", String.class, report))
                 .containsOnly("thu.vo").hasSize(2);
+
+        // and both reach the exchange's topic, keyed by the listing, for the audit trail
+        try (var reader = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            JsonNode acceptance = cloudEvent(reader.awaitRecord(r -> listingId.equals(r.key())
+                    && r.valueAsString().contains("io.techex.listing.NdaAccepted.v1"), Duration.ofSeconds(20)));
+            assertThat(acceptance.get("actorperson").asText()).isEqualTo("lan.nguyen");
+            assertThat(acceptance.get("data").get("firmOrganisationId").asText()).isEqualTo("mekong-biotech");
+            JsonNode viewed = cloudEvent(reader.awaitRecord(r -> listingId.equals(r.key())
+                    && r.valueAsString().contains("io.techex.listing.ConfidentialDocumentViewed.v1"), Duration.ofSeconds(20)));
+            assertThat(viewed.get("actorperson").asText()).isEqualTo("thu.vo");
+            assertThat(viewed.get("actororg").asText()).isEqualTo("mekong-biotech");
+            assertThat(viewed.get("data").get("documentId").asText()).isEqualTo(report);
+            assertThat(viewed.get("data").get("sha256").asText()).hasSize(64);
+        }
     }
 
     @Test
@@ -199,6 +220,14 @@ class NdaHttpTest {
 
     private List<String> ndaIds(String listingId, String person) {
         return ids(client.get("/nda-requests?listingId=" + listingId, person), "ndaId");
+    }
+
+    private static JsonNode cloudEvent(KafkaRecords.Received record) {
+        try {
+            return io.techex.contracts.EventJson.mapper().readTree(record.value());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> ids(HttpResponse<String> response, String field) {
