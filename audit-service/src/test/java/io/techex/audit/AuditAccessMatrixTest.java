@@ -20,6 +20,7 @@ class AuditAccessMatrixTest {
     void everyEndpointAnswersEveryRoleAsTheRulesSay() {
         AccessMatrix.of(context)
                 .row("GET", "/audit/assets/{assetId}/trail", null, REGULATOR)
+                .row("GET", "/audit/assets/{assetId}/export", null, REGULATOR)
                 .row("GET", "/audit/log/proofs/inclusion", null, REGULATOR)
                 .row("POST", "/audit/log/tree-heads", null, REGULATOR)
                 // hashes only: every party may keep and compare the log's heads

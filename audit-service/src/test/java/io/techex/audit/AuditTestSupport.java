@@ -37,7 +37,25 @@ public final class AuditTestSupport {
                 "lan.nguyen", "hust", "UNIVERSITY");
     }
 
-    /** An event of a service whose contracts do not exist yet (the trail records it as it comes). */
+    /**
+     * An event of {@code type} (a full CloudEvent type with a contract) whose data is its contract's sample, about
+     * {@code assetId}; {@code changes} (field, value) alter the sample's top-level text fields.
+     */
+    public static CloudEvent sampled(String type, String assetId, Instant time, String person, String organisation,
+                                     String role, String... changes) {
+        ObjectNode data = EventContracts.find(type).orElseThrow(() -> new IllegalArgumentException("No contract " + type))
+                .sample().deepCopy();
+        if (data.has("listingId")) {
+            data.put("listingId", assetId);
+        }
+        for (int i = 0; i + 1 < changes.length; i += 2) {
+            data.put(changes[i], changes[i + 1]);
+        }
+        String service = type.split("\\.")[2];
+        return event(service, type, assetId, data.toString(), time, person, organisation, role);
+    }
+
+    /** An event with any data: the trail records events of types it has no contract for as they come. */
     public static CloudEvent event(String service, String type, String assetId, String data, Instant time,
                                    String person, String organisation, String role) {
         CloudEventBuilder builder = CloudEventBuilder.v1()

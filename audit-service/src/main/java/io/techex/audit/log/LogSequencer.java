@@ -133,6 +133,10 @@ public class LogSequencer {
                 partitionHorizon = Math.max(partitionHorizon, now - settleMillis);
             }
             horizon = Math.min(horizon, partitionHorizon);
+            if (log.isDebugEnabled()) {
+                log.debug("{}: end {}, committed {}, last log time {}, horizon {}", position.partition(), position.end(),
+                        position.committed(), lastTime, partitionHorizon);
+            }
         }
         return horizon;
     }

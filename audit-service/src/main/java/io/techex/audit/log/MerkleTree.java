@@ -2,7 +2,9 @@ package io.techex.audit.log;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An append-only RFC 9162 Merkle tree over leaf hashes, kept in memory: every complete subtree's hash (the nodes whose
@@ -60,8 +62,25 @@ public final class MerkleTree {
         check(treeSize >= 1 && treeSize <= size, "No tree of " + treeSize + " leaves; the log has " + size);
         check(index >= 0 && index < treeSize, "Leaf " + index + " is not in the tree of " + treeSize + " leaves");
         List<byte[]> proof = new ArrayList<>();
-        path(index, 0, treeSize, proof);
+        path(index, 0, treeSize, treeSize, proof, new HashMap<>());
         return proof;
+    }
+
+    /**
+     * The audit paths of many leaves in one tree, as {@link #inclusionProof} gives each: the hashes of the tree's
+     * right edge, which are not stored, are computed once for all of them.
+     */
+    public synchronized List<List<byte[]>> inclusionProofs(List<Long> indexes, long treeSize) {
+        check(treeSize >= 1 && treeSize <= size, "No tree of " + treeSize + " leaves; the log has " + size);
+        Map<Long, byte[]> rightEdge = new HashMap<>();
+        List<List<byte[]>> proofs = new ArrayList<>(indexes.size());
+        for (long index : indexes) {
+            check(index >= 0 && index < treeSize, "Leaf " + index + " is not in the tree of " + treeSize + " leaves");
+            List<byte[]> proof = new ArrayList<>();
+            path(index, 0, treeSize, treeSize, proof, rightEdge);
+            proofs.add(proof);
+        }
+        return proofs;
     }
 
     /** PROOF(first, D[second]), RFC 9162 §2.1.4.1; empty when first is 0 or equals second. */
@@ -75,17 +94,22 @@ public final class MerkleTree {
         return proof;
     }
 
-    private void path(long m, long start, long end, List<byte[]> proof) {
+    /**
+     * {@code rightEdge} remembers, by their start, the hashes of the subtrees that end where the whole tree does (the
+     * incomplete ones are among them); every other subtree is complete and stored.
+     */
+    private void path(long m, long start, long end, long treeEnd, List<byte[]> proof, Map<Long, byte[]> rightEdge) {
         long n = end - start;
         if (n == 1) {
             return;
         }
         long k = Rfc9162.split(n);
         if (m < k) {
-            path(m, start, start + k, proof);
-            proof.add(hash(start + k, end));
+            path(m, start, start + k, treeEnd, proof, rightEdge);
+            long from = start + k;
+            proof.add(end == treeEnd ? rightEdge.computeIfAbsent(from, ignored -> hash(from, end)) : hash(from, end));
         } else {
-            path(m - k, start + k, end, proof);
+            path(m - k, start + k, end, treeEnd, proof, rightEdge);
             proof.add(hash(start, start + k));
         }
     }

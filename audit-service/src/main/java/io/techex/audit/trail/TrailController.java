@@ -2,27 +2,74 @@ package io.techex.audit.trail;
 
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import io.techex.platform.web.RuleViolation;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The regulator's view of an asset's history across all services. */
+import java.time.Instant;
+import java.util.List;
+
+/** The regulator's view of an asset's history across all services, and its exports with proofs. */
 @RestController
 @RequestMapping("/audit/assets")
 class TrailController {
 
     private final AssetTrails trails;
+    private final TrailExports exports;
 
-    TrailController(AssetTrails trails) {
+    TrailController(AssetTrails trails, TrailExports exports) {
         this.trails = trails;
+        this.exports = exports;
     }
 
+    /**
+     * The trail, in the order things happened; {@code from}/{@code to} (ISO-8601 instants), {@code party} (an
+     * organisation), {@code type} (repeatable) narrow it, {@code asOf} shows it as it stood at an instant.
+     */
     @GetMapping("/{assetId}/trail")
-    AssetTrail trail(@PathVariable String assetId, @CurrentActor Actor actor) {
-        return trails.find(assetId)
+    AssetTrail trail(@PathVariable String assetId, @CurrentActor Actor actor,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                     @RequestParam(required = false) String party,
+                     @RequestParam(name = "type", required = false) List<String> types,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return trails.find(assetId, new TrailQuery(from, to, party, types, asOf))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No trail for asset " + assetId));
+    }
+
+    /**
+     * The trail's entries that are in the log up to a signed tree head ({@code treeSize}, default the latest), each
+     * with its leaf and audit path: {@code format=json} (default) or {@code csv}. Same filters as the trail.
+     */
+    @GetMapping("/{assetId}/export")
+    ResponseEntity<?> export(@PathVariable String assetId,
+                             @RequestParam(defaultValue = "json") String format,
+                             @RequestParam(required = false) Long treeSize,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                             @RequestParam(required = false) String party,
+                             @RequestParam(name = "type", required = false) List<String> types,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw RuleViolation.invalid("format", "must be json or csv");
+        }
+        TrailExport export = exports.export(assetId, new TrailQuery(from, to, party, types, asOf), treeSize);
+        String file = "trail-" + assetId.replaceAll("[^A-Za-z0-9-]", "_") + "-" + export.treeHead().treeSize() + "." + format;
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"");
+        if (format.equals("csv")) {
+            return response.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .body(exports.csv(export));
+        }
+        return response.contentType(MediaType.APPLICATION_JSON).body(export);
     }
 }

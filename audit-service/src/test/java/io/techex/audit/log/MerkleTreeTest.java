@@ -121,6 +121,10 @@ class MerkleTreeTest {
                 assertThat(Rfc9162Reference.verifyInclusion(m, n, leaves.get(m), path, root)).isTrue();
                 assertThat(Rfc9162.verifyInclusion(m, n, leaves.get((m + 1) % n), path, root)).as("other leaf").isEqualTo(n == 1);
             }
+            List<List<byte[]>> batch = tree.inclusionProofs(java.util.stream.LongStream.range(0, n).boxed().toList(), n);
+            for (int m = 0; m < n; m++) {
+                assertThat(batch.get(m)).as("batched path %d in %d", m, n).containsExactlyElementsOf(tree.inclusionProof(m, n));
+            }
             for (int m = 1; m < n; m++) {
                 List<byte[]> proof = tree.consistencyProof(m, n);
                 assertThat(proof).as("proof %d→%d", m, n).containsExactlyElementsOf(Rfc9162Reference.proof(m, prefix));

@@ -147,11 +147,10 @@ class SignedLogTest {
             String asset = UUID.randomUUID().toString();
             CloudEvent event = switch (i % 3) {
                 case 0 -> AuditTestSupport.listingDrafted(asset, Instant.now());
-                case 1 -> AuditTestSupport.event("bidding", "io.techex.bidding.OfferMade.v1", asset,
-                        "{\"offerId\":\"" + UUID.randomUUID() + "\",\"amount\":1500000000.50}", Instant.now(),
-                        "thu.vo", "mekong-biotech", "FIRM");
-                default -> AuditTestSupport.event("contract", "io.techex.contract.ContractSigned.v1", asset,
-                        "{\"contractId\":\"" + UUID.randomUUID() + "\"}", Instant.now(), null, null, null);
+                case 1 -> AuditTestSupport.sampled("io.techex.bidding.OfferMade.v1", asset, Instant.now(),
+                        "thu.vo", "mekong-biotech", "FIRM", "negotiationId", UUID.randomUUID().toString());
+                default -> AuditTestSupport.sampled("io.techex.contract.ContractSigned.v1", asset, Instant.now(),
+                        null, null, null, "contractId", UUID.randomUUID().toString());
             };
             String service = event.getSource().toString().replace("/techex/", "").replace("-service", "");
             kafka.send(topics.eventsOf(service), asset, event).join();
