@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may call what on bidding-service. Firms (buyers) open negotiations and bid; sellers (universities, institutes)
- * schedule auctions on their listings; both parties of a negotiation answer its offers. Whether a negotiation or
+ * schedule auctions (English or sealed-bid) on their listings; everyone may watch an auction and its live board, which
+ * show no sealed amount and no reserve; both parties of a negotiation answer its offers. Whether a negotiation or
  * auction is the caller's own is decided where it is loaded (another organisation's negotiation is a 404). Anything
  * not named here is closed. {@code BiddingAccessMatrixTest} holds the expected answer of every endpoint for every role.
  */
@@ -28,6 +29,10 @@ class BiddingAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.POST, "/auctions").hasRole(SELLER)
                 .requestMatchers(HttpMethod.POST, "/auctions/*/bids").hasRole(BUYER)
                 .requestMatchers(HttpMethod.PUT, "/auctions/*/bid-limit").hasRole(BUYER)
-                .requestMatchers(HttpMethod.GET, "/auctions/*").authenticated();
+                .requestMatchers(HttpMethod.GET, "/auctions/*", "/auctions/*/board").authenticated()
+                .requestMatchers(HttpMethod.POST, "/sealed-bid-auctions").hasRole(SELLER)
+                .requestMatchers(HttpMethod.POST, "/sealed-bid-auctions/*/commitments", "/sealed-bid-auctions/*/reveals")
+                .hasRole(BUYER)
+                .requestMatchers(HttpMethod.GET, "/sealed-bid-auctions/*").authenticated();
     }
 }

@@ -26,6 +26,13 @@ class BiddingAccessMatrixTest {
     static final String AUCTION = """
             {"listingId": "0b8f7a52-3c1e-4d8a-9f54-2a7c1e0d9b13", "dealType": "ASSIGNMENT", "startingPrice": "1000",
              "minimumIncrement": "100", "startsAt": "2098-01-01T00:00:00Z", "endsAt": "2099-01-01T00:00:00Z"}""";
+    static final String SEALED_AUCTION = """
+            {"listingId": "0b8f7a52-3c1e-4d8a-9f54-2a7c1e0d9b13", "dealType": "ASSIGNMENT", "reservePrice": "1000",
+             "startsAt": "2098-01-01T00:00:00Z", "bidsDueAt": "2098-06-01T00:00:00Z", "endsAt": "2099-01-01T00:00:00Z"}""";
+    static final String COMMITMENT = """
+            {"commitment": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}""";
+    static final String REVEAL = """
+            {"amount": "1000", "currency": "VND", "secret": "3f1c9a7e5b2d4c6e8a0b1d3f5e7c9a2b"}""";
     static final String AMOUNT = """
             {"amount": "1000", "currency": "VND"}""";
 
@@ -45,6 +52,10 @@ class BiddingAccessMatrixTest {
                 .row("POST", "/auctions/{auctionId}/bids", AMOUNT, FIRM)
                 .row("PUT", "/auctions/{auctionId}/bid-limit", AMOUNT, FIRM)
                 .row("GET", "/auctions/{auctionId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
+                .row("POST", "/sealed-bid-auctions", SEALED_AUCTION, UNIVERSITY)
+                .row("POST", "/sealed-bid-auctions/{auctionId}/commitments", COMMITMENT, FIRM)
+                .row("POST", "/sealed-bid-auctions/{auctionId}/reveals", REVEAL, FIRM)
+                .row("GET", "/sealed-bid-auctions/{auctionId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .verify();
     }
 }

@@ -14,6 +14,7 @@ class PublicEventContractTest {
                 "io.techex.bidding.AuctionScheduled.v1", "io.techex.bidding.BidPlaced.v1",
                 "io.techex.bidding.DealAgreed.v1", "io.techex.bidding.NegotiationEnded.v1",
                 "io.techex.bidding.NegotiationOpened.v1", "io.techex.bidding.OfferCountered.v1",
-                "io.techex.bidding.OfferMade.v1");
+                "io.techex.bidding.OfferMade.v1", "io.techex.bidding.SealedBidCommitted.v1",
+                "io.techex.bidding.SealedBidRevealed.v1", "io.techex.bidding.SealedBidVoided.v1");
     }
 }

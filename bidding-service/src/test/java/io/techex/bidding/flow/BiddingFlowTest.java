@@ -207,6 +207,72 @@ class BiddingFlowTest {
                 json(send("GET", "/auctions/" + auctionId, TestTokens.REGULATOR, null)).path("status").asText().equals("WON"));
     }
 
+    @Test
+    void aSealedBidAuctionHidesEveryAmountUntilTheRevealAndEndsInDealAgreedForTheHighestValidBid() throws Exception {
+        String listingId = publish("AUCTION", "ASSIGNMENT");
+        Instant now = clock.instant();
+        var scheduled = send("POST", "/sealed-bid-auctions", TestTokens.UNIVERSITY, """
+                {"listingId": "%s", "dealType": "ASSIGNMENT", "reservePrice": "1500000000", "startsAt": "%s",
+                 "bidsDueAt": "%s", "endsAt": "%s"}""".formatted(listingId, now.minusSeconds(1),
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String auctionId = json(scheduled).get("auctionId").asText();
+        JsonNode announced = published(listingId, "io.techex.bidding.AuctionScheduled.v1");
+        assertThat(announced.get("format").asText()).isEqualTo("SEALED_BID");
+        assertThat(announced.toString()).doesNotContain("1500000000");
+
+        // each firm hashes its bid on its own machine; the exchange only ever gets the hash before the deadline
+        String mekongSecret = "9c0f5e1d2b7a4c3e8f6a1b0d9e2c7f4a";
+        String kyotoSecret = "4e8a2c6f0b1d3e5a7c9f2b4d6e8a0c1f";
+        var mekong = send("POST", "/sealed-bid-auctions/" + auctionId + "/commitments", TestTokens.FIRM,
+                "{\"commitment\": \"" + commitment(auctionId, "mekong-biotech", "1700000000", mekongSecret) + "\"}");
+        var kyoto = send("POST", "/sealed-bid-auctions/" + auctionId + "/commitments", TestTokens.FOREIGN_FIRM,
+                "{\"commitment\": \"" + commitment(auctionId, "kyoto-materials", "1600000000", kyotoSecret) + "\"}");
+        assertThat(mekong.statusCode()).as(mekong.body()).isEqualTo(201);
+        assertThat(kyoto.statusCode()).as(kyoto.body()).isEqualTo(201);
+        assertThat(send("POST", "/sealed-bid-auctions/" + auctionId + "/reveals", TestTokens.FIRM,
+                reveal("1700000000", mekongSecret)).statusCode()).as("no reveal before the bid deadline").isEqualTo(409);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                json(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.UNIVERSITY, null)).path("bidCount").asInt() == 2);
+        JsonNode sellersView = json(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.UNIVERSITY, null));
+        assertThat(sellersView.path("phase").asText()).isEqualTo("COMMITTING");
+        assertThat(sellersView.path("winningAmount").isNull()).isTrue();
+
+        clock.advance(Duration.ofHours(1));
+        var mismatch = send("POST", "/sealed-bid-auctions/" + auctionId + "/reveals", TestTokens.FIRM, reveal("1800000000", mekongSecret));
+        assertThat(mismatch.statusCode()).as(mismatch.body()).isEqualTo(422);
+        for (var reveal : List.of(send("POST", "/sealed-bid-auctions/" + auctionId + "/reveals", TestTokens.FIRM, reveal("1700000000", mekongSecret)),
+                send("POST", "/sealed-bid-auctions/" + auctionId + "/reveals", TestTokens.FOREIGN_FIRM, reveal("1600000000", kyotoSecret)))) {
+            assertThat(reveal.statusCode()).as(reveal.body()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                json(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.OPERATOR, null)).path("revealedCount").asInt() == 2);
+        assertThat(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.UNIVERSITY, null).body())
+                .as("the seller sees no amount until the close").doesNotContain("1700000000", "1600000000");
+
+        clock.advance(Duration.ofHours(1));
+        JsonNode deal = dealAgreedOn(listingId);
+        assertThat(deal.get("buyerOrganisationId").asText()).isEqualTo("mekong-biotech");
+        assertThat(deal.at("/terms/price/lumpSum").asText()).isEqualTo("1700000000");
+        assertThat(deal.at("/source/kind").asText()).isEqualTo("SEALED_BID_AUCTION");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                json(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.FIRM, null)).path("youWon").asBoolean());
+        JsonNode closed = json(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.REGULATOR, null));
+        assertThat(closed.path("phase").asText()).isEqualTo("WON");
+        assertThat(closed.path("winningAmount").asText()).isEqualTo("1700000000");
+    }
+
+    /** What a bidder computes: SHA-256 over auctionId|bidder|amount|currency|secret, in hex. */
+    private static String commitment(String auctionId, String bidder, String amount, String secret) throws Exception {
+        byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                .digest((auctionId + "|" + bidder + "|" + amount + "|VND|" + secret).getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(hash);
+    }
+
+    private static String reveal(String amount, String secret) {
+        return "{\"amount\": \"" + amount + "\", \"currency\": \"VND\", \"secret\": \"" + secret + "\"}";
+    }
+
     private int bidEvents(String auctionId) {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%BidPlaced'",
                 Integer.class, auctionId);

@@ -1,0 +1,181 @@
+package io.techex.bidding.sealed;
+
+import io.techex.bidding.api.DealType;
+import io.techex.bidding.api.Price;
+import io.techex.bidding.auction.AuctionTerms;
+import io.techex.bidding.listing.BiddableListing;
+import io.techex.bidding.listing.BiddableListings;
+import io.techex.platform.actor.ActingCommandGateway;
+import io.techex.platform.actor.Actor;
+import io.techex.platform.web.CurrentActor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Sealed-bid auctions over HTTP: sellers schedule them on their listings, firms commit a hash and later reveal, anyone
+ * may watch. No amount is shown to anyone before the auction closes, not even a firm's revealed amount to the seller.
+ */
+@RestController
+@RequestMapping("/sealed-bid-auctions")
+class SealedBidAuctionController {
+
+    private final ActingCommandGateway commands;
+    private final BiddableListings listings;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    SealedBidAuctionController(ActingCommandGateway commands, BiddableListings listings, JdbcTemplate jdbc, Clock clock) {
+        this.commands = commands;
+        this.listings = listings;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Only the listing's seller may auction it; to any other organisation the listing is not there (404). */
+    @PostMapping
+    ResponseEntity<AuctionRef> schedule(@Valid @RequestBody ScheduleRequest request, @CurrentActor Actor actor,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                        UriComponentsBuilder uris) {
+        BiddableListing listing = listings.find(request.listingId().toString())
+                .filter(found -> found.sellerOrganisationId().equals(actor.organisationId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + request.listingId() + " of yours"));
+        listings.requireOpen(listing.listingId(), "AUCTION");
+        String auctionId = idempotencyKey == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((actor.organisationId() + "|sealed-bid-auction|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        try {
+            commands.send(new ScheduleSealedBidAuction(auctionId, listing.listingId(), listing.sellerOrganisationId(),
+                    listing.availableDealTypes(),
+                    new AuctionTerms(request.dealType(), request.fieldOfUse(), request.territory(), request.termMonths()),
+                    request.currency() == null ? Price.DEFAULT_CURRENCY : request.currency(), request.reservePrice(),
+                    request.startsAt(), request.bidsDueAt(), request.endsAt(), clock.instant()), actor);
+        } catch (AggregateStreamCreationException alreadyScheduled) {
+            if (idempotencyKey == null) {
+                throw alreadyScheduled;
+            }
+        }
+        return ResponseEntity.created(uris.path("/sealed-bid-auctions/{id}").buildAndExpand(auctionId).toUri())
+                .body(new AuctionRef(auctionId));
+    }
+
+    /**
+     * A commitment: the hash only. With an Idempotency-Key the bid's id is derived from the organisation and the key,
+     * so a retry is answered as the first commitment even when the Redis record of the first answer is gone.
+     */
+    @PostMapping("/{auctionId}/commitments")
+    ResponseEntity<Committed> commit(@PathVariable UUID auctionId, @Valid @RequestBody CommitRequest request,
+                                     @CurrentActor Actor actor,
+                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String bidId = idempotencyKey == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((actor.organisationId() + "|sealed-bid|" + auctionId + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        Integer commitNumber = commands.send(new CommitSealedBid(auctionId.toString(), bidId, actor.organisationId(),
+                request.commitment(), clock.instant()), actor);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Committed(bidId, commitNumber, request.commitment()));
+    }
+
+    @PostMapping("/{auctionId}/reveals")
+    Revealed reveal(@PathVariable UUID auctionId, @Valid @RequestBody RevealRequest request, @CurrentActor Actor actor) {
+        commands.send(new RevealSealedBid(auctionId.toString(), actor.organisationId(), request.amount(),
+                request.currency(), request.secret(), clock.instant()), actor);
+        return new Revealed(auctionId.toString(), request.amount());
+    }
+
+    /**
+     * Everyone sees the phase, the times and how many bids were committed and revealed. Amounts only once the auction
+     * has closed: the winning amount; a firm its own bid and whether it won. The reserve is the seller's alone.
+     */
+    @GetMapping("/{auctionId}")
+    SealedBidAuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
+        Instant now = clock.instant();
+        SealedBidAuctionView view = jdbc.query("SELECT * FROM sealed_auction_view WHERE auction_id = ?", (rs, row) -> {
+            String status = rs.getString("status");
+            Instant startsAt = rs.getTimestamp("starts_at").toInstant();
+            Instant bidsDueAt = rs.getTimestamp("bids_due_at").toInstant();
+            Instant endsAt = rs.getTimestamp("ends_at").toInstant();
+            boolean closed = !status.equals("SCHEDULED");
+            SealedBidPhase phase = closed ? SealedBidPhase.valueOf(status) : SealedBidPhase.at(now, startsAt, bidsDueAt, endsAt);
+            boolean seller = rs.getString("seller_organisation_id").equals(actor.organisationId());
+            String winner = rs.getString("winner_organisation_id");
+            return new SealedBidAuctionView(rs.getString("auction_id"), rs.getString("listing_id"), phase,
+                    DealType.valueOf(rs.getString("deal_type")), rs.getString("currency"), startsAt, bidsDueAt, endsAt,
+                    rs.getInt("commitment_count"), rs.getInt("revealed_count"),
+                    closed ? plain(rs.getBigDecimal("winning_amount")) : null,
+                    closed ? actor.organisationId().equals(winner) : null,
+                    seller ? plain(rs.getBigDecimal("reserve_price")) : null, null);
+        }, auctionId.toString()).stream().findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
+        OwnBid own = jdbc.query("""
+                SELECT commitment, commit_number, amount, revealed_at, voided FROM sealed_bid_view
+                WHERE auction_id = ? AND bidder_organisation_id = ?""", (rs, row) -> new OwnBid(rs.getString("commitment"),
+                rs.getInt("commit_number"), plain(rs.getBigDecimal("amount")), rs.getTimestamp("revealed_at") != null,
+                rs.getBoolean("voided")), auctionId.toString(), actor.organisationId()).stream().findFirst().orElse(null);
+        return own == null ? view : view.withYourBid(own);
+    }
+
+    private static BigDecimal plain(BigDecimal amount) {
+        return amount == null ? null : new BigDecimal(SealedBidCommitment.canonicalAmount(amount));
+    }
+
+    record ScheduleRequest(@NotNull UUID listingId, @NotNull DealType dealType, String fieldOfUse, String territory,
+                           Integer termMonths, String currency, BigDecimal reservePrice, @NotNull Instant startsAt,
+                           @NotNull Instant bidsDueAt, @NotNull Instant endsAt) {
+    }
+
+    /** @param commitment lowercase hex SHA-256 of {@code auctionId|bidderOrganisationId|amount|currency|secret} */
+    record CommitRequest(@NotBlank String commitment) {
+    }
+
+    record RevealRequest(@NotNull BigDecimal amount, String currency, @NotBlank String secret) {
+    }
+
+    record AuctionRef(String auctionId) {
+    }
+
+    record Committed(String bidId, int commitNumber, String commitment) {
+    }
+
+    record Revealed(String auctionId, BigDecimal amount) {
+    }
+
+    /** The caller's own bid: its amount once revealed (its own business, so shown to it alone). */
+    record OwnBid(String commitment, int commitNumber, BigDecimal amount, boolean revealed, boolean voided) {
+    }
+
+    /**
+     * @param winningAmount once closed with a winner
+     * @param youWon        once closed
+     * @param reservePrice  the seller's only
+     * @param yourBid       the caller's own bid, if it committed one
+     */
+    record SealedBidAuctionView(String auctionId, String listingId, SealedBidPhase phase, DealType dealType,
+                                String currency, Instant startsAt, Instant bidsDueAt, Instant endsAt, int bidCount,
+                                int revealedCount, BigDecimal winningAmount, Boolean youWon, BigDecimal reservePrice,
+                                OwnBid yourBid) {
+
+        SealedBidAuctionView withYourBid(OwnBid own) {
+            return new SealedBidAuctionView(auctionId, listingId, phase, dealType, currency, startsAt, bidsDueAt, endsAt,
+                    bidCount, revealedCount, winningAmount, youWon, reservePrice, own);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.techex.bidding.sealed;
+
+import io.techex.bidding.auction.AuctionClosedWithoutSale;
+import io.techex.bidding.listing.BiddingStopped;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Sealed-bid auctions as the exchange shows them ({@code sealed_auction_view}, {@code sealed_bid_view}), and their end
+ * when a listing stops taking deals. Every write is guarded or idempotent so a replay leaves the same rows.
+ */
+@Component
+@ProcessingGroup("bidding-views")
+class SealedBidAuctionProjection implements BiddingStopped {
+
+    private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    SealedBidAuctionProjection(JdbcTemplate jdbc, CommandGateway commands, Clock clock) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(SealedBidAuctionScheduled event, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO sealed_auction_view (auction_id, listing_id, seller_organisation_id, status, deal_type, currency,
+                    reserve_price, starts_at, bids_due_at, ends_at, commitment_count, revealed_count, updated_at)
+                VALUES (?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, 0, 0, ?)
+                ON CONFLICT (auction_id) DO NOTHING""",
+                event.auctionId(), event.listingId(), event.sellerOrganisationId(), event.terms().dealType().name(),
+                event.currency(), event.reservePrice(), ts(event.startsAt()), ts(event.bidsDueAt()), ts(event.endsAt()), ts(at));
+    }
+
+    @EventHandler
+    void on(SealedBidCommitted event, @Timestamp Instant at) {
+        int inserted = jdbc.update("""
+                INSERT INTO sealed_bid_view (auction_id, bidder_organisation_id, commitment, commit_number, committed_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.auctionId(), event.bidderOrganisationId(), event.commitment(), event.commitNumber(), ts(event.committedAt()));
+        if (inserted == 1) {
+            jdbc.update("UPDATE sealed_auction_view SET commitment_count = commitment_count + 1, updated_at = ? WHERE auction_id = ?",
+                    ts(at), event.auctionId());
+        }
+    }
+
+    @EventHandler
+    void on(SealedBidRevealed event, @Timestamp Instant at) {
+        int revealed = jdbc.update("""
+                UPDATE sealed_bid_view SET amount = ?, revealed_at = ?
+                WHERE auction_id = ? AND bidder_organisation_id = ? AND revealed_at IS NULL""",
+                event.amount(), ts(event.revealedAt()), event.auctionId(), event.bidderOrganisationId());
+        if (revealed == 1) {
+            jdbc.update("UPDATE sealed_auction_view SET revealed_count = revealed_count + 1, updated_at = ? WHERE auction_id = ?",
+                    ts(at), event.auctionId());
+        }
+    }
+
+    @EventHandler
+    void on(SealedBidVoided event) {
+        jdbc.update("UPDATE sealed_bid_view SET voided = TRUE WHERE auction_id = ? AND bidder_organisation_id = ?",
+                event.auctionId(), event.bidderOrganisationId());
+    }
+
+    @EventHandler
+    void on(SealedBidAuctionWon event, @Timestamp Instant at) {
+        jdbc.update("""
+                UPDATE sealed_auction_view SET status = 'WON', winner_organisation_id = ?, winning_amount = ?, updated_at = ?
+                WHERE auction_id = ?""", event.winnerOrganisationId(), event.amount(), ts(at), event.auctionId());
+    }
+
+    /** Also an English auction's event: the update finds no sealed row for those. */
+    @EventHandler
+    void on(AuctionClosedWithoutSale event, @Timestamp Instant at) {
+        jdbc.update("UPDATE sealed_auction_view SET status = 'CLOSED_WITHOUT_SALE', closed_reason = ?, updated_at = ? WHERE auction_id = ?",
+                event.reason(), ts(at), event.auctionId());
+    }
+
+    @Override
+    public void onBiddingStopped(String listingId, String reason) {
+        jdbc.queryForList("SELECT auction_id FROM sealed_auction_view WHERE listing_id = ? AND status = 'SCHEDULED'",
+                String.class, listingId).forEach(id -> commands.sendAndWait(new CancelSealedBidAuction(id, reason, clock.instant())));
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+}
