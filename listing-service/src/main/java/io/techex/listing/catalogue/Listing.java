@@ -217,8 +217,9 @@ public class Listing {
     @CommandHandler
     void handle(MarkUnderNegotiation command) {
         requireId("negotiationId", command.negotiationId());
-        if (status == UNDER_NEGOTIATION && openDeals.contains(command.negotiationId())) {
-            return; // told twice: bidding's events may be redelivered
+        if (status == UNDER_NEGOTIATION && openDeals.contains(command.negotiationId()) || hasLeftTheMarket()) {
+            // told twice, or news that crossed the listing's withdrawal or contract: nothing to change
+            return;
         }
         if (status != UNDER_NEGOTIATION) {
             requireOnMarket(SaleMode.NEGOTIATION);
@@ -229,7 +230,7 @@ public class Listing {
     @CommandHandler
     void handle(MarkUnderAuction command) {
         requireId("auctionId", command.auctionId());
-        if (status == UNDER_AUCTION && openDeals.contains(command.auctionId())) {
+        if (status == UNDER_AUCTION && openDeals.contains(command.auctionId()) || hasLeftTheMarket()) {
             return;
         }
         requireOnMarket(SaleMode.AUCTION);
@@ -240,7 +241,7 @@ public class Listing {
     void handle(ReturnToMarket command) {
         if (command.dealId() != null && !openDeals.contains(command.dealId())
                 && (pendingContract == null || !pendingContract.contractId().equals(command.dealId()))) {
-            return; // a deal the listing is no longer under, or never was: nothing to undo
+            return; // a deal the listing is no longer under (withdrawn, licensed, under another contract), or never was
         }
         if (status != UNDER_NEGOTIATION && status != UNDER_AUCTION && status != UNDER_CONTRACT) {
             throw RuleViolation.conflict("listing-not-in-a-deal", "Listing " + listingId + " is " + status
@@ -375,6 +376,7 @@ public class Listing {
     @EventSourcingHandler
     void on(ListingWithdrawn event) {
         status = WITHDRAWN;
+        openDeals.clear();
     }
 
     @EventSourcingHandler
@@ -485,6 +487,14 @@ public class Listing {
         if (status == TRANSFERRED) {
             throw RuleViolation.conflict("listing-transferred", "Listing " + listingId + " was transferred to its buyer");
         }
+    }
+
+    /**
+     * Withdrawn, transferred or under contract: bidding-service may still report a negotiation or auction it
+     * started before it heard of that, and such news changes nothing.
+     */
+    private boolean hasLeftTheMarket() {
+        return status == WITHDRAWN || status == TRANSFERRED || status == UNDER_CONTRACT;
     }
 
     private void requireOnMarket(SaleMode expected) {

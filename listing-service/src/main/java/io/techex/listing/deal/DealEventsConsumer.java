@@ -3,7 +3,9 @@ package io.techex.listing.deal;
 import io.cloudevents.CloudEvent;
 import io.techex.listing.api.DealOption;
 import io.techex.listing.api.DealType;
+import io.techex.listing.catalogue.MarkUnderAuction;
 import io.techex.listing.catalogue.MarkUnderContract;
+import io.techex.listing.catalogue.MarkUnderNegotiation;
 import io.techex.listing.catalogue.RecordLicence;
 import io.techex.listing.catalogue.RecordTransfer;
 import io.techex.listing.catalogue.ReturnToMarket;
@@ -16,8 +18,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves listings along as their deals go, from the other services' public events: a contract created puts the
- * listing under contract, an active licence makes it licensed, an assignment transfers it to the buyer, and a
+ * Moves listings along as their deals go, from the other services' public events: a negotiation opened or an auction
+ * scheduled puts the listing under negotiation or auction, and the last of them ending without a deal puts it back
+ * on the market; a contract created puts the listing under contract, an active licence makes it licensed, an assignment transfers it to the buyer, and a
  * contract that ends before it took effect returns it to the market.
  * <p>
  * Each event has its effect once: the inbox records it in the transaction the listing's command runs in. A command
@@ -32,6 +35,10 @@ class DealEventsConsumer {
     static final String CONTRACT_ACTIVATED = "io.techex.contract.ContractActivated.v1";
     static final String OWNERSHIP_TRANSFERRED = "io.techex.contract.OwnershipTransferred.v1";
     static final String CONTRACT_TERMINATED = "io.techex.contract.ContractTerminated.v1";
+    static final String NEGOTIATION_OPENED = "io.techex.bidding.NegotiationOpened.v1";
+    static final String NEGOTIATION_ENDED = "io.techex.bidding.NegotiationEnded.v1";
+    static final String AUCTION_SCHEDULED = "io.techex.bidding.AuctionScheduled.v1";
+    static final String AUCTION_CLOSED_WITHOUT_SALE = "io.techex.bidding.AuctionClosedWithoutSale.v1";
 
     private final EventInbox inbox;
     private final ActingCommandGateway actingCommands;
@@ -51,6 +58,24 @@ class DealEventsConsumer {
 
     private void apply(InboundEvent event) {
         Object command = switch (event.type()) {
+            case NEGOTIATION_OPENED -> {
+                var opened = event.dataAs(NegotiationView.class);
+                yield new MarkUnderNegotiation(opened.listingId(), opened.negotiationId());
+            }
+            case NEGOTIATION_ENDED -> {
+                var ended = event.dataAs(NegotiationEndedView.class);
+                yield new ReturnToMarket(ended.listingId(), "Negotiation " + ended.negotiationId() + " ended: "
+                        + ended.outcome(), ended.negotiationId());
+            }
+            case AUCTION_SCHEDULED -> {
+                var scheduled = event.dataAs(AuctionView.class);
+                yield new MarkUnderAuction(scheduled.listingId(), scheduled.auctionId());
+            }
+            case AUCTION_CLOSED_WITHOUT_SALE -> {
+                var closed = event.dataAs(AuctionClosedView.class);
+                yield new ReturnToMarket(closed.listingId(), "Auction " + closed.auctionId() + " closed without sale: "
+                        + closed.reason(), closed.auctionId());
+            }
             case CONTRACT_CREATED -> {
                 var created = event.dataAs(ContractCreatedView.class);
                 yield new MarkUnderContract(created.listingId(), created.contractId(), created.buyerOrganisationId(),
@@ -77,11 +102,24 @@ class DealEventsConsumer {
         if (command == null) {
             return;
         }
+        // news that crossed the listing's own withdrawal or contract is accepted by the listing and changes nothing
         if (event.actor() == null) {
             commands.sendAndWait(command);
         } else {
             actingCommands.send(command, event.actor());
         }
+    }
+
+    record NegotiationView(String negotiationId, String listingId) {
+    }
+
+    record NegotiationEndedView(String negotiationId, String listingId, String outcome) {
+    }
+
+    record AuctionView(String auctionId, String listingId) {
+    }
+
+    record AuctionClosedView(String auctionId, String listingId, String reason) {
     }
 
     /** What listing-service reads of contract-service's {@code ContractCreated}. */

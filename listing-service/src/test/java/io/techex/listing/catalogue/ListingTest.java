@@ -543,6 +543,21 @@ class ListingTest {
         }
 
         @Test
+        void newsOfANegotiationOrAuctionThatCrossedAWithdrawalChangesNothing() {
+            List<Object> withdrawn = new ArrayList<>(negotiatingHistory());
+            withdrawn.add(new ListingWithdrawn(ID, null));
+            fixture.given(withdrawn)
+                    .when(new MarkUnderNegotiation(ID, "n-2"))
+                    .expectNoEvents();
+            fixture.given(withdrawn)
+                    .when(new ReturnToMarket(ID, "offer expired", "n-1"))
+                    .expectNoEvents();
+            fixture.given(underContractHistory(LICENCE_VN))
+                    .when(new MarkUnderNegotiation(ID, "n-9"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void aContractMayArriveBeforeNewsOfItsNegotiation() {
             fixture.given(publishedHistory(COMPLETE, SaleMode.NEGOTIATION))
                     .when(new MarkUnderContract(ID, "c-1", BUYER, LICENCE_VN))

@@ -103,6 +103,52 @@ class DealEventsConsumerTest {
     }
 
     @Test
+    void aListingIsUnderNegotiationWhileAnyFirmNegotiatesAndBackOnTheMarketWhenTheLastGivesUp() throws Exception {
+        String listingId = publishedListing("NEGOTIATION");
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+
+        send(biddingEvent("NegotiationOpened", listingId, Map.of("negotiationId", first)));
+        send(biddingEvent("NegotiationOpened", listingId, Map.of("negotiationId", second)));
+        awaitStatus(listingId, "UNDER_NEGOTIATION");
+        send(biddingEvent("NegotiationEnded", listingId, Map.of("negotiationId", first, "outcome", "EXPIRED")));
+        send(biddingEvent("NegotiationEnded", listingId, Map.of("negotiationId", second, "outcome", "REJECTED")));
+
+        awaitStatus(listingId, "PUBLISHED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%ListingReturnedToMarket'",
+                Integer.class, listingId)).isEqualTo(1);
+    }
+
+    @Test
+    void anAuctionWithoutSaleReturnsTheListingAndNewsThatCrossedAWithdrawalChangesNothing() throws Exception {
+        String listingId = publishedListing("AUCTION");
+
+        String auctionId = UUID.randomUUID().toString();
+        send(biddingEvent("AuctionScheduled", listingId, Map.of("auctionId", auctionId)));
+        awaitStatus(listingId, "UNDER_AUCTION");
+        send(biddingEvent("AuctionClosedWithoutSale", listingId, Map.of("auctionId", auctionId)));
+        awaitStatus(listingId, "PUBLISHED");
+
+        step(listingId, "POST", "/withdrawal", "{}", TestTokens.UNIVERSITY);
+        awaitStatus(listingId, "WITHDRAWN");
+        CloudEvent late = biddingEvent("AuctionScheduled", listingId, Map.of("auctionId", UUID.randomUUID().toString()));
+        send(late);
+        // the news was handled (not retried into the dead-letter topic) and the listing stayed withdrawn
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM processed_event WHERE consumer = 'deals' AND event_id = ?", Integer.class, late.getId()) == 1);
+        assertThat(jdbc.queryForObject("SELECT status FROM listing_summary WHERE listing_id = ?", String.class, listingId))
+                .isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void listingsViewsOfBiddingEventsStillReadWhatBiddingServiceSends() {
+        ContractCheck.assertConsumerReads(DealEventsConsumer.NEGOTIATION_OPENED, DealEventsConsumer.NegotiationView.class);
+        ContractCheck.assertConsumerReads(DealEventsConsumer.NEGOTIATION_ENDED, DealEventsConsumer.NegotiationEndedView.class);
+        ContractCheck.assertConsumerReads(DealEventsConsumer.AUCTION_SCHEDULED, DealEventsConsumer.AuctionView.class);
+        ContractCheck.assertConsumerReads(DealEventsConsumer.AUCTION_CLOSED_WITHOUT_SALE, DealEventsConsumer.AuctionClosedView.class);
+    }
+
+    @Test
     void listingsViewsOfContractEventsStillReadWhatContractServiceSends() {
         ContractCheck.assertConsumerReads(DealEventsConsumer.CONTRACT_CREATED, DealEventsConsumer.ContractCreatedView.class);
         ContractCheck.assertConsumerReads(DealEventsConsumer.CONTRACT_ACTIVATED, DealEventsConsumer.ContractActivatedView.class);
@@ -136,9 +182,13 @@ class DealEventsConsumerTest {
         if (terms == data && data.has("fieldOfUse")) {
             data.remove("fieldOfUse");
         }
+        return cloudEvent(type, "/techex/contract-service", listingId, data);
+    }
+
+    private static CloudEvent cloudEvent(String type, String source, String listingId, ObjectNode data) {
         return CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
-                .withSource(URI.create("/techex/contract-service"))
+                .withSource(URI.create(source))
                 .withType(type)
                 .withSubject(listingId)
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC))
@@ -151,11 +201,25 @@ class DealEventsConsumerTest {
                 .build();
     }
 
+    /** bidding-service's sample of {@code name}, about this listing, with {@code fields} set. */
+    private CloudEvent biddingEvent(String name, String listingId, Map<String, String> fields) {
+        String type = "io.techex.bidding." + name + ".v1";
+        ObjectNode data = EventContracts.find(type).orElseThrow().sample().deepCopy();
+        data.put("listingId", listingId);
+        fields.forEach(data::put);
+        return cloudEvent(type, "/techex/bidding-service", listingId, data);
+    }
+
     private void send(CloudEvent event) throws Exception {
-        cloudEvents.send(topics.eventsOf("contract"), event.getSubject(), event).get();
+        String service = event.getType().startsWith("io.techex.bidding.") ? "bidding" : "contract";
+        cloudEvents.send(topics.eventsOf(service), event.getSubject(), event).get();
     }
 
     private String publishedListing() throws Exception {
+        return publishedListing("NEGOTIATION");
+    }
+
+    private String publishedListing(String saleMode) throws Exception {
         HttpResponse<String> created = http.send(request("/listings", TestTokens.UNIVERSITY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(LISTING.formatted(System.nanoTime() % 100_000_000))).build(),
@@ -164,7 +228,7 @@ class DealEventsConsumerTest {
         String listingId = EventJson.mapper().readTree(created.body()).get("listingId").asText();
         step(listingId, "POST", "/submission", null, TestTokens.UNIVERSITY);
         step(listingId, "POST", "/ownership-verification", null, TestTokens.OPERATOR);
-        step(listingId, "PUT", "/sale-mode", "{\"saleMode\": \"NEGOTIATION\"}", TestTokens.UNIVERSITY);
+        step(listingId, "PUT", "/sale-mode", "{\"saleMode\": \"" + saleMode + "\"}", TestTokens.UNIVERSITY);
         step(listingId, "POST", "/publication", null, TestTokens.UNIVERSITY);
         awaitStatus(listingId, "PUBLISHED");
         return listingId;
