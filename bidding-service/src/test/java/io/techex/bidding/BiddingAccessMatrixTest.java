@@ -52,6 +52,7 @@ class BiddingAccessMatrixTest {
                 .row("POST", "/auctions/{auctionId}/bids", AMOUNT, FIRM)
                 .row("PUT", "/auctions/{auctionId}/bid-limit", AMOUNT, FIRM)
                 .row("GET", "/auctions/{auctionId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
+                .row("GET", "/auctions/{auctionId}/board", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("POST", "/sealed-bid-auctions", SEALED_AUCTION, UNIVERSITY)
                 .row("POST", "/sealed-bid-auctions/{auctionId}/commitments", COMMITMENT, FIRM)
                 .row("POST", "/sealed-bid-auctions/{auctionId}/reveals", REVEAL, FIRM)

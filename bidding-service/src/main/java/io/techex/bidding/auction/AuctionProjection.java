@@ -1,5 +1,6 @@
 package io.techex.bidding.auction;
 
+import io.techex.bidding.board.LiveBoards;
 import io.techex.bidding.listing.BiddingStopped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -11,7 +12,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 
-/** The auctions as the exchange sees them ({@code auction_view}), and their end when a listing stops taking deals. */
+/**
+ * The English auctions as the exchange sees them ({@code auction_view}), their live boards (refreshed from the row after
+ * each change), and their end when a listing stops taking deals.
+ */
 @Component
 @ProcessingGroup("bidding-views")
 class AuctionProjection implements BiddingStopped {
@@ -19,11 +23,13 @@ class AuctionProjection implements BiddingStopped {
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
     private final Clock clock;
+    private final LiveBoards boards;
 
-    AuctionProjection(JdbcTemplate jdbc, CommandGateway commands, Clock clock) {
+    AuctionProjection(JdbcTemplate jdbc, CommandGateway commands, Clock clock, LiveBoards boards) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.clock = clock;
+        this.boards = boards;
     }
 
     @EventHandler
@@ -36,6 +42,7 @@ class AuctionProjection implements BiddingStopped {
                 event.auctionId(), event.listingId(), event.sellerOrganisationId(), event.currency(),
                 event.startingPrice(), event.reservePrice(), event.minimumIncrement(),
                 java.sql.Timestamp.from(event.startsAt()), java.sql.Timestamp.from(event.endsAt()), java.sql.Timestamp.from(at));
+        boards.changed(event.auctionId());
     }
 
     /** Bids arrive in the order they were accepted; the guard keeps a replayed older bid from winding the price back. */
@@ -46,12 +53,14 @@ class AuctionProjection implements BiddingStopped {
                 WHERE auction_id = ? AND bid_count < ?""",
                 event.amount(), event.bidderOrganisationId(), event.bidNumber(), java.sql.Timestamp.from(at),
                 event.auctionId(), event.bidNumber());
+        boards.changed(event.auctionId());
     }
 
     @EventHandler
     void on(AuctionExtended event, @Timestamp Instant at) {
         jdbc.update("UPDATE auction_view SET ends_at = ?, updated_at = ? WHERE auction_id = ?",
                 java.sql.Timestamp.from(event.endsAt()), java.sql.Timestamp.from(at), event.auctionId());
+        boards.changed(event.auctionId());
     }
 
     @EventHandler
@@ -70,8 +79,11 @@ class AuctionProjection implements BiddingStopped {
                 String.class, listingId).forEach(id -> commands.sendAndWait(new CancelAuction(id, reason, clock.instant())));
     }
 
+    /** Also for a sealed-bid auction's AuctionClosedWithoutSale, which has no row here. */
     private void status(String auctionId, AuctionStatus status, Instant at) {
-        jdbc.update("UPDATE auction_view SET status = ?, updated_at = ? WHERE auction_id = ?", status.name(),
-                java.sql.Timestamp.from(at), auctionId);
+        if (jdbc.update("UPDATE auction_view SET status = ?, updated_at = ? WHERE auction_id = ?", status.name(),
+                java.sql.Timestamp.from(at), auctionId) == 1) {
+            boards.changed(auctionId);
+        }
     }
 }

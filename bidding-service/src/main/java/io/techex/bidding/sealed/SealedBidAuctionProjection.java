@@ -1,6 +1,7 @@
 package io.techex.bidding.sealed;
 
 import io.techex.bidding.auction.AuctionClosedWithoutSale;
+import io.techex.bidding.board.LiveBoards;
 import io.techex.bidding.listing.BiddingStopped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -23,11 +24,13 @@ class SealedBidAuctionProjection implements BiddingStopped {
     private final JdbcTemplate jdbc;
     private final CommandGateway commands;
     private final Clock clock;
+    private final LiveBoards boards;
 
-    SealedBidAuctionProjection(JdbcTemplate jdbc, CommandGateway commands, Clock clock) {
+    SealedBidAuctionProjection(JdbcTemplate jdbc, CommandGateway commands, Clock clock, LiveBoards boards) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.clock = clock;
+        this.boards = boards;
     }
 
     @EventHandler
@@ -39,6 +42,7 @@ class SealedBidAuctionProjection implements BiddingStopped {
                 ON CONFLICT (auction_id) DO NOTHING""",
                 event.auctionId(), event.listingId(), event.sellerOrganisationId(), event.terms().dealType().name(),
                 event.currency(), event.reservePrice(), ts(event.startsAt()), ts(event.bidsDueAt()), ts(event.endsAt()), ts(at));
+        boards.changed(event.auctionId());
     }
 
     @EventHandler
@@ -50,6 +54,7 @@ class SealedBidAuctionProjection implements BiddingStopped {
         if (inserted == 1) {
             jdbc.update("UPDATE sealed_auction_view SET commitment_count = commitment_count + 1, updated_at = ? WHERE auction_id = ?",
                     ts(at), event.auctionId());
+            boards.changed(event.auctionId());
         }
     }
 
@@ -76,13 +81,16 @@ class SealedBidAuctionProjection implements BiddingStopped {
         jdbc.update("""
                 UPDATE sealed_auction_view SET status = 'WON', winner_organisation_id = ?, winning_amount = ?, updated_at = ?
                 WHERE auction_id = ?""", event.winnerOrganisationId(), event.amount(), ts(at), event.auctionId());
+        boards.changed(event.auctionId());
     }
 
     /** Also an English auction's event: the update finds no sealed row for those. */
     @EventHandler
     void on(AuctionClosedWithoutSale event, @Timestamp Instant at) {
-        jdbc.update("UPDATE sealed_auction_view SET status = 'CLOSED_WITHOUT_SALE', closed_reason = ?, updated_at = ? WHERE auction_id = ?",
-                event.reason(), ts(at), event.auctionId());
+        if (jdbc.update("UPDATE sealed_auction_view SET status = 'CLOSED_WITHOUT_SALE', closed_reason = ?, updated_at = ? WHERE auction_id = ?",
+                event.reason(), ts(at), event.auctionId()) == 1) {
+            boards.changed(event.auctionId());
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.techex.contracts.EventContracts;
 import io.techex.contracts.EventJson;
 import io.techex.platform.events.Topics;
+import io.techex.platform.redis.RedisKeys;
 import io.techex.platform.relay.CloudEventMapper;
 import io.techex.testkit.IntegrationTest;
 import io.techex.testkit.KafkaRecords;
@@ -21,6 +22,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -76,6 +79,10 @@ class BiddingFlowTest {
     TestEnvironment env;
     @Autowired
     MovableClock clock;
+    @Autowired
+    UnifiedJedis redis;
+    @Autowired
+    RedisKeys keys;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -208,6 +215,58 @@ class BiddingFlowTest {
     }
 
     @Test
+    void theLiveBoardFollowsTheBidsOverSseAcrossTheRedisChannelAndIsRebuiltWhenRedisLosesIt() throws Exception {
+        String listingId = publish("AUCTION", "NON_EXCLUSIVE_LICENCE");
+        Instant now = clock.instant();
+        var scheduled = send("POST", "/auctions", TestTokens.UNIVERSITY, """
+                {"listingId": "%s", "dealType": "NON_EXCLUSIVE_LICENCE", "termMonths": 12, "startingPrice": "1000000",
+                 "reservePrice": "9000000", "minimumIncrement": "50000", "startsAt": "%s", "endsAt": "%s"}"""
+                .formatted(listingId, now.minusSeconds(1), now.plus(Duration.ofHours(1))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String auctionId = json(scheduled).get("auctionId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", "/auctions/" + auctionId, TestTokens.REGULATOR, null).statusCode() == 200);
+
+        try (var watcher = new BoardWatcher(http, port, auctionId, TestTokens.REGULATOR)) {
+            JsonNode first = watcher.first();
+            assertThat(watcher.contentType()).startsWith("text/event-stream");
+            assertThat(first.path("phase").asText()).isEqualTo("OPEN");
+            assertThat(first.path("bidCount").asInt()).isZero();
+            assertThat(first.path("secondsLeft").asLong()).isBetween(3000L, 3600L);
+
+            // every update reaches watchers through the Redis channel, as it would on another instance
+            assertThat(send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM, "{\"amount\": \"1000000\"}").statusCode()).isEqualTo(201);
+            assertThat(send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FOREIGN_FIRM, "{\"amount\": \"1100000\"}").statusCode()).isEqualTo(201);
+            watcher.awaitBoard(board -> board.path("bidCount").asInt() == 2 && board.path("currentPrice").asText().equals("1100000"));
+            assertThat(watcher.received().toString()).as("no reserve, no bidder on a board").doesNotContain("9000000", "mekong", "kyoto");
+            assertThat(redis.get(keys.key("bidding", "board", auctionId))).contains("\"bidCount\":2");
+
+            // Redis loses everything of this service (a FLUSHALL, without touching other test runs sharing the server)
+            forgetEveryRedisKeyOfThisService();
+            assertThat(redis.get(keys.key("bidding", "board", auctionId))).isNull();
+            try (var late = new BoardWatcher(http, port, auctionId, TestTokens.FIRM)) {
+                JsonNode rebuilt = late.first();
+                assertThat(rebuilt.path("bidCount").asInt()).isEqualTo(2);
+                assertThat(rebuilt.path("currentPrice").asText()).isEqualTo("1100000");
+            }
+            assertThat(redis.get(keys.key("bidding", "board", auctionId))).as("cached again").contains("\"bidCount\":2");
+
+            assertThat(send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM, "{\"amount\": \"1200000\"}").statusCode()).isEqualTo(201);
+            watcher.awaitBoard(board -> board.path("bidCount").asInt() == 3 && board.path("currentPrice").asText().equals("1200000"));
+        }
+        assertThat(send("GET", "/auctions/" + UUID.randomUUID() + "/board", TestTokens.FIRM, null).statusCode()).isEqualTo(404);
+    }
+
+    private void forgetEveryRedisKeyOfThisService() {
+        var scan = new ScanParams().match(keys.prefix() + "*").count(1000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            var page = redis.scan(cursor, scan);
+            page.getResult().forEach(redis::del);
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+
+    @Test
     void aSealedBidAuctionHidesEveryAmountUntilTheRevealAndEndsInDealAgreedForTheHighestValidBid() throws Exception {
         String listingId = publish("AUCTION", "ASSIGNMENT");
         Instant now = clock.instant();
@@ -234,6 +293,13 @@ class BiddingFlowTest {
                 reveal("1700000000", mekongSecret)).statusCode()).as("no reveal before the bid deadline").isEqualTo(409);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 json(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.UNIVERSITY, null)).path("bidCount").asInt() == 2);
+        try (var watcher = new BoardWatcher(http, port, auctionId, TestTokens.UNIVERSITY)) {
+            // the board follows the view a moment later: it is cached and published once the view's batch committed
+            JsonNode board = watcher.awaitBoard(b -> b.path("bidCount").asInt() == 2);
+            assertThat(board.path("phase").asText()).isEqualTo("COMMITTING");
+            assertThat(board.path("currentPrice").isMissingNode()).as("no amount on a sealed board").isTrue();
+            assertThat(watcher.received().toString()).doesNotContain("1700000000", "1600000000", "1500000000");
+        }
         JsonNode sellersView = json(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.UNIVERSITY, null));
         assertThat(sellersView.path("phase").asText()).isEqualTo("COMMITTING");
         assertThat(sellersView.path("winningAmount").isNull()).isTrue();

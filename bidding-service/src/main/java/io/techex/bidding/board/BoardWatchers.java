@@ -1,0 +1,138 @@
+package io.techex.bidding.board;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.techex.contracts.EventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This instance's SSE watchers of live boards, and its one Redis subscription (a pattern over every auction's update
+ * channel of the namespace) that feeds them. Every instance subscribes, so an update published by whichever instance
+ * handled the auction's event reaches every watcher, wherever it is connected. Without Redis the subscription retries
+ * every few seconds; watchers keep their connection and get the board they were first sent.
+ */
+@Component
+class BoardWatchers implements SmartLifecycle {
+
+    /** A watcher reconnects after this; browsers' EventSource does so by itself. */
+    static final Duration WATCH_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(BoardWatchers.class);
+
+    private final UnifiedJedis redis;
+    private final LiveBoards boards;
+    private final Clock clock;
+    private final Map<String, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
+    private final Subscriber subscriber = new Subscriber();
+    private volatile CountDownLatch stopped = new CountDownLatch(0);
+    private volatile Thread thread;
+
+    BoardWatchers(UnifiedJedis redis, LiveBoards boards, Clock clock) {
+        this.redis = redis;
+        this.boards = boards;
+        this.clock = clock;
+    }
+
+    /** Sends {@code board} at once and every change after it, until the watcher goes or the emitter times out. */
+    SseEmitter watch(Board board) {
+        SseEmitter emitter = new SseEmitter(WATCH_TIMEOUT.toMillis());
+        Set<SseEmitter> ofAuction = watchers.computeIfAbsent(board.auctionId(), id -> ConcurrentHashMap.newKeySet());
+        // registered before the first send, so no change published in between is missed
+        ofAuction.add(emitter);
+        Runnable remove = () -> ofAuction.remove(emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(error -> remove.run());
+        send(emitter, board);
+        return emitter;
+    }
+
+    private void deliver(String channel, String json) {
+        String auctionId = channel.substring(channel.lastIndexOf(':') + 1);
+        Set<SseEmitter> ofAuction = watchers.get(auctionId);
+        if (ofAuction == null || ofAuction.isEmpty()) {
+            return;
+        }
+        Board board;
+        try {
+            board = EventJson.mapper().readValue(json, Board.class);
+        } catch (JsonProcessingException unreadable) {
+            log.warn("Unreadable board update on {}: {}", channel, unreadable.getMessage());
+            return;
+        }
+        ofAuction.forEach(emitter -> send(emitter, board));
+    }
+
+    private void send(SseEmitter emitter, Board board) {
+        try {
+            emitter.send(SseEmitter.event().name("board")
+                    .data(EventJson.mapper().writeValueAsString(board.at(clock.instant())), MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException gone) {
+            // the watcher went away; the emitter's callbacks remove it
+            emitter.completeWithError(gone);
+        }
+    }
+
+    @Override
+    public void start() {
+        CountDownLatch running = new CountDownLatch(1);
+        stopped = running;
+        thread = Thread.ofPlatform().name("board-updates").daemon().start(() -> {
+            while (running.getCount() > 0) {
+                try {
+                    redis.psubscribe(subscriber, boards.updatesPattern());
+                } catch (RuntimeException unavailable) {
+                    log.warn("Live board updates paused, Redis unavailable: {}", unavailable.getMessage());
+                }
+                try {
+                    running.await(RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        stopped.countDown();
+        if (subscriber.isSubscribed()) {
+            subscriber.punsubscribe();
+        }
+        watchers.values().forEach(set -> set.forEach(SseEmitter::complete));
+        watchers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return stopped.getCount() > 0;
+    }
+
+    /** Whether this instance's subscription to the update channels is live. */
+    boolean subscribed() {
+        return subscriber.isSubscribed();
+    }
+
+    private final class Subscriber extends JedisPubSub {
+        @Override
+        public void onPMessage(String pattern, String channel, String message) {
+            deliver(channel, message);
+        }
+    }
+}
