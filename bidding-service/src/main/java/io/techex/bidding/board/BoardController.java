@@ -16,18 +16,15 @@ import java.util.UUID;
 @RequestMapping("/auctions")
 class BoardController {
 
-    private final LiveBoards boards;
     private final BoardWatchers watchers;
 
-    BoardController(LiveBoards boards, BoardWatchers watchers) {
-        this.boards = boards;
+    BoardController(BoardWatchers watchers) {
         this.watchers = watchers;
     }
 
     @GetMapping(path = "/{auctionId}/board", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter board(@PathVariable UUID auctionId) {
-        Board board = boards.get(auctionId.toString())
+        return watchers.watch(auctionId.toString())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
-        return watchers.watch(board);
     }
 }

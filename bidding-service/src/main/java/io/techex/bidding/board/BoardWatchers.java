@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -48,18 +49,26 @@ class BoardWatchers implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Sends {@code board} at once and every change after it, until the watcher goes or the emitter times out. */
-    SseEmitter watch(Board board) {
+    /**
+     * Sends the auction's board at once and every change after it, until the watcher goes or the emitter times out;
+     * empty for an auction nobody knows. The watcher is registered before the board is read, so a change published
+     * in between reaches it (at worst a board twice) rather than being missed.
+     */
+    Optional<SseEmitter> watch(String auctionId) {
         SseEmitter emitter = new SseEmitter(WATCH_TIMEOUT.toMillis());
-        Set<SseEmitter> ofAuction = watchers.computeIfAbsent(board.auctionId(), id -> ConcurrentHashMap.newKeySet());
-        // registered before the first send, so no change published in between is missed
+        Set<SseEmitter> ofAuction = watchers.computeIfAbsent(auctionId, id -> ConcurrentHashMap.newKeySet());
         ofAuction.add(emitter);
         Runnable remove = () -> ofAuction.remove(emitter);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(error -> remove.run());
-        send(emitter, board);
-        return emitter;
+        Optional<Board> board = boards.get(auctionId);
+        if (board.isEmpty()) {
+            remove.run();
+            return Optional.empty();
+        }
+        send(emitter, board.get());
+        return Optional.of(emitter);
     }
 
     private void deliver(String channel, String json) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.techex.contracts.EventJson;
 import io.techex.platform.redis.RedisKeys;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,9 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The live boards in Redis: {@code <prefix>bidding:board:<auctionId>} holds an auction's {@link Board} as JSON, and
@@ -28,6 +31,7 @@ import java.util.Optional;
 public class LiveBoards {
 
     static final Duration TTL = Duration.ofMinutes(10);
+    private static final String CHANGED = LiveBoards.class.getName() + ".changed";
     private static final Logger log = LoggerFactory.getLogger(LiveBoards.class);
 
     private final UnifiedJedis redis;
@@ -56,19 +60,32 @@ public class LiveBoards {
     }
 
     /**
-     * An auction's projection changed: called by the projections in their event-handling transaction, so the board is
-     * read from the rows as they will be committed, and written and published only once they are. A rolled-back batch
-     * publishes nothing; a replayed one publishes the same board again, which watchers take as it is.
+     * An auction's projection changed: called by the projections in their event-handling transaction. The board is
+     * built, cached and published once that transaction has committed, from the committed rows, once per auction and
+     * batch however many of its events the batch held (Axon runs after-commit callbacks in reverse order, so boards
+     * built event by event would be published newest first). A rolled-back batch publishes nothing; a replayed one
+     * publishes the board as it is, which watchers take as it is.
      */
     public void changed(String auctionId) {
-        Optional<Board> board = source.load(auctionId);
-        if (board.isEmpty()) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            refresh(auctionId);
             return;
         }
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> publish(board.get()));
-        } else {
-            publish(board.get());
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Set<String> changed = batch.getOrComputeResource(CHANGED, key -> {
+            Set<String> auctionIds = new LinkedHashSet<>();
+            batch.afterCommit(unitOfWork -> auctionIds.forEach(this::refresh));
+            return auctionIds;
+        });
+        changed.add(auctionId);
+    }
+
+    private void refresh(String auctionId) {
+        try {
+            source.load(auctionId).ifPresent(this::publish);
+        } catch (RuntimeException failed) {
+            // the events are committed either way; the board catches up with the next change or on a miss
+            log.warn("Board {} not refreshed: {}", auctionId, failed.getMessage());
         }
     }
 
