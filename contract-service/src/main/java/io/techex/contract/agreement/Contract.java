@@ -12,6 +12,8 @@ import io.techex.contract.api.IpTitleRef;
 import io.techex.contract.api.OwnershipTransferred;
 import io.techex.contract.api.RegistrationRefused;
 import io.techex.contract.api.RegulatoryCategory;
+import io.techex.contract.api.RegulatoryDecisionOverdue;
+import io.techex.contract.api.RegulatoryDecisionOverdue.Decision;
 import io.techex.contract.api.TransferPermitGranted;
 import io.techex.contract.api.TransferPermitRefused;
 import io.techex.contract.legal.LegalPath;
@@ -19,8 +21,11 @@ import io.techex.contract.legal.Transfer;
 import io.techex.contract.legal.TransferLaw;
 import io.techex.contract.rights.RightsClaim;
 import io.techex.contract.signing.Ed25519;
+import io.techex.contract.time.Deadlines;
 import io.techex.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -29,6 +34,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,12 +60,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       parties' countries, which each signer's token stated.</li>
  *   <li>Taking effect is not this aggregate's decision alone: once READY, the rights ledger checks, in the same
  *       transaction, that no one else holds overlapping rights, and then activates or refuses it.</li>
+ *   <li>Time: a durable deadline follows each regulator's decision from its request; one not made by then is recorded
+ *       overdue ({@link RegulatoryDecisionOverdue}) and the contract keeps waiting for it. A licence with an end
+ *       terminates by EXPIRY at the start of the day after its last day, by a deadline set when it took effect; the
+ *       rights ledger releases its rights from the termination event, as for every termination. A deadline that finds
+ *       its decision made, or the licence already ended, does nothing.</li>
  * </ul>
  * To an organisation that is not a party the contract does not exist (404); regulators are let through by role at
  * the HTTP layer and named in their decisions.
  */
 @Aggregate
 public class Contract {
+
+    static final String REGULATORY_DECISION = "regulatory-decision";
+    static final String TERM_END = "term-end";
 
     @AggregateIdentifier
     private String contractId;
@@ -81,6 +95,8 @@ public class Contract {
     private AmendmentProposed pendingAmendment;
     private int amendments;
     private boolean registrationRequired;
+    private Instant decisionDueBy;
+    private boolean decisionOverdue;
     private LocalDate rightsFrom;
     private LocalDate rightsUntil;
     private TerminationProposed terminationProposal;
@@ -138,7 +154,7 @@ public class Contract {
     }
 
     @CommandHandler
-    ContractProgress handle(SignContract command) {
+    ContractProgress handle(SignContract command, DeadlineManager deadlines) {
         requireParty(command.organisationId());
         requireDrafting("sign it");
         if (signedBy.containsKey(command.organisationId())) {
@@ -169,12 +185,13 @@ public class Contract {
                     : path.registrationRequired() ? command.at().plus(TransferLaw.REGISTRATION_DECISION_TIME) : null;
             apply(new LegalPathDetermined(contractId, listingId, countries.get(seller), countries.get(buyer),
                     path.permitRequired(), path.registrationRequired(), path.reasons(), dueBy));
+            scheduleDecisionDeadline(deadlines);
         }
         return progress(status == READY ? claim() : null);
     }
 
     @CommandHandler
-    ContractProgress handle(GrantPermit command) {
+    ContractProgress handle(GrantPermit command, DeadlineManager deadlines) {
         requireAwaiting(AWAITING_PERMIT, "permit");
         requireId("permitNumber", command.permitNumber());
         apply(new TransferPermitGranted(contractId, listingId, command.regulatorOrganisationId(), command.officerPersonId(),
@@ -183,6 +200,7 @@ public class Contract {
             // not reached under TransferLaw today (a permit replaces registration); kept so a rule change stays safe
             apply(new LegalPathDetermined(contractId, listingId, countries.get(seller), countries.get(buyer), false, true,
                     List.of("permit granted; registration still required"), command.at().plus(TransferLaw.REGISTRATION_DECISION_TIME)));
+            scheduleDecisionDeadline(deadlines);
         }
         return progress(status == READY ? claim() : null);
     }
@@ -215,10 +233,14 @@ public class Contract {
     }
 
     @CommandHandler
-    ContractProgress handle(ActivateContract command) {
+    ContractProgress handle(ActivateContract command, DeadlineManager deadlines) {
         requireReady();
         apply(new ContractActivated(contractId, listingId, seller, buyer, terms.dealType(), terms.fieldOfUse(),
                 terms.territory(), command.rightsFrom(), command.rightsUntil(), version, command.at()));
+        if (terms.dealType().isLicence() && command.rightsUntil() != null) {
+            deadlines.schedule(command.rightsUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), TERM_END,
+                    Deadlines.byTheExchange(new TermEndDue(command.rightsUntil())));
+        }
         if (terms.dealType() == DealType.ASSIGNMENT) {
             apply(new OwnershipTransferred(contractId, listingId, seller, buyer, ipTitles, command.at()));
         }
@@ -277,6 +299,23 @@ public class Contract {
                 terms.territory(), rightsFrom, command.effectiveOn(), null));
     }
 
+    @DeadlineHandler(deadlineName = REGULATORY_DECISION)
+    void on(RegulatoryDecisionDue due) {
+        ContractStatus awaiting = due.decision() == Decision.PERMIT ? AWAITING_PERMIT : AWAITING_REGISTRATION;
+        if (status == awaiting && due.dueBy().equals(decisionDueBy) && !decisionOverdue) {
+            apply(new RegulatoryDecisionOverdue(contractId, listingId, due.decision(), due.dueBy()));
+        }
+    }
+
+    /** The licence ran its term: it ends at the start of the next day (UTC), unless it ended otherwise before. */
+    @DeadlineHandler(deadlineName = TERM_END)
+    void on(TermEndDue due) {
+        if (status == ACTIVE && due.lastDay().equals(rightsUntil)) {
+            apply(new ContractTerminated(contractId, listingId, TerminationReason.EXPIRY, null, rightsUntil,
+                    rightsUntil.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+    }
+
     @EventSourcingHandler
     void on(ContractCreated event) {
         contractId = event.contractId();
@@ -319,7 +358,14 @@ public class Contract {
     @EventSourcingHandler
     void on(LegalPathDetermined event) {
         registrationRequired = event.registrationRequired();
+        decisionDueBy = event.decisionDueBy();
+        decisionOverdue = false;
         status = event.permitRequired() ? AWAITING_PERMIT : event.registrationRequired() ? AWAITING_REGISTRATION : READY;
+    }
+
+    @EventSourcingHandler
+    void on(RegulatoryDecisionOverdue event) {
+        decisionOverdue = true;
     }
 
     @EventSourcingHandler
@@ -363,6 +409,14 @@ public class Contract {
     @EventSourcingHandler
     void on(ContractTerminated event) {
         status = TERMINATED;
+    }
+
+    /** After a LegalPathDetermined naming a regulator's decision: it is tracked from now until it is due. */
+    private void scheduleDecisionDeadline(DeadlineManager deadlines) {
+        if (decisionDueBy != null && status.awaitsRegulator()) {
+            deadlines.schedule(decisionDueBy, REGULATORY_DECISION, Deadlines.byTheExchange(new RegulatoryDecisionDue(
+                    status == AWAITING_PERMIT ? Decision.PERMIT : Decision.REGISTRATION, decisionDueBy)));
+        }
     }
 
     private ContractDocument document(ContractTerms withTerms, int atVersion) {

@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * Sends a command to a contract and finishes what it starts, all in one database transaction: Axon's unit of work
  * joins it, so the contract's events, the rights ledger's rows and the contract view commit together or not at all.
- * When the command leaves the contract READY, the ledger decides at once whether it takes effect; when it terminates
- * a licence, the ledger releases the rights.
+ * When the command leaves the contract READY, the ledger decides at once whether it takes effect. The ledger releases
+ * a terminated licence's rights itself ({@code RightsRelease}), since a licence also ends by expiry, where no command
+ * passes through here.
  */
 @Component
 public class ContractSteps {
@@ -40,7 +41,6 @@ public class ContractSteps {
             return progress;
         }
         if (progress.status() == ContractStatus.TERMINATED) {
-            ledger.release(claim.contractId(), claim.listingId(), claim.until());
             return progress;
         }
         return takeEffect(claim, actor);

@@ -31,6 +31,8 @@ public class ContractView {
     public Amendment pendingAmendment;
     public List<Signature> signatures = new ArrayList<>();
     public LegalPathDetermined legalPath;
+    /** The regulator's decision awaited is past its deadline; null when none is. */
+    public OverdueDecision decisionOverdue;
     public List<Decision> decisions = new ArrayList<>();
     public LocalDate rightsFrom;
     public LocalDate rightsUntil;
@@ -50,6 +52,10 @@ public class ContractView {
     /** A regulator's decision: kind PERMIT or REGISTRATION, outcome GRANTED or REFUSED. */
     public record Decision(String kind, String outcome, String regulatorOrganisationId, String officerPersonId,
                            String officerName, String number, String reason, Instant decidedAt) {
+    }
+
+    /** @param decision PERMIT or REGISTRATION */
+    public record OverdueDecision(String decision, Instant dueBy) {
     }
 
     public record Termination(String reason, String note, LocalDate effectiveOn, Instant terminatedAt) {

@@ -7,6 +7,7 @@ import io.techex.contract.api.ContractRegistered;
 import io.techex.contract.api.ContractSigned;
 import io.techex.contract.api.ContractTerminated;
 import io.techex.contract.api.RegistrationRefused;
+import io.techex.contract.api.RegulatoryDecisionOverdue;
 import io.techex.contract.api.TransferPermitGranted;
 import io.techex.contract.api.TransferPermitRefused;
 import io.techex.contracts.EventJson;
@@ -90,9 +91,15 @@ public class ContractViewProjection {
     void on(LegalPathDetermined event, @Timestamp Instant at) {
         update(event.contractId(), at, view -> {
             view.legalPath = event;
+            view.decisionOverdue = null;
             view.status = event.permitRequired() ? ContractStatus.AWAITING_PERMIT
                     : event.registrationRequired() ? ContractStatus.AWAITING_REGISTRATION : ContractStatus.READY;
         });
+    }
+
+    @EventHandler
+    void on(RegulatoryDecisionOverdue event, @Timestamp Instant at) {
+        update(event.contractId(), at, view -> view.decisionOverdue = new ContractView.OverdueDecision(event.decision().name(), event.dueBy()));
     }
 
     @EventHandler
@@ -164,11 +171,15 @@ public class ContractViewProjection {
                 ORDER BY updated_at DESC""", (rs, row) -> read(rs.getString(1)), organisationId, organisationId);
     }
 
-    /** Contracts awaiting a regulator's permit or registration, the most urgent first. */
+    /**
+     * Contracts awaiting a regulator's permit or registration: those past their deadline first, then the most urgent.
+     * Overdue is the deadline's recorded verdict, not a comparison with the clock here, so the queue says what the
+     * audit trail says.
+     */
     public List<ContractView> awaitingRegulator() {
         return jdbc.query("""
                 SELECT view FROM contract_view WHERE status IN ('AWAITING_PERMIT', 'AWAITING_REGISTRATION')
-                ORDER BY decision_due_by, contract_id""", (rs, row) -> read(rs.getString(1)));
+                ORDER BY decision_overdue DESC, decision_due_by, contract_id""", (rs, row) -> read(rs.getString(1)));
     }
 
     private void decided(String contractId, Instant at, ContractView.Decision decision, ContractStatus status) {
@@ -182,9 +193,12 @@ public class ContractViewProjection {
         ContractView view = find(contractId).orElseThrow(() -> new IllegalStateException("No view of contract " + contractId));
         change.accept(view);
         view.updatedAt = at;
-        jdbc.update("UPDATE contract_view SET status = ?, decision_due_by = ?, view = ?::jsonb, updated_at = ? WHERE contract_id = ?",
+        jdbc.update("""
+                UPDATE contract_view SET status = ?, decision_due_by = ?, decision_overdue = ?, view = ?::jsonb, updated_at = ?
+                WHERE contract_id = ?""",
                 view.status.name(), view.status.awaitsRegulator() && view.legalPath != null && view.legalPath.decisionDueBy() != null
                         ? java.sql.Timestamp.from(view.legalPath.decisionDueBy()) : null,
+                view.status.awaitsRegulator() && view.decisionOverdue != null,
                 json(view), java.sql.Timestamp.from(at), contractId);
     }
 

@@ -14,6 +14,7 @@ import io.techex.contract.api.Money;
 import io.techex.contract.api.OwnershipTransferred;
 import io.techex.contract.api.RegistrationRefused;
 import io.techex.contract.api.RegulatoryCategory;
+import io.techex.contract.api.RegulatoryDecisionOverdue;
 import io.techex.contract.api.Royalty;
 import io.techex.contract.api.TransferPermitGranted;
 import io.techex.contract.api.TransferPermitRefused;
@@ -405,5 +406,76 @@ class ContractTest {
                                 LocalDate.parse("2026-11-23"), null, 1, NOW))
                 .when(new TerminateContract(ID, SELLER, TerminationReason.BREACH, "unpaid", LocalDate.parse("2027-01-01"), NOW))
                 .expectException(matches(e -> e instanceof RuleViolation v && v.code().equals("assignment-completed")));
+    }
+
+    // ---- deadlines
+
+    List<Object> signedBySeller(RegulatoryCategory category, boolean stateFunded) {
+        return List.of(created(EXCLUSIVE, category, stateFunded), signed(hust, SELLER, "VN", EXCLUSIVE, 1));
+    }
+
+    @Test
+    void aRegistrationNotDecidedByItsDeadlineIsRecordedOverdueAndTheContractKeepsWaiting() {
+        Instant dueBy = NOW.plus(TransferLaw.REGISTRATION_DECISION_TIME);
+        fixture.given(signedBySeller(RegulatoryCategory.ORDINARY, true))
+                .andGivenCommands(sign(mekong, BUYER, "VN", sha(EXCLUSIVE, 1)))
+                .whenTimeAdvancesTo(dueBy.plusSeconds(1))
+                .expectEvents(new RegulatoryDecisionOverdue(ID, LISTING, RegulatoryDecisionOverdue.Decision.REGISTRATION, dueBy));
+        // still awaiting: the regulator may register it late
+        var overdue = new java.util.ArrayList<>(signedByBoth(RegulatoryCategory.ORDINARY, true, false, true));
+        overdue.add(new RegulatoryDecisionOverdue(ID, LISTING, RegulatoryDecisionOverdue.Decision.REGISTRATION, NOW.plusSeconds(60)));
+        fixture.given(overdue)
+                .when(new RegisterContract(ID, "dost-hanoi", "minh.tran", "Trần Văn Minh", "DK-2026-88", dueBy.plusSeconds(1)))
+                .expectResultMessagePayloadMatching(matches(p -> ((ContractProgress) p).status() == ContractStatus.READY));
+    }
+
+    @Test
+    void aPermitDeadlineIsThirtyDaysAndADecisionMadeInTimeLeavesNothingOverdue() {
+        Instant dueBy = NOW.plus(TransferLaw.PERMIT_DECISION_TIME);
+        fixture.given(signedBySeller(RegulatoryCategory.RESTRICTED, false))
+                .when(sign(mekong, BUYER, "VN", sha(EXCLUSIVE, 1)))
+                .expectScheduledDeadline(dueBy, new RegulatoryDecisionDue(RegulatoryDecisionOverdue.Decision.PERMIT, dueBy));
+        fixture.given(signedBySeller(RegulatoryCategory.RESTRICTED, false))
+                .andGivenCommands(sign(mekong, BUYER, "VN", sha(EXCLUSIVE, 1)),
+                        new GrantPermit(ID, "dost-hanoi", "minh.tran", "Trần Văn Minh", "GP-2026-17", NOW))
+                .whenTimeAdvancesTo(dueBy.plusSeconds(1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aContractTakingEffectWithoutARegulatorHasNoDecisionDeadline() {
+        fixture.given(signedBySeller(RegulatoryCategory.ORDINARY, false))
+                .when(sign(mekong, BUYER, "VN", sha(EXCLUSIVE, 1)))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aLicenceExpiresByItselfAtTheStartOfTheDayAfterItsLastDay() {
+        LocalDate last = LocalDate.parse("2031-12-31");
+        Instant end = Instant.parse("2032-01-01T00:00:00Z");
+        fixture.given(signedByBoth(RegulatoryCategory.ORDINARY, false, false, false))
+                .when(new ActivateContract(ID, LocalDate.parse("2027-01-01"), last, NOW))
+                .expectScheduledDeadline(end, new TermEndDue(last));
+        fixture.given(signedByBoth(RegulatoryCategory.ORDINARY, false, false, false))
+                .andGivenCommands(new ActivateContract(ID, LocalDate.parse("2027-01-01"), last, NOW))
+                .whenTimeAdvancesTo(end)
+                .expectEvents(new ContractTerminated(ID, LISTING, TerminationReason.EXPIRY, null, last, end));
+    }
+
+    @Test
+    void aLicenceTerminatedBeforeItsEndDoesNotExpireAgain() {
+        LocalDate last = LocalDate.parse("2031-12-31");
+        fixture.given(signedByBoth(RegulatoryCategory.ORDINARY, false, false, false))
+                .andGivenCommands(new ActivateContract(ID, LocalDate.parse("2027-01-01"), last, NOW),
+                        new TerminateContract(ID, SELLER, TerminationReason.BREACH, "unpaid", LocalDate.parse("2028-03-31"), NOW))
+                .whenTimeAdvancesTo(Instant.parse("2032-01-01T00:00:00Z"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLicenceWithoutEndAndAnAssignmentNeverExpire() {
+        fixture.given(signedByBoth(RegulatoryCategory.ORDINARY, false, false, false))
+                .when(new ActivateContract(ID, LocalDate.parse("2027-01-01"), null, NOW))
+                .expectNoScheduledDeadlines();
     }
 }

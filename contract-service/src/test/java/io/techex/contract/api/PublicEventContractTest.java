@@ -18,6 +18,7 @@ class PublicEventContractTest {
                 "io.techex.contract.RegistrationRefused.v1",
                 "io.techex.contract.ContractActivated.v1",
                 "io.techex.contract.ContractTerminated.v1",
-                "io.techex.contract.OwnershipTransferred.v1");
+                "io.techex.contract.OwnershipTransferred.v1",
+                "io.techex.contract.RegulatoryDecisionOverdue.v1");
     }
 }
