@@ -21,7 +21,17 @@ public record Actor(String personId, String organisationId, Role role) {
         /** The exchange's own staff. */
         OPERATOR,
         /** E.g. a Department of Science and Technology. */
-        REGULATOR
+        REGULATOR,
+        /**
+         * The exchange itself, where no person acts: a deadline passing, a service reacting to another's event. Never
+         * in an access token, so that no caller can pose as the exchange.
+         */
+        SYSTEM
+    }
+
+    /** The exchange acting on its own, e.g. {@code system("contract-service")} when a deadline passes. */
+    public static Actor system(String component) {
+        return new Actor(component, "techex", Role.SYSTEM);
     }
 
     public Actor {

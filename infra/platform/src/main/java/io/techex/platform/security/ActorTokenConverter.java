@@ -23,8 +23,11 @@ class ActorTokenConverter implements Converter<Jwt, AbstractAuthenticationToken>
         try {
             actor = JwtActorResolver.actorOf(jwt);
         } catch (IllegalStateException | IllegalArgumentException notOurs) {
+            actor = null;
+        }
+        if (actor == null || actor.role() == Actor.Role.SYSTEM) {
             throw new InvalidBearerTokenException("The access token does not name a person, an organisation and one of the roles "
-                    + List.of(Actor.Role.values()));
+                    + List.of(Actor.Role.UNIVERSITY, Actor.Role.FIRM, Actor.Role.OPERATOR, Actor.Role.REGULATOR));
         }
         return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(AccessRules.role(actor.role()))),
                 actor.personId());
