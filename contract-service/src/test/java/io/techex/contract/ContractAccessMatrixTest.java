@@ -39,7 +39,15 @@ class ContractAccessMatrixTest {
                 .row("POST", "/contracts/{contractId}/signatures", SIGNATURE, UNIVERSITY, FIRM)
                 .row("POST", "/contracts/{contractId}/termination", """
                         {"reason": "BREACH", "note": "unpaid", "effectiveOn": "2030-01-01"}""", UNIVERSITY, FIRM)
+                .row("GET", "/contracts/{contractId}/account", null, UNIVERSITY, FIRM, REGULATOR)
+                .row("POST", "/contracts/{contractId}/royalty-reports", """
+                        {"periodNumber": 1, "netSales": {"amount": "1000000", "currency": "VND"}}""", UNIVERSITY, FIRM)
+                .row("POST", "/contracts/{contractId}/payments", """
+                        {"periodNumber": 1, "amount": {"amount": "35000", "currency": "VND"}, "paidOn": "2027-04-20"}""", UNIVERSITY, FIRM)
+                .row("POST", "/contracts/{contractId}/milestones/{milestoneId}/met", """
+                        {"metOn": "2027-06-15"}""", UNIVERSITY, FIRM)
                 .row("GET", "/regulator/pending", null, REGULATOR)
+                .row("GET", "/regulator/overdue-royalty-reports", null, REGULATOR)
                 .row("POST", "/contracts/{contractId}/permit-decision", DECISION, REGULATOR)
                 .row("POST", "/contracts/{contractId}/registration-decision", DECISION, REGULATOR)
                 .row("GET", "/assets/{listingId}/rights", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)

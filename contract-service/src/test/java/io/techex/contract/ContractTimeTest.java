@@ -9,8 +9,10 @@ import io.techex.contract.agreement.Signer;
 import io.techex.contract.api.ContractTerms;
 import io.techex.contract.api.DealType;
 import io.techex.contract.api.IpTitleRef;
+import io.techex.contract.api.Milestone;
 import io.techex.contract.api.Money;
 import io.techex.contract.api.RegulatoryCategory;
+import io.techex.contract.api.Royalty;
 import io.techex.contract.rights.RightsLedger;
 import io.techex.contracts.EventJson;
 import io.techex.platform.actor.ActingCommandGateway;
@@ -27,6 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +46,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What happens when time passes, against the running service with its durable scheduler: the service's clock is
- * moved, and the persisted deadlines end a licence at the end of its term (releasing its rights) and put a
- * regulator's overdue decision first in the queue.
+ * moved, and the persisted deadlines flag a late royalty report, end a licence at the end of its term (releasing its
+ * rights), and put a regulator's overdue decision first in the queue. Royalty reports, payments and milestones go
+ * over HTTP with real tokens.
  */
 @IntegrationTest
 class ContractTimeTest {
@@ -81,6 +85,79 @@ class ContractTimeTest {
     final TestTokens tokens = TestTokens.get();
     final Signer hust = Signer.generate("hust");
     final Signer buyer = Signer.generate("buyer");
+
+    @Test
+    void aLicenseeReportsTheLicensorIsPaidALateReportIsFlaggedAndTheLicenceExpiresReleasingItsRights() throws Exception {
+        String listingId = UUID.randomUUID().toString();
+        var terms = new ContractTerms(DealType.EXCLUSIVE_LICENCE, "textile wastewater", "VN", null, null, 6,
+                Money.vnd(500_000_000), new Royalty(new BigDecimal("3.5"), Royalty.ReportingPeriod.QUARTER, Money.vnd(50_000_000)),
+                List.of(new Milestone("pilot", "Pilot line running", null, Money.vnd(200_000_000))), null);
+        String contractId = activeContract(listingId, "mekong-biotech", "VN", terms);
+        LocalDate firstDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate lastDay = firstDay.plusMonths(6).minusDays(1);
+        assertThat(views.find(contractId).orElseThrow().rightsUntil).isEqualTo(lastDay);
+
+        JsonNode account = json(send("GET", "/contracts/" + contractId + "/account", TestTokens.FIRM, null), 200);
+        assertThat(account.at("/periods/0/status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(account.at("/periods/0/from").asText()).isEqualTo(firstDay.toString());
+        String report = """
+                {"periodNumber": 1, "netSales": {"amount": "1234567", "currency": "VND"}}""";
+        assertThat(problem(send("POST", "/contracts/" + contractId + "/royalty-reports", TestTokens.FIRM, report), 409))
+                .contains("period-not-ended");
+
+        clock.advance(Duration.ofDays(95));
+        assertThat(problem(send("POST", "/contracts/" + contractId + "/royalty-reports", TestTokens.UNIVERSITY, report), 409))
+                .contains("licensee-reports");
+        assertThat(send("POST", "/contracts/" + contractId + "/royalty-reports", TestTokens.UNIVERSITY_2, report).statusCode()).isEqualTo(404);
+        assertThat(problem(send("POST", "/contracts/" + contractId + "/royalty-reports", TestTokens.FIRM, """
+                {"periodNumber": 1, "netSales": {"amount": "-5", "currency": "VND"}}"""), 422)).contains("netSales");
+        account = json(send("POST", "/contracts/" + contractId + "/royalty-reports", TestTokens.FIRM, report), 200);
+        // 3.5 % of 1 234 567 dong = 43 209.845, half up to the dong
+        assertThat(account.at("/periods/0/royalty/amount").asText()).isEqualTo("43210");
+        assertThat(account.at("/periods/0/status").asText()).isEqualTo("REPORTED");
+        assertThat(problem(send("POST", "/contracts/" + contractId + "/royalty-reports", TestTokens.FIRM, report), 409))
+                .contains("period-already-reported");
+
+        account = json(send("POST", "/contracts/" + contractId + "/payments", TestTokens.UNIVERSITY, """
+                {"periodNumber": 1, "amount": {"amount": "40000", "currency": "VND"}, "paidOn": "%s", "reference": "VCB-1"}"""
+                .formatted(today())), 200);
+        assertThat(account.at("/periods/0/outstanding/amount").asText()).isEqualTo("3210");
+        account = json(send("POST", "/contracts/" + contractId + "/milestones/pilot/met", TestTokens.UNIVERSITY, """
+                {"metOn": "%s"}""".formatted(today())), 200);
+        assertThat(account.at("/milestones/0/due/amount").asText()).isEqualTo("200000000");
+        assertThat(account.at("/totals/due/amount").asText()).isEqualTo("200043210");
+        assertThat(account.at("/totals/paid/amount").asText()).isEqualTo("40000");
+        assertThat(account.at("/totals/outstanding/amount").asText()).isEqualTo("200003210");
+
+        // past the licence's last day and the second period's report deadline (its last day + 30 days)
+        clock.advance(Duration.ofDays(125));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(views.find(contractId).orElseThrow().status.name()).isEqualTo("TERMINATED"));
+        assertThat(views.find(contractId).orElseThrow().termination.reason()).isEqualTo("EXPIRY");
+        assertThat(ledger.on(listingId, lastDay).grants()).extracting(grant -> grant.contractId()).containsExactly(contractId);
+        assertThat(ledger.on(listingId, lastDay.plusDays(1)).grants()).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                json(send("GET", "/contracts/" + contractId + "/account", TestTokens.REGULATOR, null), 200).at("/periods/1/status").asText())
+                .isEqualTo("OVERDUE"));
+        assertThat(send("GET", "/regulator/overdue-royalty-reports", TestTokens.REGULATOR, null).body()).contains(contractId);
+
+        // the late report is taken, marked late, and completes the (short) final year: the minimum pro rata is topped up
+        account = json(send("POST", "/contracts/" + contractId + "/royalty-reports", TestTokens.FIRM, """
+                {"periodNumber": 2, "netSales": {"amount": "10000000", "currency": "VND"}}"""), 200);
+        assertThat(account.at("/periods/1/late").asBoolean()).isTrue();
+        assertThat(account.at("/periods").size()).isEqualTo(2);
+        assertThat(account.at("/minimumTopUps").size()).isEqualTo(1);
+        BigDecimal topUp = new BigDecimal(account.at("/minimumTopUps/0/topUp/amount").asText());
+        assertThat(new BigDecimal(account.at("/totals/due/amount").asText()))
+                .isEqualByComparingTo(new BigDecimal("200043210").add(new BigDecimal("350000")).add(topUp));
+        assertThat(account.at("/overdueReports").asInt()).isZero();
+        assertThat(send("GET", "/regulator/overdue-royalty-reports", TestTokens.REGULATOR, null).body()).doesNotContain(contractId);
+
+        try (var records = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            records.await(seen -> types(seen, listingId).containsAll(List.of("RoyaltyReported", "RoyaltyPaid", "MilestoneMet",
+                    "RoyaltyReportOverdue", "MinimumRoyaltyToppedUp", "ContractTerminated")));
+        }
+    }
 
     @Test
     void aLicenceEndsByExpiryAtTheEndOfItsTermAndItsRightsAreFreeFromTheNextDay() throws Exception {
@@ -164,6 +241,16 @@ class ContractTimeTest {
         return contractId;
     }
 
+    private static List<String> types(List<KafkaRecords.Received> seen, String listingId) {
+        return seen.stream().filter(r -> listingId.equals(r.key())).map(KafkaRecords.Received::valueAsString)
+                .map(value -> value.replaceAll("(?s).*\"type\"\\s*:\\s*\"io\\.techex\\.contract\\.([A-Za-z]+)\\.v1\".*", "$1"))
+                .toList();
+    }
+
+    private String today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+    }
+
     private HttpResponse<String> send(String method, String path, String person, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", tokens.bearer(person));
@@ -177,5 +264,10 @@ class ContractTimeTest {
     private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return EventJson.mapper().readTree(response.body());
+    }
+
+    private static String problem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return response.body();
     }
 }

@@ -19,6 +19,11 @@ class PublicEventContractTest {
                 "io.techex.contract.ContractActivated.v1",
                 "io.techex.contract.ContractTerminated.v1",
                 "io.techex.contract.OwnershipTransferred.v1",
-                "io.techex.contract.RegulatoryDecisionOverdue.v1");
+                "io.techex.contract.RegulatoryDecisionOverdue.v1",
+                "io.techex.contract.RoyaltyReported.v1",
+                "io.techex.contract.MinimumRoyaltyToppedUp.v1",
+                "io.techex.contract.RoyaltyPaid.v1",
+                "io.techex.contract.MilestoneMet.v1",
+                "io.techex.contract.RoyaltyReportOverdue.v1");
     }
 }
