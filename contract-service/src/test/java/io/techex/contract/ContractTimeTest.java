@@ -181,7 +181,8 @@ class ContractTimeTest {
         try (var records = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
             var terminated = records.awaitRecord(r -> listingId.equals(r.key()) && r.valueAsString().contains("ContractTerminated"));
             // the exchange's clock ended it, not the party whose signature activated it
-            assertThat(terminated.valueAsString()).contains("\"actorperson\":\"contract-service\"", "\"EXPIRY\"");
+            assertThat(terminated.valueAsString()).contains("\"actorperson\":\"contract-service\"", "\"actorrole\":\"SYSTEM\"",
+                    "\"EXPIRY\"");
         }
     }
 
@@ -207,7 +208,7 @@ class ContractTimeTest {
         try (var records = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
             String listingId = views.find(late).orElseThrow().listingId;
             var overdue = records.awaitRecord(r -> listingId.equals(r.key()) && r.valueAsString().contains("RegulatoryDecisionOverdue"));
-            assertThat(overdue.valueAsString()).contains("\"actorperson\":\"contract-service\"");
+            assertThat(overdue.valueAsString()).contains("\"actorperson\":\"contract-service\"", "\"actorrole\":\"SYSTEM\"");
         }
     }
 

@@ -46,7 +46,7 @@ class ExchangeEvents {
     static final String LISTING_PUBLISHED = "io.techex.listing.ListingPublished.v1";
     static final String DEAL_AGREED = "io.techex.bidding.DealAgreed.v1";
     /** Acts for deals whose event names no person (none should; the platform stamps every command's actor). */
-    static final Actor EXCHANGE = new Actor("contract-service", "techex", Actor.Role.OPERATOR);
+    static final Actor EXCHANGE = Actor.system("contract-service");
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeEvents.class);
 

@@ -12,8 +12,8 @@ import org.axonframework.messaging.Message;
  */
 public final class Deadlines {
 
-    /** Who acts when time passes. */
-    public static final Actor EXCHANGE_CLOCK = new Actor("contract-service", "techex", Actor.Role.OPERATOR);
+    /** Who acts when time passes: the exchange itself, a role no access token carries. */
+    public static final Actor EXCHANGE_CLOCK = Actor.system("contract-service");
 
     private Deadlines() {
     }
