@@ -24,6 +24,8 @@ class AuditAccessRules implements AccessRules {
     public void define(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
         endpoints.requestMatchers(HttpMethod.GET, "/audit/assets/*/trail", "/audit/assets/*/export",
                 "/audit/log/proofs/inclusion").hasRole("REGULATOR");
+        // the regulatory checks name contracts, parties and anomalies across the exchange: regulators' business only
+        endpoints.requestMatchers(HttpMethod.GET, "/audit/checks", "/audit/checks/*").hasRole("REGULATOR");
         endpoints.requestMatchers(HttpMethod.POST, "/audit/log/tree-heads").hasRole("REGULATOR");
         endpoints.requestMatchers(HttpMethod.GET, "/audit/log/tree-heads/*", "/audit/log/signing-keys",
                 "/audit/log/proofs/consistency").hasAnyRole(EVERY_ROLE);

@@ -23,6 +23,8 @@ class AuditAccessMatrixTest {
                 .row("GET", "/audit/assets/{assetId}/export", null, REGULATOR)
                 .row("GET", "/audit/log/proofs/inclusion", null, REGULATOR)
                 .row("POST", "/audit/log/tree-heads", null, REGULATOR)
+                .row("GET", "/audit/checks", null, REGULATOR)
+                .row("GET", "/audit/checks/{name}", null, REGULATOR)
                 // hashes only: every party may keep and compare the log's heads
                 .row("GET", "/audit/log/tree-heads/latest", null, values())
                 .row("GET", "/audit/log/tree-heads/{treeSize}", null, values())

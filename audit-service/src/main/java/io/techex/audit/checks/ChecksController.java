@@ -1,0 +1,35 @@
+package io.techex.audit.checks;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+
+/** The checks a regulator runs over the exchange's trail, with what each finds. Regulators only (AuditAccessRules). */
+@RestController
+@RequestMapping("/audit/checks")
+class ChecksController {
+
+    private final RegulatoryChecks checks;
+
+    ChecksController(RegulatoryChecks checks) {
+        this.checks = checks;
+    }
+
+    /** Every check with its findings. */
+    @GetMapping
+    List<CheckResult> all() {
+        return checks.runAll();
+    }
+
+    /** One check by name ({@code unverified-publications}, {@code unregistered-activations}, ...) with its findings. */
+    @GetMapping("/{name}")
+    CheckResult one(@PathVariable String name) {
+        return checks.run(checks.find(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No check " + name + "; the checks are " + RegulatoryChecks.ALL.stream().map(RegulatoryCheck::name).toList())));
+    }
+}
