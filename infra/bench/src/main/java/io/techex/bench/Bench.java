@@ -1,0 +1,91 @@
+package io.techex.bench;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark run: starts the exchange in this JVM (fresh database and broker), runs the scenarios named in
+ * {@code bench.scenarios} in order (bids, relay, audit, replay), prints one table and writes
+ * {@code results.json} and {@code results.md} under {@code bench.output}. Every load is bounded in clients and time
+ * and goes over loopback only.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // the broker starts before any Spring context sets the levels, and prints its whole configuration at INFO
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        Options options = Options.fromSystemProperties();
+        Files.createDirectories(options.output());
+        System.out.println("TechEx benchmark: " + options);
+        List<Row> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("started", Instant.now().toString());
+        run.put("cores", Runtime.getRuntime().availableProcessors());
+        run.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        run.put("options", "duration " + options.durationSeconds() + " s, warm-up " + options.warmupSeconds() + " s, "
+                + options.repetitions() + " repetitions, " + options.clients() + " clients, " + options.auctions() + " auctions, "
+                + options.trailEvents() + " trail events, " + options.replayEvents() + " replay events"
+                + (options.serviceProperties().isEmpty() ? "" : ", service properties " + options.serviceProperties()));
+        int exitCode = 0;
+        long started = System.nanoTime();
+        try (BenchExchange exchange = new BenchExchange(options.keepDatabase());
+             MemorySampler memory = new MemorySampler(250)) {
+            exchange.start(options.serviceProperties());
+            run.put("startup", String.format("%.1f s", (System.nanoTime() - started) / 1e9));
+            System.out.printf("exchange up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            Http http = new Http(exchange.issuer());
+            Listings listings = new Listings(http, exchange);
+            Anchors anchors = new Anchors(exchange, options.output());
+            for (String scenario : options.scenarios()) {
+                try {
+                    switch (scenario) {
+                        case "bids" -> rows.addAll(new BidScenario(options, listings, anchors, memory).run());
+                        case "relay" -> rows.addAll(new RelayScenario(options, exchange, listings, anchors, memory).run());
+                        case "audit" -> rows.addAll(new AuditScenario(options, exchange, http).run());
+                        case "replay" -> rows.addAll(new ReplayScenario(options, exchange).run());
+                        default -> throw new IllegalArgumentException("no scenario " + scenario + " (bids, relay, audit, replay)");
+                    }
+                } catch (Exception | Error failure) {
+                    // one scenario failing leaves the others' figures worth having; the exit code says it failed
+                    exitCode = 1;
+                    notes.add("scenario " + scenario + " failed: " + failure);
+                    System.err.println("Scenario " + scenario + " failed:");
+                    failure.printStackTrace();
+                }
+            }
+            memoryRows(memory, rows, options.clients());
+        }
+        run.put("wall time", String.format("%.0f s", (System.nanoTime() - started) / 1e9));
+        notes.add("median and p99 by nearest rank: of the repetitions' values for rates, of every request of every repetition for"
+                + " latencies; 'per repetition' lists each repetition's rate, or its latency p99; ratio = median / anchor median");
+        String table = Report.write(options.output(), run, rows, notes);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("Written: " + options.output().resolve("results.json") + " and results.md");
+        System.exit(exitCode);
+    }
+
+    private static void memoryRows(MemorySampler memory, List<Row> rows, int clients) {
+        List<Double> heap = memory.heapMb();
+        List<Double> rss = memory.rssMb();
+        if (heap.isEmpty()) {
+            return;
+        }
+        rows.add(Row.of("memory-heap", "memory under load (whole exchange + load generator)", "heap used", "MiB", clients,
+                Stats.median(heap), Stats.percentile(heap, 99), heap.size(), null)
+                .note("max heap " + Report.number(MemorySampler.heapMaxMb()) + " MiB; sampled every 250 ms during the bid and relay loads"));
+        if (!rss.isEmpty()) {
+            rows.add(Row.of("memory-rss", "memory under load (whole exchange + load generator)", "resident set (VmRSS)", "MiB", clients,
+                    Stats.median(rss), Stats.percentile(rss, 99), rss.size(), null));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.techex.bench;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Projection rebuild by replay: listing-service's read-model processors have their tokens reset and are timed until
+ * they are back at the head of the event store; events a second = events in the store / that time.
+ *
+ * <p>The store is first topped up to {@code bench.replay-events} by copying the listings' own event streams under new
+ * listing ids in SQL (payloads get the new id too), so a replay handles real events of every kind the lifecycle
+ * produces without minutes of drafting over HTTP. The relay is stopped first: the copies are not news for Kafka.
+ */
+final class ReplayScenario {
+
+    private static final List<String> PROCESSORS = List.of("listing-catalogue", "listing-search");
+
+    private final Options options;
+    private final BenchExchange exchange;
+
+    ReplayScenario(Options options, BenchExchange exchange) {
+        this.options = options;
+        this.exchange = exchange;
+    }
+
+    List<Row> run() throws Exception {
+        EventProcessingConfiguration processing = exchange.service(BenchExchange.LISTING).getBean(EventProcessingConfiguration.class);
+        processing.eventProcessor("kafka-relay", PooledStreamingEventProcessor.class).ifPresent(relay -> relay.shutdownAsync().join());
+        long events = topUp(options.replayEvents());
+        if (events == 0) {
+            throw new IllegalStateException("listing-service's event store is empty: run the bids or relay scenario first");
+        }
+        long head = head();
+        for (String name : PROCESSORS) {
+            awaitHead(processor(processing, name), head, 300);
+        }
+        System.out.printf("replay: %d events in listing-service's store%n", events);
+        List<Row> rows = new ArrayList<>();
+        for (String name : PROCESSORS) {
+            PooledStreamingEventProcessor processor = processor(processing, name);
+            List<Double> rates = new ArrayList<>();
+            for (int rep = 0; rep < options.repetitions(); rep++) {
+                processor.shutdownAsync().join();
+                processor.resetTokens();
+                long started = System.nanoTime();
+                processor.start();
+                awaitHead(processor, head, 600);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                rates.add(events / seconds);
+                System.out.printf("  replay %s rep %d: %d events in %.2f s, %.0f events/s%n", name, rep + 1, events, seconds, rates.getLast());
+            }
+            Row row = Row.of("replay-" + name, "projection rebuild, " + name, "replayed events/s (" + events + " events)", "1/s",
+                    processor.processingStatus().size(), Stats.median(rates), Stats.percentile(rates, 99), events, rates);
+            rows.add(row.goal("≥ 20,000 events/s", row.median() >= 20_000));
+        }
+        return rows;
+    }
+
+    private static PooledStreamingEventProcessor processor(EventProcessingConfiguration processing, String name) {
+        return processing.eventProcessor(name, PooledStreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("listing-service has no pooled processor " + name));
+    }
+
+    private long topUp(int target) throws Exception {
+        try (Connection connection = exchange.connect(); Statement sql = connection.createStatement()) {
+            long events = count(sql);
+            if (events == 0 || events >= target) {
+                return events;
+            }
+            long aggregates;
+            try (ResultSet rows = sql.executeQuery("SELECT count(DISTINCT aggregate_identifier) FROM listing.domain_event_entry")) {
+                rows.next();
+                aggregates = rows.getLong(1);
+            }
+            long copies = (long) Math.ceil((target - events) / (double) events);
+            sql.execute("""
+                    WITH copy AS (
+                        SELECT a.aggregate_identifier AS old_id, gen_random_uuid()::text AS new_id
+                        FROM (SELECT DISTINCT aggregate_identifier FROM listing.domain_event_entry) a
+                        CROSS JOIN generate_series(1, %d))
+                    INSERT INTO listing.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                        time_stamp, payload_type, payload_revision, payload, meta_data)
+                    SELECT gen_random_uuid()::text, c.new_id, e.sequence_number, e.type, e.time_stamp, e.payload_type,
+                           e.payload_revision, convert_to(replace(convert_from(e.payload, 'UTF8'), c.old_id, c.new_id), 'UTF8'),
+                           e.meta_data
+                    FROM copy c JOIN listing.domain_event_entry e ON e.aggregate_identifier = c.old_id
+                    ORDER BY c.new_id, e.sequence_number""".formatted(copies));
+            System.out.printf("replay: copied %d listings' streams %d times%n", aggregates, copies);
+            return count(sql);
+        }
+    }
+
+    private static long count(Statement sql) throws Exception {
+        try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM listing.domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private long head() throws Exception {
+        try (Connection connection = exchange.connect(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT coalesce(max(global_index), 0) FROM listing.domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Waits until every segment is claimed and at or past {@code head}. Not "out of replay": a ReplayToken is only
+     * unwrapped by the first event beyond the reset point, and with no new events it stays a replay token for good.
+     */
+    private static void awaitHead(PooledStreamingEventProcessor processor, long head, int timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            if (!status.isEmpty() && status.size() >= segments(processor) && status.values().stream().allMatch(s ->
+                    !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException(processor.getName() + " did not reach " + head + " within " + timeoutSeconds + " s: "
+                + processor.processingStatus());
+    }
+
+    private static int segments(PooledStreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().mapToInt(s -> s.getSegment().getMask() + 1).max().orElse(1);
+    }
+}
