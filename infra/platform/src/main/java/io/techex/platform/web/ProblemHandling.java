@@ -30,6 +30,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -423,6 +424,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             // SQLSTATE class 08 is "connection exception"; 57P01-57P03: the server is shutting down or starting
             if (current instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            // Hikari's proxy of a connection the server dropped says so without an SQLSTATE
+            if (current instanceof SQLException sql && sql.getSQLState() == null
+                    && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+            // a commit cut off by the lost connection, then a rollback that failed on it too: the commit's error is
+            // kept aside as the "application exception", not as the cause
+            if (current instanceof TransactionSystemException failed && failed.getApplicationException() != null
+                    && isDatabaseUnavailable(failed.getApplicationException())) {
                 return true;
             }
         }
