@@ -44,7 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *   <li>It keeps only the state the rules need (price, leader, bid ids for retries, limits), not the bids.</li>
  * </ul>
  */
-@Aggregate
+@Aggregate(cache = AuctionCache.NAME)
 public class Auction {
 
     static final String AUCTION_END = "auction-end";
