@@ -263,6 +263,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                     errorsOf(invalid.getViolations()), request);
             case ConstraintViolationException invalid -> invalid(exception, "The request has invalid fields",
                     errorsOf(invalid.getConstraintViolations()), request);
+            case UnacceptableInput unacceptable -> invalid(exception, "The request has invalid fields", unacceptable.errors(), request);
             case Unauthenticated unauthenticated -> answer(exception, HttpStatus.UNAUTHORIZED, "unauthenticated",
                     unauthenticated.getMessage(), request);
             default -> null;

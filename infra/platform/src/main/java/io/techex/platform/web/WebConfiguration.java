@@ -77,6 +77,20 @@ public class WebConfiguration {
         return registration;
     }
 
+    @Bean
+    InputGuardAdvice inputGuardAdvice() {
+        return new InputGuardAdvice();
+    }
+
+    /** Order 1: after security and idempotency, so a refused parameter is answered like any other bad request. */
+    @Bean
+    FilterRegistrationBean<InputGuardFilter> inputGuardFilter() {
+        var registration = new FilterRegistrationBean<>(new InputGuardFilter());
+        registration.setName("inputGuardFilter");
+        registration.setOrder(1);
+        return registration;
+    }
+
     /** The OpenAPI document ({@code /v3/api-docs}, UI at {@code /swagger-ui.html}). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({OpenAPI.class, SpringDocUtils.class})

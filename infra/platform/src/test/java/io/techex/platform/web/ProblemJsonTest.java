@@ -138,6 +138,18 @@ class ProblemJsonTest {
     }
 
     @Test
+    void textNoDatabaseCanStoreIsRefusedByNameInBodiesAndParameters() {
+        String reference = "ref-" + UUID.randomUUID();
+        JsonNode body = assertProblem(http.postJson(UNIVERSITY, "/things", thing(reference, 6).replace("Textile", "Tex\\u0000tile"), null),
+                400, "invalid-request", "/things");
+        assertThat(fields(body)).containsExactly("title.en");
+        assertThat(executions(reference)).isZero();
+
+        JsonNode parameter = assertProblem(http.get("/things?minLevel=3&purpose=a%00b"), 400, "invalid-request", "/things");
+        assertThat(fields(parameter)).containsExactly("purpose");
+    }
+
+    @Test
     void theActorComesFromTheAccessTokenAndNothingElse() {
         HttpResponse<String> known = http.send(http.as(UNIVERSITY, "/things/whoami")
                 .header("X-Actor-Organisation", "techex").header("X-Actor-Role", "OPERATOR").GET());
