@@ -49,7 +49,7 @@ class AuctionController {
 
     /** Only the listing's seller may auction it; to any other organisation the listing is not there (404). */
     @PostMapping
-    ResponseEntity<AuctionRef> schedule(@Valid @RequestBody ScheduleRequest request, @CurrentActor Actor actor,
+    ResponseEntity<AuctionRef> schedule(@Valid @RequestBody EnglishAuctionScheduleRequest request, @CurrentActor Actor actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                         UriComponentsBuilder uris) {
         BiddableListing listing = listings.find(request.listingId().toString())
@@ -125,7 +125,7 @@ class AuctionController {
         return amount == null ? null : amount.stripTrailingZeros().scale() < 0 ? amount.setScale(0) : amount.stripTrailingZeros();
     }
 
-    record ScheduleRequest(@NotNull UUID listingId, @NotNull DealType dealType, String fieldOfUse, String territory,
+    record EnglishAuctionScheduleRequest(@NotNull UUID listingId, @NotNull DealType dealType, String fieldOfUse, String territory,
                            Integer termMonths, String currency, @NotNull BigDecimal startingPrice,
                            BigDecimal reservePrice, @NotNull BigDecimal minimumIncrement, @NotNull Instant startsAt,
                            @NotNull Instant endsAt, Integer softCloseMinutes) {

@@ -53,7 +53,7 @@ class SealedBidAuctionController {
 
     /** Only the listing's seller may auction it; to any other organisation the listing is not there (404). */
     @PostMapping
-    ResponseEntity<AuctionRef> schedule(@Valid @RequestBody ScheduleRequest request, @CurrentActor Actor actor,
+    ResponseEntity<AuctionRef> schedule(@Valid @RequestBody SealedBidScheduleRequest request, @CurrentActor Actor actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                         UriComponentsBuilder uris) {
         BiddableListing listing = listings.find(request.listingId().toString())
@@ -137,7 +137,7 @@ class SealedBidAuctionController {
         return amount == null ? null : new BigDecimal(SealedBidCommitment.canonicalAmount(amount));
     }
 
-    record ScheduleRequest(@NotNull UUID listingId, @NotNull DealType dealType, String fieldOfUse, String territory,
+    record SealedBidScheduleRequest(@NotNull UUID listingId, @NotNull DealType dealType, String fieldOfUse, String territory,
                            Integer termMonths, String currency, BigDecimal reservePrice, @NotNull Instant startsAt,
                            @NotNull Instant bidsDueAt, @NotNull Instant endsAt) {
     }

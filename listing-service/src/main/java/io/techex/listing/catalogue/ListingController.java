@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -44,6 +45,7 @@ class ListingController {
      * event store refuses a second stream for the same id, and the answer is the listing already drafted.
      */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // what the API document says; the answer itself is the ResponseEntity's 201
     ResponseEntity<ListingCreated> draft(@Valid @RequestBody DraftRequest request, @CurrentActor Actor actor,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          UriComponentsBuilder uris) {
