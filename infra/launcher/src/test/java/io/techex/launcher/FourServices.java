@@ -31,9 +31,9 @@ import java.util.concurrent.Executors;
  * PostgreSQL, Kafka and Redis, each service on a free port, trusting the test kit's authorization server. They talk
  * only through the broker; a test acts on them over HTTP with real tokens ({@link TestTokens}).
  */
-final class FourServices implements AutoCloseable {
+public final class FourServices implements AutoCloseable {
 
-    enum Service {
+    public enum Service {
         LISTING(ListingServiceApplication.class, ListingServiceApplication.CONFIG_NAME),
         BIDDING(BiddingServiceApplication.class, BiddingServiceApplication.CONFIG_NAME),
         CONTRACT(ContractServiceApplication.class, ContractServiceApplication.CONFIG_NAME),
@@ -49,19 +49,30 @@ final class FourServices implements AutoCloseable {
     }
 
     private final Map<Service, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+    private final TestEnvironment environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private FourServices(TestEnvironment environment) {
+        this.environment = environment;
+    }
+
     /** Starts the four at once (as the launcher does), and stops those that did start if one fails. */
-    static FourServices start(String environmentName) {
+    public static FourServices start(String environmentName) {
+        return start(environmentName, Map.of());
+    }
+
+    /** The same, with settings of the test's own that every service gets (they win over the environment's). */
+    public static FourServices start(String environmentName, Map<String, Object> settings) {
         TestEnvironment env = TestInfrastructure.get().newEnvironment(environmentName);
         Map<String, Object> properties = new LinkedHashMap<>(env.springProperties());
         properties.put("server.port", 0);
         // one JVM has one logging system: the application name would be whichever context started last
         properties.put("logging.include-application-name", false);
         properties.put("spring.main.banner-mode", "off");
+        properties.putAll(settings);
         TestTokens.get(); // the authorization server, before four services ask it for its keys at once
 
-        FourServices services = new FourServices();
+        FourServices services = new FourServices(env);
         Map<Service, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         try (ExecutorService starter = Executors.newFixedThreadPool(Service.values().length)) {
             for (Service service : Service.values()) {
@@ -117,6 +128,20 @@ final class FourServices implements AutoCloseable {
 
     private String port(Service service) {
         return contexts.get(service).getEnvironment().getProperty("local.server.port");
+    }
+
+    /** {@code http://localhost:<port>} of {@code service}. */
+    public String base(Service service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public ConfigurableApplicationContext context(Service service) {
+        return contexts.get(service);
+    }
+
+    /** The database, namespace and broker the four share. */
+    public TestEnvironment environment() {
+        return environment;
     }
 
     /** Stops the services in the reverse order of their start, each whatever the others do. */

@@ -1,7 +1,7 @@
 package io.techex.launcher.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.techex.launcher.fuzz.Exchange.Service;
+import io.techex.launcher.FourServices.Service;
 import io.techex.launcher.fuzz.FuzzCase.Expect;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;

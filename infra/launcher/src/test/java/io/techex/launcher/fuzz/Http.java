@@ -1,6 +1,6 @@
 package io.techex.launcher.fuzz;
 
-import io.techex.launcher.fuzz.Exchange.Service;
+import io.techex.launcher.FourServices.Service;
 import io.techex.testkit.TestTokens;
 
 import java.io.IOException;
