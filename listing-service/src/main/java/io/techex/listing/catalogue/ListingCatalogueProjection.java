@@ -1,5 +1,6 @@
 package io.techex.listing.catalogue;
 
+import io.techex.listing.api.AssetType;
 import io.techex.listing.api.ListingDraftRevised;
 import io.techex.listing.api.ListingDrafted;
 import io.techex.listing.api.ListingLicensed;
@@ -16,14 +17,21 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The catalogue read model ({@code listing_summary}), built from the event store by its own processor and
@@ -31,12 +39,33 @@ import java.util.Optional;
  * (the processor sequences them per aggregate) and a retried batch replays them in the same order, so setting the
  * status each event implies ends where the listing is; timestamps are not compared, as clocks of several instances
  * may disagree.
+ *
+ * <p>Handlers do not write: one statement per event made a replay a round trip per event. They add a change to the
+ * processor batch's unit of work; before the batch commits (with its token, in one transaction) the batch's listings
+ * are read in one query, their changes applied in event order, and each listing's row written once, all rows in one
+ * JDBC batch. A change does in Java what its statement did in SQL (an insert that leaves an existing listing alone,
+ * a revision that only moves forward, a status set on a listing that exists), so a replayed event leaves the row as
+ * it was.
  */
 @Component
 @ProcessingGroup(ListingCatalogueProjection.PROCESSING_GROUP)
 public class ListingCatalogueProjection {
 
     public static final String PROCESSING_GROUP = "listing-catalogue";
+
+    /** The unit of work resource holding the batch's changes, listing by listing in event order. */
+    private static final String CHANGES = ListingCatalogueProjection.class.getName() + ".changes";
+
+    private static final String UPSERT = """
+            INSERT INTO listing_summary (listing_id, seller_organisation_id, owner_organisation_id, status, revision,
+                title_vi, title_en, summary_vi, summary_en, asset_type, readiness_level, drafted_at, updated_at, published_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (listing_id) DO UPDATE SET seller_organisation_id = EXCLUDED.seller_organisation_id,
+                owner_organisation_id = EXCLUDED.owner_organisation_id, status = EXCLUDED.status,
+                revision = EXCLUDED.revision, title_vi = EXCLUDED.title_vi, title_en = EXCLUDED.title_en,
+                summary_vi = EXCLUDED.summary_vi, summary_en = EXCLUDED.summary_en, asset_type = EXCLUDED.asset_type,
+                readiness_level = EXCLUDED.readiness_level, drafted_at = EXCLUDED.drafted_at,
+                updated_at = EXCLUDED.updated_at, published_at = EXCLUDED.published_at""";
 
     private final JdbcTemplate jdbc;
 
@@ -46,26 +75,18 @@ public class ListingCatalogueProjection {
 
     @EventHandler
     void on(ListingDrafted event, @Timestamp Instant at) {
-        jdbc.update("""
-                INSERT INTO listing_summary (listing_id, seller_organisation_id, owner_organisation_id, status, revision,
-                    title_vi, title_en, summary_vi, summary_en, asset_type, readiness_level, drafted_at, updated_at)
-                VALUES (?, ?, ?, 'DRAFT', 0, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (listing_id) DO NOTHING""",
-                event.listingId(), event.sellerOrganisationId(), event.sellerOrganisationId(), event.title().vi(),
-                event.title().en(), event.summary().vi(), event.summary().en(), event.assetType().name(),
-                event.readinessLevel(), java.sql.Timestamp.from(at), java.sql.Timestamp.from(at));
+        change(event.listingId(), row -> row != null ? row : new ListingSummary(event.listingId(),
+                event.sellerOrganisationId(), ListingStatus.DRAFT, 0, event.title(), event.summary(), event.assetType(),
+                event.readinessLevel(), at, at, event.sellerOrganisationId(), null));
     }
 
     @EventHandler
     void on(ListingDraftRevised event, @Timestamp Instant at) {
         // a revision makes a listing whose ownership was rejected a draft again
-        jdbc.update("""
-                UPDATE listing_summary SET revision = ?, status = 'DRAFT', title_vi = ?, title_en = ?, summary_vi = ?,
-                    summary_en = ?, asset_type = ?, readiness_level = ?, updated_at = ?
-                WHERE listing_id = ? AND revision < ?""",
-                event.revision(), event.title().vi(), event.title().en(), event.summary().vi(), event.summary().en(),
-                event.assetType().name(), event.readinessLevel(), java.sql.Timestamp.from(at),
-                event.listingId(), event.revision());
+        change(event.listingId(), row -> row == null || row.revision() >= event.revision() ? row
+                : new ListingSummary(row.listingId(), row.sellerOrganisationId(), ListingStatus.DRAFT, event.revision(),
+                        event.title(), event.summary(), event.assetType(), event.readinessLevel(), row.draftedAt(), at,
+                        row.ownerOrganisationId(), row.publishedAt()));
     }
 
     @EventHandler
@@ -85,9 +106,11 @@ public class ListingCatalogueProjection {
 
     @EventHandler
     void on(ListingPublished event, @Timestamp Instant at) {
-        status(event.listingId(), ListingStatus.PUBLISHED, at);
-        jdbc.update("UPDATE listing_summary SET published_at = COALESCE(published_at, ?) WHERE listing_id = ?",
-                java.sql.Timestamp.from(event.publishedAt()), event.listingId());
+        // published_at is the first publication's
+        change(event.listingId(), row -> row == null ? null : new ListingSummary(row.listingId(),
+                row.sellerOrganisationId(), ListingStatus.PUBLISHED, row.revision(), row.title(), row.summary(),
+                row.assetType(), row.readinessLevel(), row.draftedAt(), at, row.ownerOrganisationId(),
+                row.publishedAt() != null ? row.publishedAt() : event.publishedAt()));
     }
 
     @EventHandler
@@ -122,8 +145,9 @@ public class ListingCatalogueProjection {
 
     @EventHandler
     void on(OwnershipChanged event) {
-        jdbc.update("UPDATE listing_summary SET owner_organisation_id = ? WHERE listing_id = ?",
-                event.newOwnerOrganisationId(), event.listingId());
+        change(event.listingId(), row -> row == null ? null : new ListingSummary(row.listingId(),
+                row.sellerOrganisationId(), row.status(), row.revision(), row.title(), row.summary(), row.assetType(),
+                row.readinessLevel(), row.draftedAt(), row.updatedAt(), event.newOwnerOrganisationId(), row.publishedAt()));
     }
 
     @EventHandler
@@ -155,8 +179,61 @@ public class ListingCatalogueProjection {
     }
 
     private void status(String listingId, ListingStatus status, Instant at) {
-        jdbc.update("UPDATE listing_summary SET status = ?, updated_at = ? WHERE listing_id = ?",
-                status.name(), java.sql.Timestamp.from(at), listingId);
+        change(listingId, row -> row == null ? null : new ListingSummary(row.listingId(), row.sellerOrganisationId(),
+                status, row.revision(), row.title(), row.summary(), row.assetType(), row.readinessLevel(),
+                row.draftedAt(), at, row.ownerOrganisationId(), row.publishedAt()));
+    }
+
+    /**
+     * Adds a change of one listing's row (null: no row) to the current batch. The first change of a batch registers
+     * the batch's write, which runs before the token is stored, in the same transaction.
+     */
+    private void change(String listingId, UnaryOperator<ListingSummary> change) {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
+        Map<String, List<UnaryOperator<ListingSummary>>> changes = batch.getOrComputeResource(CHANGES, key -> {
+            Map<String, List<UnaryOperator<ListingSummary>>> byListing = new LinkedHashMap<>();
+            batch.onPrepareCommit(unitOfWork -> write(byListing));
+            return byListing;
+        });
+        changes.computeIfAbsent(listingId, id -> new ArrayList<>()).add(change);
+    }
+
+    private void write(Map<String, List<UnaryOperator<ListingSummary>>> changes) {
+        // FOR UPDATE: each row is written as computed from what is read here. A listing's events go to one segment,
+        // owned by one thread at a time; should a claim be taken over while its old owner still writes, one waits
+        Map<String, ListingSummary> rows = jdbc.query("SELECT * FROM listing_summary WHERE listing_id = ANY (?) FOR UPDATE",
+                        ListingCatalogueProjection::summary, (Object) changes.keySet().toArray(String[]::new))
+                .stream().collect(Collectors.toMap(ListingSummary::listingId, row -> row));
+        List<ListingSummary> changed = new ArrayList<>();
+        changes.forEach((listingId, listingChanges) -> {
+            ListingSummary before = rows.get(listingId);
+            ListingSummary after = before;
+            for (UnaryOperator<ListingSummary> change : listingChanges) {
+                after = change.apply(after);
+            }
+            if (after != null && !after.equals(before)) {
+                changed.add(after);
+            }
+        });
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(UPSERT, changed, changed.size(), (statement, row) -> {
+            statement.setString(1, row.listingId());
+            statement.setString(2, row.sellerOrganisationId());
+            statement.setString(3, row.ownerOrganisationId());
+            statement.setString(4, row.status().name());
+            statement.setInt(5, row.revision());
+            statement.setString(6, row.title().vi());
+            statement.setString(7, row.title().en());
+            statement.setString(8, row.summary().vi());
+            statement.setString(9, row.summary().en());
+            statement.setString(10, row.assetType().name());
+            statement.setInt(11, row.readinessLevel());
+            statement.setTimestamp(12, java.sql.Timestamp.from(row.draftedAt()));
+            statement.setTimestamp(13, java.sql.Timestamp.from(row.updatedAt()));
+            statement.setTimestamp(14, row.publishedAt() == null ? null : java.sql.Timestamp.from(row.publishedAt()));
+        });
     }
 
     private static ListingSummary summary(ResultSet row, int rowNumber) throws SQLException {
@@ -165,7 +242,7 @@ public class ListingCatalogueProjection {
                 ListingStatus.valueOf(row.getString("status")), row.getInt("revision"),
                 new LocalizedText(row.getString("title_vi"), row.getString("title_en")),
                 new LocalizedText(row.getString("summary_vi"), row.getString("summary_en")),
-                io.techex.listing.api.AssetType.valueOf(row.getString("asset_type")), row.getInt("readiness_level"),
+                AssetType.valueOf(row.getString("asset_type")), row.getInt("readiness_level"),
                 row.getTimestamp("drafted_at").toInstant(), row.getTimestamp("updated_at").toInstant(),
                 row.getString("owner_organisation_id"), publishedAt == null ? null : publishedAt.toInstant());
     }
