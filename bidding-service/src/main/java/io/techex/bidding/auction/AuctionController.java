@@ -7,6 +7,7 @@ import io.techex.bidding.listing.BiddableListings;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import io.techex.platform.web.RequestIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -25,7 +26,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -56,9 +56,7 @@ class AuctionController {
                 .filter(found -> found.sellerOrganisationId().equals(actor.organisationId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + request.listingId() + " of yours"));
         listings.requireOpen(listing.listingId(), "AUCTION");
-        String auctionId = idempotencyKey == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((actor.organisationId() + "|auction|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        String auctionId = RequestIds.idFor(actor, idempotencyKey, "auction");
         try {
             commands.send(new ScheduleAuction(auctionId, listing.listingId(), listing.sellerOrganisationId(),
                     listing.availableDealTypes(),
@@ -83,9 +81,7 @@ class AuctionController {
     ResponseEntity<BidAccepted> bid(@PathVariable UUID auctionId, @Valid @RequestBody BidRequest request,
                                     @CurrentActor Actor actor,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String bidId = idempotencyKey == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((actor.organisationId() + "|bid|" + auctionId + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        String bidId = RequestIds.idFor(actor, idempotencyKey, "bid", auctionId.toString());
         Integer bidNumber = commands.send(new PlaceBid(auctionId.toString(), bidId, actor.organisationId(),
                 request.amount(), request.currency(), clock.instant()), actor);
         return ResponseEntity.status(HttpStatus.CREATED).body(new BidAccepted(bidId, bidNumber, request.amount()));

@@ -6,6 +6,7 @@ import io.techex.bidding.listing.BiddableListings;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import io.techex.platform.web.RequestIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +58,7 @@ class NegotiationController {
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                         UriComponentsBuilder uris) {
         BiddableListing listing = listings.requireOpen(request.listingId().toString(), "NEGOTIATION");
-        String negotiationId = idempotencyKey == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((actor.organisationId() + "|negotiation|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        String negotiationId = RequestIds.idFor(actor, idempotencyKey, "negotiation");
         try {
             commands.send(new MakeOffer(negotiationId, listing.listingId(), listing.sellerOrganisationId(),
                     listing.availableDealTypes(), actor.organisationId(), request.terms(), request.validUntil(),

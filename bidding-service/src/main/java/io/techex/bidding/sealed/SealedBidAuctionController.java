@@ -8,6 +8,7 @@ import io.techex.bidding.listing.BiddableListings;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import io.techex.platform.web.RequestIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +27,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -60,9 +60,7 @@ class SealedBidAuctionController {
                 .filter(found -> found.sellerOrganisationId().equals(actor.organisationId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + request.listingId() + " of yours"));
         listings.requireOpen(listing.listingId(), "AUCTION");
-        String auctionId = idempotencyKey == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((actor.organisationId() + "|sealed-bid-auction|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        String auctionId = RequestIds.idFor(actor, idempotencyKey, "sealed-bid-auction");
         try {
             commands.send(new ScheduleSealedBidAuction(auctionId, listing.listingId(), listing.sellerOrganisationId(),
                     listing.availableDealTypes(),
@@ -86,9 +84,7 @@ class SealedBidAuctionController {
     ResponseEntity<Committed> commit(@PathVariable UUID auctionId, @Valid @RequestBody CommitRequest request,
                                      @CurrentActor Actor actor,
                                      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        String bidId = idempotencyKey == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((actor.organisationId() + "|sealed-bid|" + auctionId + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        String bidId = RequestIds.idFor(actor, idempotencyKey, "sealed-bid", auctionId.toString());
         Integer commitNumber = commands.send(new CommitSealedBid(auctionId.toString(), bidId, actor.organisationId(),
                 request.commitment(), clock.instant()), actor);
         return ResponseEntity.status(HttpStatus.CREATED).body(new Committed(bidId, commitNumber, request.commitment()));

@@ -3,6 +3,7 @@ package io.techex.listing.catalogue;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import io.techex.platform.web.RequestIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,9 +49,7 @@ class ListingController {
     ResponseEntity<ListingCreated> draft(@Valid @RequestBody DraftRequest request, @CurrentActor Actor actor,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          UriComponentsBuilder uris) {
-        String listingId = idempotencyKey == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((actor.organisationId() + "|listing|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        String listingId = RequestIds.idFor(actor, idempotencyKey, "listing");
         try {
             commands.send(request.toDraft(listingId, actor.organisationId()), actor);
         } catch (AggregateStreamCreationException alreadyDrafted) {

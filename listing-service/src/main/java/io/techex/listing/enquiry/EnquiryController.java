@@ -4,6 +4,7 @@ import io.techex.listing.catalogue.ListingCatalogueProjection;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import io.techex.platform.web.RequestIds;
 import io.techex.platform.web.RuleViolation;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,7 +56,7 @@ class EnquiryController {
         if (body.kind() == EnquiryKind.INTEREST) {
             enquiryId = Enquiry.interestIdOf(listing.listingId(), actor.organisationId());
         } else if (idempotencyKey != null) {
-            enquiryId = UUID.nameUUIDFromBytes((actor.organisationId() + "|enquiry|" + listing.listingId() + "|" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+            enquiryId = RequestIds.idFor(actor, idempotencyKey, "enquiry", listing.listingId());
         } else {
             enquiryId = UUID.randomUUID().toString();
         }
