@@ -7,6 +7,7 @@ import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
+import io.techex.platform.web.RequestIds;
 import io.techex.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -20,9 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -41,7 +40,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       organisation's listing, nor above a limit it set for itself.</li>
  *   <li>Scheduling records two events: {@link EnglishAuctionScheduled} with everything including the hidden reserve,
  *       kept in bidding-service, and the public {@link AuctionScheduled} without it, for the market and the trail.</li>
- *   <li>It keeps only the state the rules need (price, leader, bid ids for retries, limits), not the bids.</li>
+ *   <li>It keeps only the state the rules need (price, leader, limits) and, for retries, what each bid id was
+ *       answered: a retry is answered as its first command was, also when the retry's Redis record is gone and the
+ *       auction has taken many bids since.</li>
  * </ul>
  */
 @Aggregate(cache = AuctionCache.NAME)
@@ -65,7 +66,8 @@ public class Auction {
     private int bidCount;
     private BigDecimal currentPrice;
     private String leader;
-    private final Set<String> bidIds = new HashSet<>();
+    /** By bid id: what each accepted bid was answered, for its retries. */
+    private final Map<String, PlacedBid> placedBids = new HashMap<>();
     private final Map<String, BigDecimal> limits = new HashMap<>();
 
     protected Auction() {
@@ -109,11 +111,18 @@ public class Auction {
         deadlines.schedule(command.endsAt(), AUCTION_END, new AuctionEndDue(command.endsAt()));
     }
 
-    /** @return the bid's number among the auction's accepted bids (a retried bid gets its first answer's) */
+    /**
+     * @return the accepted bid; a retried bid (its id accepted before) gets its first answer, whatever was bid since,
+     * and a bid id already accepted for another amount or currency is refused as a reused Idempotency-Key
+     */
     @CommandHandler
-    int handle(PlaceBid command) {
-        if (command.bidId() != null && bidIds.contains(command.bidId())) {
-            return bidCount;
+    PlacedBid handle(PlaceBid command) {
+        PlacedBid earlier = command.bidId() == null ? null : placedBids.get(command.bidId());
+        if (earlier != null) {
+            if (!earlier.answers(command)) {
+                throw RequestIds.keyReused();
+            }
+            return earlier;
         }
         if (sellerOrganisationId.equals(command.bidderOrganisationId())) {
             throw RuleViolation.unprocessable("own-listing", null, "A firm cannot bid on its own organisation's listing");
@@ -134,13 +143,14 @@ public class Auction {
             throw RuleViolation.unprocessable("above-own-limit", "amount", "Your organisation limited its bids on this auction to "
                     + limit.toPlainString() + " " + currency);
         }
+        PlacedBid placed = new PlacedBid(command.bidId(), bidCount + 1, command.amount(), currency, command.at());
         apply(new BidPlaced(auctionId, listingId, command.bidId(), command.bidderOrganisationId(), command.amount(), currency,
-                bidCount + 1, command.at()));
+                placed.bidNumber(), command.at()));
         Instant extended = command.at().plus(Duration.ofMinutes(softCloseMinutes));
         if (softCloseMinutes > 0 && extended.isAfter(endsAt)) {
             apply(new AuctionExtended(auctionId, listingId, extended));
         }
-        return bidCount;
+        return placed;
     }
 
     @CommandHandler
@@ -208,7 +218,8 @@ public class Auction {
         currentPrice = event.amount();
         leader = event.bidderOrganisationId();
         if (event.bidId() != null) {
-            bidIds.add(event.bidId());
+            placedBids.put(event.bidId(), new PlacedBid(event.bidId(), event.bidNumber(), event.amount(), event.currency(),
+                    event.placedAt()));
         }
     }
 

@@ -47,16 +47,23 @@ class AuctionController {
         this.clock = clock;
     }
 
-    /** Only the listing's seller may auction it; to any other organisation the listing is not there (404). */
+    /**
+     * Only the listing's seller may auction it; to any other organisation the listing is not there (404). A retry
+     * whose Idempotency-Key already scheduled the auction is answered as the first request, even if the listing or the
+     * time have moved on since.
+     */
     @PostMapping
     ResponseEntity<AuctionRef> schedule(@Valid @RequestBody EnglishAuctionScheduleRequest request, @CurrentActor Actor actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                         UriComponentsBuilder uris) {
+        String auctionId = RequestIds.idFor(actor, idempotencyKey, "auction");
+        if (commands.createdEarlier(auctionId, idempotencyKey)) {
+            return scheduled(auctionId, uris);
+        }
         BiddableListing listing = listings.find(request.listingId().toString())
                 .filter(found -> found.sellerOrganisationId().equals(actor.organisationId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + request.listingId() + " of yours"));
         listings.requireOpen(listing.listingId(), "AUCTION");
-        String auctionId = RequestIds.idFor(actor, idempotencyKey, "auction");
         try {
             commands.send(new ScheduleAuction(auctionId, listing.listingId(), listing.sellerOrganisationId(),
                     listing.availableDealTypes(),
@@ -69,22 +76,28 @@ class AuctionController {
                 throw alreadyScheduled;
             }
         }
+        return scheduled(auctionId, uris);
+    }
+
+    private static ResponseEntity<AuctionRef> scheduled(String auctionId, UriComponentsBuilder uris) {
         return ResponseEntity.created(uris.path("/auctions/{id}").buildAndExpand(auctionId).toUri())
                 .body(new AuctionRef(auctionId));
     }
 
     /**
      * A bid, binding once accepted. With an Idempotency-Key the bid's id is derived from the organisation and the key,
-     * so a retry counts once even when the Redis record of the first answer is gone: the auction knows the id.
+     * so a retry counts once even when the Redis record of the first answer is gone: the auction knows the id, and
+     * answers with that bid's own number, amount and time.
      */
     @PostMapping("/{auctionId}/bids")
     ResponseEntity<BidAccepted> bid(@PathVariable UUID auctionId, @Valid @RequestBody BidRequest request,
                                     @CurrentActor Actor actor,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String bidId = RequestIds.idFor(actor, idempotencyKey, "bid", auctionId.toString());
-        Integer bidNumber = commands.send(new PlaceBid(auctionId.toString(), bidId, actor.organisationId(),
+        PlacedBid placed = commands.send(new PlaceBid(auctionId.toString(), bidId, actor.organisationId(),
                 request.amount(), request.currency(), clock.instant()), actor);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new BidAccepted(bidId, bidNumber, request.amount()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new BidAccepted(placed.bidId(), placed.bidNumber(), placed.amount(), placed.placedAt()));
     }
 
     @PutMapping("/{auctionId}/bid-limit")
@@ -133,7 +146,8 @@ class AuctionController {
     record AuctionRef(String auctionId) {
     }
 
-    record BidAccepted(String bidId, int bidNumber, BigDecimal amount) {
+    /** @param placedAt when the bid was accepted (what the auction's end and soft close are measured against) */
+    record BidAccepted(String bidId, int bidNumber, BigDecimal amount, Instant placedAt) {
     }
 
     /** @param reservePrice the seller's only */

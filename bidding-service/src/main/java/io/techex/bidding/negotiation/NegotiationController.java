@@ -51,14 +51,18 @@ class NegotiationController {
 
     /**
      * With an Idempotency-Key the negotiation id is derived from the organisation and the key, so a retry that outlived
-     * its Redis record opens nothing twice: the event store refuses a second stream for the same id.
+     * its Redis record opens nothing twice: the event store refuses a second stream for the same id. Such a retry is
+     * answered as the first request, even if the listing has stopped taking offers since.
      */
     @PostMapping
     ResponseEntity<NegotiationRef> open(@Valid @RequestBody OpenRequest request, @CurrentActor Actor actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                         UriComponentsBuilder uris) {
-        BiddableListing listing = listings.requireOpen(request.listingId().toString(), "NEGOTIATION");
         String negotiationId = RequestIds.idFor(actor, idempotencyKey, "negotiation");
+        if (commands.createdEarlier(negotiationId, idempotencyKey)) {
+            return opened(negotiationId, uris);
+        }
+        BiddableListing listing = listings.requireOpen(request.listingId().toString(), "NEGOTIATION");
         try {
             commands.send(new MakeOffer(negotiationId, listing.listingId(), listing.sellerOrganisationId(),
                     listing.availableDealTypes(), actor.organisationId(), request.terms(), request.validUntil(),
@@ -68,6 +72,11 @@ class NegotiationController {
                 throw alreadyOpened;
             }
         }
+        return opened(negotiationId, uris);
+    }
+
+    /** What opening a negotiation answers, the first time and to its retries: it was open then. */
+    private static ResponseEntity<NegotiationRef> opened(String negotiationId, UriComponentsBuilder uris) {
         return ResponseEntity.created(uris.path("/negotiations/{id}").buildAndExpand(negotiationId).toUri())
                 .body(new NegotiationRef(negotiationId, NegotiationStatus.OPEN));
     }

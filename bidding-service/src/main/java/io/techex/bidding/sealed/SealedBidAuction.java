@@ -9,6 +9,7 @@ import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
 import io.techex.bidding.auction.AuctionClosedWithoutSale;
 import io.techex.bidding.auction.AuctionTerms;
+import io.techex.platform.web.RequestIds;
 import io.techex.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -115,11 +116,17 @@ public class SealedBidAuction {
         deadlines.schedule(command.endsAt(), AUCTION_END, new SealedBidAuctionEndDue());
     }
 
-    /** @return the commitment's number among the auction's commitments (a retry gets its first answer's) */
+    /**
+     * @return the commitment's number among the auction's commitments; a retry (its bid id committed before) gets its
+     * first answer's, and a bid id already committed with another hash is refused as a reused Idempotency-Key
+     */
     @CommandHandler
     int handle(CommitSealedBid command) {
         Bid existing = bids.get(command.bidderOrganisationId());
         if (existing != null && existing.bidId().equals(command.bidId())) {
+            if (!existing.commitment().equals(command.commitment())) {
+                throw RequestIds.keyReused();
+            }
             return existing.commitNumber();
         }
         if (sellerOrganisationId.equals(command.bidderOrganisationId())) {

@@ -51,16 +51,23 @@ class SealedBidAuctionController {
         this.clock = clock;
     }
 
-    /** Only the listing's seller may auction it; to any other organisation the listing is not there (404). */
+    /**
+     * Only the listing's seller may auction it; to any other organisation the listing is not there (404). A retry
+     * whose Idempotency-Key already scheduled the auction is answered as the first request, even if the listing or the
+     * time have moved on since.
+     */
     @PostMapping
     ResponseEntity<AuctionRef> schedule(@Valid @RequestBody SealedBidScheduleRequest request, @CurrentActor Actor actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                         UriComponentsBuilder uris) {
+        String auctionId = RequestIds.idFor(actor, idempotencyKey, "sealed-bid-auction");
+        if (commands.createdEarlier(auctionId, idempotencyKey)) {
+            return scheduled(auctionId, uris);
+        }
         BiddableListing listing = listings.find(request.listingId().toString())
                 .filter(found -> found.sellerOrganisationId().equals(actor.organisationId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + request.listingId() + " of yours"));
         listings.requireOpen(listing.listingId(), "AUCTION");
-        String auctionId = RequestIds.idFor(actor, idempotencyKey, "sealed-bid-auction");
         try {
             commands.send(new ScheduleSealedBidAuction(auctionId, listing.listingId(), listing.sellerOrganisationId(),
                     listing.availableDealTypes(),
@@ -72,6 +79,10 @@ class SealedBidAuctionController {
                 throw alreadyScheduled;
             }
         }
+        return scheduled(auctionId, uris);
+    }
+
+    private static ResponseEntity<AuctionRef> scheduled(String auctionId, UriComponentsBuilder uris) {
         return ResponseEntity.created(uris.path("/sealed-bid-auctions/{id}").buildAndExpand(auctionId).toUri())
                 .body(new AuctionRef(auctionId));
     }

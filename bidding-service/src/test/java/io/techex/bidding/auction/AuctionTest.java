@@ -98,7 +98,7 @@ class AuctionTest {
         fixture.given(scheduled(0))
                 .when(bid("b1", "mekong-biotech", "1000000000", STARTS))
                 .expectEvents(placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
-                .expectResultMessagePayload(1);
+                .expectResultMessagePayload(new PlacedBid("b1", 1, new BigDecimal("1000000000"), "VND", STARTS));
     }
 
     @Test
@@ -153,12 +153,23 @@ class AuctionTest {
     }
 
     @Test
-    void aRetriedBidCountsOnce() {
-        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
-                .when(bid("b1", "mekong-biotech", "1000000000", STARTS.plusSeconds(3)))
+    void aRetriedBidCountsOnceAndIsAnsweredWithItsOwnNumberAmountAndTimeWhateverWasBidSince() {
+        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS),
+                        placed("b2", "kyoto-materials", "1050000000", 2, STARTS.plusSeconds(1)),
+                        placed("b3", "mekong-biotech", "1100000000", 3, STARTS.plusSeconds(2)))
+                .when(bid("b1", "mekong-biotech", "1000000000.00", STARTS.plusSeconds(3)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(1);
+                .expectResultMessagePayload(new PlacedBid("b1", 1, new BigDecimal("1000000000"), "VND", STARTS));
+    }
+
+    @Test
+    void aBidIdAlreadyAcceptedForAnotherAmountIsAReusedIdempotencyKey() {
+        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
+                .when(bid("b1", "mekong-biotech", "1200000000", STARTS.plusSeconds(3)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already used for a different request"))
+                .expectNoEvents();
     }
 
     @Test

@@ -158,6 +158,15 @@ class SealedBidAuctionTest {
     }
 
     @Test
+    void aBidIdAlreadyCommittedWithAnotherHashIsAReusedIdempotencyKey() {
+        fixture.given(scheduled(), committed("b1", MEKONG, "1600000000", "s1", 1, STARTS))
+                .when(commit("b1", MEKONG, "1700000000", "s1", STARTS.plusSeconds(5)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already used for a different request"))
+                .expectNoEvents();
+    }
+
+    @Test
     void aRevealIsTakenFromTheBidDeadlineUntilTheEndAndOnlyWhenItMatchesTheCommitment() {
         var given = new Object[]{scheduled(), committed("b1", MEKONG, "1600000000", "s1", 1, STARTS)};
         fixture.given(given)

@@ -41,8 +41,9 @@ class ListingController {
 
     /**
      * Drafts a listing owned by the caller's organisation. With an Idempotency-Key the listing id is derived from
-     * the organisation and the key, so even a retry that outlived its Redis record creates nothing twice: the
-     * event store refuses a second stream for the same id, and the answer is the listing already drafted.
+     * the organisation and the key, so even a retry that outlived its Redis record creates nothing twice: it finds
+     * the listing in the event store (or the event store refuses a second stream for the same id) and is answered as
+     * the first request was.
      */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED) // what the API document says; the answer itself is the ResponseEntity's 201
@@ -50,6 +51,9 @@ class ListingController {
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          UriComponentsBuilder uris) {
         String listingId = RequestIds.idFor(actor, idempotencyKey, "listing");
+        if (commands.createdEarlier(listingId, idempotencyKey)) {
+            return drafted(listingId, uris);
+        }
         try {
             commands.send(request.toDraft(listingId, actor.organisationId()), actor);
         } catch (AggregateStreamCreationException alreadyDrafted) {
@@ -57,6 +61,11 @@ class ListingController {
                 throw alreadyDrafted;
             }
         }
+        return drafted(listingId, uris);
+    }
+
+    /** What drafting answers, the first time and to its retries: it was a draft then. */
+    private static ResponseEntity<ListingCreated> drafted(String listingId, UriComponentsBuilder uris) {
         return ResponseEntity.created(uris.path("/listings/{id}").buildAndExpand(listingId).toUri())
                 .body(new ListingCreated(listingId, ListingStatus.DRAFT));
     }

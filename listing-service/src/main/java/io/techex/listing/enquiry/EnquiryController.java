@@ -42,24 +42,26 @@ class EnquiryController {
     /**
      * A firm enquires about a listing it can see (one on the market). A question with an Idempotency-Key gets an id
      * derived from the organisation and the key, as drafts do, so a retry that outlived its Redis record asks nothing
-     * twice; an expression of interest has one id per firm and listing, so registering it again is a 409.
+     * twice and is answered as the first request was, even if the listing has left the market since; an expression of
+     * interest has one id per firm and listing, so registering it again is a 409.
      */
     @PostMapping("/listings/{listingId}/enquiries")
     ResponseEntity<EnquiryAnswer> enquire(@PathVariable UUID listingId, @RequestBody EnquiryBody body,
                                           @CurrentActor Actor actor,
                                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                           UriComponentsBuilder uris) {
+        String enquiryId;
+        if (body.kind() == EnquiryKind.INTEREST) {
+            enquiryId = Enquiry.interestIdOf(listingId.toString(), actor.organisationId());
+        } else {
+            enquiryId = RequestIds.idFor(actor, idempotencyKey, "enquiry", listingId.toString());
+            if (commands.createdEarlier(enquiryId, idempotencyKey)) {
+                return asked(enquiryId, body.kind(), uris);
+            }
+        }
         var listing = catalogue.find(listingId.toString())
                 .filter(summary -> summary.status().isPublic())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId));
-        String enquiryId;
-        if (body.kind() == EnquiryKind.INTEREST) {
-            enquiryId = Enquiry.interestIdOf(listing.listingId(), actor.organisationId());
-        } else if (idempotencyKey != null) {
-            enquiryId = RequestIds.idFor(actor, idempotencyKey, "enquiry", listing.listingId());
-        } else {
-            enquiryId = UUID.randomUUID().toString();
-        }
         try {
             commands.send(new MakeEnquiry(enquiryId, listing.listingId(), listing.sellerOrganisationId(),
                     actor.organisationId(), body.kind(), body.message()), actor);
@@ -72,8 +74,12 @@ class EnquiryController {
             }
             // a retry of a question already asked: answer as the first time
         }
+        return asked(enquiryId, body.kind(), uris);
+    }
+
+    private static ResponseEntity<EnquiryAnswer> asked(String enquiryId, EnquiryKind kind, UriComponentsBuilder uris) {
         return ResponseEntity.created(uris.path("/enquiries/{enquiryId}").buildAndExpand(enquiryId).toUri())
-                .body(new EnquiryAnswer(enquiryId, body.kind()));
+                .body(new EnquiryAnswer(enquiryId, kind));
     }
 
     /** The enquiries the caller's organisation is party to: a firm's own, a seller's on its listings. */

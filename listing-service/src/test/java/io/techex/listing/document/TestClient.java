@@ -54,7 +54,14 @@ public final class TestClient {
     }
 
     public HttpResponse<String> post(String path, String json, String person) {
+        return post(path, json, person, null);
+    }
+
+    public HttpResponse<String> post(String path, String json, String person, String idempotencyKey) {
         var request = as(path, person);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         if (json == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.listing.catalogue.ListingCatalogueProjection;
 import io.techex.listing.catalogue.ListingStatus;
 import io.techex.listing.document.TestClient;
+import io.techex.platform.redis.RedisKeys;
 import io.techex.testkit.IntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,10 +14,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static io.techex.listing.document.TestClient.json;
@@ -43,6 +47,10 @@ class EnquiryHttpTest {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    UnifiedJedis redis;
+    @Autowired
+    RedisKeys keys;
 
     TestClient client;
 
@@ -100,6 +108,27 @@ class EnquiryHttpTest {
         HttpResponse<String> answered = client.post("/enquiries/" + enquiryId + "/answer", "{\"answer\": \"Thanks\"}", UNIVERSITY);
         assertThat(answered.statusCode()).isEqualTo(409);
         assertThat(json(answered).get("type").asText()).endsWith("/enquiry-not-a-question");
+    }
+
+    @Test
+    void aQuestionAskedAgainAfterRedisLostItsAnswerAndTheListingLeftTheMarketIsAnsweredAsTheFirstTime() {
+        String listingId = onTheMarket();
+        String question = "{\"kind\": \"QUESTION\", \"message\": \"Có cần giấy phép môi trường không?\"}";
+        String key = "question-" + UUID.randomUUID();
+        HttpResponse<String> asked = client.post("/listings/" + listingId + "/enquiries", question, FIRM, key);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        String enquiryId = json(asked).get("enquiryId").asText();
+
+        assertThat(client.post("/listings/" + listingId + "/withdrawal", null, UNIVERSITY).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> catalogue.find(listingId).map(summary -> !summary.status().isPublic()).orElse(false));
+        forgetEverythingInRedis();
+        HttpResponse<String> again = client.post("/listings/" + listingId + "/enquiries", question, FIRM, key);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(asked.body());
+        assertThat(again.headers().firstValue("Location")).isEqualTo(asked.headers().firstValue("Location"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Integer.class, enquiryId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -166,6 +195,17 @@ class EnquiryHttpTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> catalogue.find(listingId).map(summary -> summary.status() == ListingStatus.PUBLISHED).orElse(false));
         return listingId;
+    }
+
+    /** What a FLUSHALL does to this service, without touching the other test contexts sharing the Redis server. */
+    private void forgetEverythingInRedis() {
+        var scan = new ScanParams().match(keys.prefix() + "*").count(1000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            var page = redis.scan(cursor, scan);
+            page.getResult().forEach(redis::del);
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
 
     private List<String> enquiryIds(String listingId, String person) {

@@ -1,6 +1,7 @@
 package io.techex.platform.actor;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +17,7 @@ public class ActorConfiguration {
     }
 
     @Bean
-    ActingCommandGateway actingCommandGateway(CommandGateway commandGateway) {
-        return new ActingCommandGateway(commandGateway);
+    ActingCommandGateway actingCommandGateway(CommandGateway commandGateway, EventStore eventStore) {
+        return new ActingCommandGateway(commandGateway, eventStore);
     }
 }

@@ -9,16 +9,16 @@ import java.time.Duration;
  * {@code techex.idempotency.*}, defaults in {@code techex-defaults.properties}.
  *
  * @param ttl     how long the answer to a request with an {@code Idempotency-Key} is kept for its retries
- * @param lockTtl how long a claim on a key holds if its request never finishes (a crashed instance), after which
- *                a retry may run; longer than any request takes
+ * @param lease   how long a claim on a key outlives the last renewal by its instance, which renews it every third of
+ *                this while the request runs: how soon the keys of a crashed instance free for their retries
  * @param maxBody the largest request body accepted with a key (it is held in memory to fingerprint it)
  */
 @ConfigurationProperties("techex.idempotency")
-public record IdempotencyProperties(Duration ttl, Duration lockTtl, DataSize maxBody) {
+public record IdempotencyProperties(Duration ttl, Duration lease, DataSize maxBody) {
 
     public IdempotencyProperties {
         ttl = ttl == null ? Duration.ofHours(24) : ttl;
-        lockTtl = lockTtl == null ? Duration.ofSeconds(60) : lockTtl;
+        lease = lease == null ? Duration.ofSeconds(5) : lease;
         maxBody = maxBody == null ? DataSize.ofMegabytes(1) : maxBody;
     }
 }

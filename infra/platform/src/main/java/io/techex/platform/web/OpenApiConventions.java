@@ -96,7 +96,11 @@ class OpenApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCust
 
         if (write) {
             addHeader(operation, IdempotencyKeyFilter.HEADER, false,
-                    "Makes a retry safe: the first answer is replayed (Idempotent-Replayed: true) for 24 hours");
+                    "Makes a retry safe: the same request (same JSON meaning; other bodies byte for byte) gets the first "
+                            + "answer again (Idempotent-Replayed: true) for 24 hours and takes effect once. Only successes "
+                            + "and refusals of the request itself (400, 413, 415, 422) are kept; after a 401, 403, 404, "
+                            + "409, 429 or 5xx the retry runs. The same key for a different request is a 422; while the "
+                            + "first still runs, a 409 with Retry-After");
         }
         return operation;
     }

@@ -9,6 +9,12 @@ import java.util.UUID;
  * The id of what a request creates. With an {@code Idempotency-Key} it is derived from the organisation, the kind of
  * thing and the key, so a retry that outlived its Redis record names the same aggregate, and the event store refuses
  * to create it twice; without a key it is random.
+ * <p>
+ * Such a retry must also be answered as the first request was (same status, same body), from what the event store
+ * knows: a creation returns the first answer at once when {@code ActingCommandGateway.createdEarlier} finds the
+ * aggregate, without checking the request again against a state that may have moved on; a command on an existing
+ * aggregate (a bid) is answered by the aggregate, which remembers what each id's first command was answered and
+ * refuses the id for a different command with {@link #keyReused()}.
  */
 public final class RequestIds {
 
@@ -25,5 +31,14 @@ public final class RequestIds {
         }
         String name = actor.organisationId() + "|" + String.join("|", scope) + "|" + idempotencyKey;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * 422 {@code idempotency-key-reused} naming the header, as {@link IdempotencyKeyFilter} answers it: for a handler
+     * that finds the id derived from a key already taken by a different request, whose Redis record was lost.
+     */
+    public static RuleViolation keyReused() {
+        return RuleViolation.unprocessable(IdempotencyKeyFilter.REUSED, IdempotencyKeyFilter.HEADER,
+                IdempotencyKeyFilter.REUSED_DETAIL);
     }
 }

@@ -61,16 +61,21 @@ public class WebConfiguration {
         };
     }
 
+    /** Closed with the context: the claims of requests still running then lapse within one lease. */
+    @Bean(destroyMethod = "close")
+    IdempotencyClaims idempotencyClaims(UnifiedJedis redis, IdempotencyProperties idempotency) {
+        return new IdempotencyClaims(redis, idempotency.lease(), idempotency.ttl());
+    }
+
     /**
      * Order 0: after Spring Security's filters (-100), so that the key is scoped to the authenticated organisation,
      * and after Boot's request-wrapping filters.
      */
     @Bean
-    FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(UnifiedJedis redis, RedisKeys keys, ActorResolver actors,
+    FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(IdempotencyClaims claims, RedisKeys keys, ActorResolver actors,
                                                                       IdempotencyProperties idempotency,
                                                                       @Value("${spring.application.name}") String service) {
-        var filter = new IdempotencyKeyFilter(redis, keys, actors, service, idempotency.ttl(), idempotency.lockTtl(),
-                idempotency.maxBody().toBytes());
+        var filter = new IdempotencyKeyFilter(claims, keys, actors, service, idempotency.maxBody().toBytes());
         var registration = new FilterRegistrationBean<>(filter);
         registration.setName("idempotencyKeyFilter");
         registration.setOrder(0);

@@ -97,6 +97,26 @@ class ExchangeTestController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ThingCreated(UUID.randomUUID(), request.reference(), executions));
     }
 
+    /**
+     * Refuses its first run for a reference with {@code status}, as a service refuses what may change (a listing not
+     * known yet, a concurrent change) or the request itself (a broken rule); creates the thing on later runs.
+     */
+    @PostMapping("/refused-once/{status}")
+    ResponseEntity<ThingCreated> refusedOnce(@PathVariable int status, @Valid @RequestBody ThingRequest request,
+                                             @CurrentActor Actor actor) {
+        long executions = execute(request.reference(), actor);
+        if (executions == 1) {
+            throw new ResponseStatusException(HttpStatus.valueOf(status), "Refused once with " + status);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ThingCreated(UUID.randomUUID(), request.reference(), executions));
+    }
+
+    /** A file, taken as raw bytes like a document upload. */
+    @PostMapping(path = "/files", consumes = "application/octet-stream")
+    ResponseEntity<ThingCreated> file(@RequestParam String reference, @RequestBody byte[] content, @CurrentActor Actor actor) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ThingCreated(UUID.randomUUID(), reference, execute(reference, actor)));
+    }
+
     @GetMapping("/{id}")
     ThingCreated find(@PathVariable UUID id, @CurrentActor Optional<Actor> actor) {
         throw new AggregateNotFoundException(id.toString(), "No thing " + id);

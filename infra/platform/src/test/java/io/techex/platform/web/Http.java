@@ -55,6 +55,16 @@ final class Http {
         return send(request);
     }
 
+    HttpResponse<String> postBytes(String organisation, String path, String contentType, byte[] body, String idempotencyKey) {
+        HttpRequest.Builder request = as(organisation, path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (idempotencyKey != null) {
+            request.header(IdempotencyKeyFilter.HEADER, idempotencyKey);
+        }
+        return send(request);
+    }
+
     HttpResponse<String> get(String path) {
         return send(as(UNIVERSITY, path).GET());
     }

@@ -1,19 +1,24 @@
 package io.techex.platform.web;
 
+import io.techex.platform.redis.RedisKeys;
 import io.techex.testkit.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +34,7 @@ import static io.techex.platform.web.Http.thing;
 import static io.techex.platform.web.ProblemAssertions.assertProblem;
 import static io.techex.platform.web.ProblemAssertions.fields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @WebTest
 class IdempotencyKeyTest {
@@ -43,6 +49,12 @@ class IdempotencyKeyTest {
     Gate gate;
     @Autowired
     TestEnvironment env;
+    @Autowired
+    UnifiedJedis redis;
+    @Autowired
+    RedisKeys keys;
+    @Autowired
+    IdempotencyProperties idempotency;
 
     Http http;
     String reference;
@@ -111,6 +123,105 @@ class IdempotencyKeyTest {
 
         JsonNode problem = assertProblem(reused, 422, "idempotency-key-reused", "/things");
         assertThat(fields(problem)).containsExactly(IdempotencyKeyFilter.HEADER);
+        assertThat(executions()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameJsonWithOtherWhitespaceMemberOrderOrNumberSpellingIsARetry() {
+        HttpResponse<String> first = http.postJson(UNIVERSITY, "/things", thing(reference, 6), key);
+        String reformatted = thing(reference, 6).replace("\n", "\r\n\t").replace(": ", ":") + "\n";
+        String reordered = """
+                {"inventors": [{"email": "a@hust.edu.vn", "name": "Nguyễn Văn A"}], "readinessLevel": 6.0,
+                 "title": {"en": "Textile-dye wastewater treatment", "vi": "Phương pháp xử lý nước thải dệt nhuộm"},
+                 "assetType": "PATENT", "reference": "%s"}""".formatted(reference);
+
+        for (String sameMeaning : List.of(reformatted, reordered)) {
+            HttpResponse<String> retry = http.postJson(UNIVERSITY, "/things", sameMeaning, key);
+            assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+            assertThat(retry.headers().firstValue(IdempotencyKeyFilter.REPLAYED)).hasValue("true");
+            assertThat(retry.body()).isEqualTo(first.body());
+        }
+        assertThat(executions()).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsComparedByItsBytes() {
+        // a file that happens to look like JSON is still a file: one more byte is another file
+        byte[] file = "{\"page\": 1}".getBytes(StandardCharsets.UTF_8);
+        String path = "/things/files?reference=" + reference;
+        HttpResponse<String> first = http.postBytes(UNIVERSITY, path, "application/octet-stream", file, key);
+        HttpResponse<String> retry = http.postBytes(UNIVERSITY, path, "application/octet-stream", file, key);
+        HttpResponse<String> longer = http.postBytes(UNIVERSITY, path, "application/octet-stream",
+                "{\"page\": 1}\n".getBytes(StandardCharsets.UTF_8), key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(retry.headers().firstValue(IdempotencyKeyFilter.REPLAYED)).hasValue("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(fields(assertProblem(longer, 422, "idempotency-key-reused", "/things/files"))).containsExactly(IdempotencyKeyFilter.HEADER);
+        assertThat(executions()).isEqualTo(1);
+    }
+
+    /** What a retry may see differently (a resource that arrived, a conflict gone, new credentials) frees the key. */
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 404, 409, 429, 503})
+    void aRefusalThatARetryMayNotGetAgainIsNotKept(int status) {
+        String path = "/things/refused-once/" + status;
+        HttpResponse<String> refused = http.postJson(UNIVERSITY, path, thing(reference, 6), key);
+        HttpResponse<String> retried = http.postJson(UNIVERSITY, path, thing(reference, 6), key);
+        HttpResponse<String> replayed = http.postJson(UNIVERSITY, path, thing(reference, 6), key);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(status);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.headers().firstValue(IdempotencyKeyFilter.REPLAYED)).isEmpty();
+        assertThat(replayed.headers().firstValue(IdempotencyKeyFilter.REPLAYED)).hasValue("true");
+        assertThat(replayed.body()).isEqualTo(retried.body());
+        assertThat(executions()).isEqualTo(2);
+    }
+
+    /** The same request is refused the same way whatever happens meanwhile, so the refusal is its answer. */
+    @ParameterizedTest
+    @ValueSource(ints = {400, 413, 415, 422})
+    void aRefusalOfTheRequestItselfIsKept(int status) {
+        String path = "/things/refused-once/" + status;
+        HttpResponse<String> refused = http.postJson(UNIVERSITY, path, thing(reference, 6), key);
+        HttpResponse<String> retry = http.postJson(UNIVERSITY, path, thing(reference, 6), key);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(status);
+        assertThat(retry.statusCode()).isEqualTo(status);
+        assertThat(retry.headers().firstValue(IdempotencyKeyFilter.REPLAYED)).hasValue("true");
+        assertThat(retry.body()).isEqualTo(refused.body());
+        assertThat(executions()).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimLeftByAnInstanceThatDiedFreesTheKeyWithinTheLease() {
+        String body = thing(reference, 6);
+        String redisKey = keys.key("idem", "webtest-service", UNIVERSITY, key);
+        String fingerprint = IdempotencyKeyFilter.fingerprint("POST", "/things", "application/json", body.getBytes(StandardCharsets.UTF_8));
+        // another instance takes the key for this very request and is killed: nothing renews its claim any more
+        try (var otherInstance = new IdempotencyClaims(redis, idempotency.lease(), idempotency.ttl())) {
+            assertThat(otherInstance.claimOrFind(IdempotencyClaims.newClaim(redisKey, fingerprint))).isNull();
+        }
+
+        assertProblem(http.postJson(UNIVERSITY, "/things", body, key), 409, "idempotency-key-in-flight", "/things");
+        // within the lease (5 s by default): seconds after a restart, not a minute
+        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(500))
+                .until(() -> http.postJson(UNIVERSITY, "/things", body, key).statusCode() == 201);
+        assertThat(executions()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestRunningLongerThanTheLeaseKeepsItsClaim() throws Exception {
+        gate.close();
+        Future<HttpResponse<String>> first = clients.submit(() -> http.postJson(UNIVERSITY, "/things/gated", thing(reference, 6), key));
+        assertThat(gate.awaitEntered(Duration.ofSeconds(10))).as("the first request reached its handler").isTrue();
+
+        Duration lease = idempotency.lease();
+        await().during(lease.plus(lease.dividedBy(2))).atMost(lease.multipliedBy(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> http.postJson(UNIVERSITY, "/things/gated", thing(reference, 6), key).statusCode() == 409);
+        gate.open();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
         assertThat(executions()).isEqualTo(1);
     }
 

@@ -16,6 +16,8 @@ import java.lang.annotation.Target;
 @IntegrationTest
 @TestPropertySource(properties = {
         "techex.service.name=" + WebTestApplication.SERVICE_NAME,
+        // the conventions' tests write more than an organisation's minute allows; WriteRateLimitTest sets its own limit
+        "techex.rate-limit.writes=100000",
         // lets the tests see which indicators make up readiness
         "management.endpoint.health.show-components=always"})
 @interface WebTest {
