@@ -1,4 +1,4 @@
-package io.techex.contract.rights;
+package io.techex.contract;
 
 import io.techex.contract.agreement.ContractProgress;
 import io.techex.contract.agreement.ContractStatus;
@@ -14,6 +14,9 @@ import io.techex.contract.api.DealType;
 import io.techex.contract.api.IpTitleRef;
 import io.techex.contract.api.Money;
 import io.techex.contract.api.RegulatoryCategory;
+import io.techex.contract.rights.AssetRights;
+import io.techex.contract.rights.Grant;
+import io.techex.contract.rights.RightsLedger;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.testkit.IntegrationTest;
