@@ -138,6 +138,27 @@ class ActivationRaceTest {
     }
 
     @Test
+    void aLicenceAgreedFromADayPastHoldsItsRightsFromThatDayAndOneWhoseTermEndedIsRefused() {
+        String listingId = UUID.randomUUID().toString();
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate agreedStart = today.minusMonths(3);
+        SignContract backdated = contractAwaitingLastSignature(listingId, "mekong-biotech", new ContractTerms(
+                DealType.EXCLUSIVE_LICENCE, "textile wastewater", "VN", agreedStart, null, 12, Money.vnd(1), null, List.of(), null));
+        assertThat(steps.send(backdated, firm("mekong-biotech")).status()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(views.find(backdated.contractId()).orElseThrow().rightsFrom).isEqualTo(agreedStart);
+        assertThat(views.find(backdated.contractId()).orElseThrow().rightsUntil).isEqualTo(agreedStart.plusMonths(12).minusDays(1));
+        assertThat(ledger.on(listingId, agreedStart).grants()).extracting(Grant::contractId).containsExactly(backdated.contractId());
+        assertThat(ledger.on(listingId, agreedStart.minusDays(1)).grants()).isEmpty();
+
+        SignContract ended = contractAwaitingLastSignature(listingId, "kyoto-materials", new ContractTerms(
+                DealType.NON_EXCLUSIVE_LICENCE, "drinking water", "VN", today.minusYears(2), today.minusDays(1), null,
+                Money.vnd(1), null, List.of(), null));
+        assertThat(steps.send(ended, firm("kyoto-materials")).status()).isEqualTo(ContractStatus.REFUSED);
+        assertThat(views.find(ended.contractId()).orElseThrow().refusal).contains("its term ended on " + today.minusDays(1));
+        assertThat(ledger.on(listingId, today.minusYears(1)).grants()).isEmpty();
+    }
+
+    @Test
     void anAssignmentMakesTheAssigneeTheOwnerAndTheAssignorCanGrantNoMore() {
         String listingId = UUID.randomUUID().toString();
         SignContract assignment = contractAwaitingLastSignature(listingId, "mekong-biotech", terms(DealType.ASSIGNMENT, null));

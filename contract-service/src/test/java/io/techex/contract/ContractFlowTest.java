@@ -24,7 +24,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +99,77 @@ class ContractFlowTest {
         JsonNode contract = json(get("/contracts/" + contractId, TestTokens.REGULATOR).body());
         assertThat(contract.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(contract.get("decisions").get(0).get("officerPersonId").asText()).isEqualTo("minh.tran");
+    }
+
+    /**
+     * An amendment of the term's start (to a day months ago: the licence covers use since then) and of the royalty rate,
+     * accepted and then signed by both, is the version in force: the rights are held from the amended first day and
+     * not before, the royalty account's first period starts on it, and its report, due now, is taken at the amended
+     * rate. The amendment is on the topic with every term it changed; once both signed, the contract is not amended.
+     */
+    @Test
+    void anAcceptedAmendmentIsTheVersionInForceForTheRightsAndTheRoyaltyAccount() throws Exception {
+        String listingId = UUID.randomUUID().toString();
+        publish("listing", "io.techex.listing.ListingPublished.v1", listingId, sample("io.techex.listing.ListingPublished.v1", listingId)
+                .put("stateFunded", false));
+        publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, sample("io.techex.bidding.DealAgreed.v1", listingId)
+                .put("dealId", UUID.randomUUID().toString()));
+        String contractId = awaitContract(TestTokens.FIRM, listingId);
+        JsonNode drafted = json(get("/contracts/" + contractId, TestTokens.FIRM).body());
+        assertThat(drafted.at("/terms/royalty/ratePercent").asText()).isEqualTo("3.5");
+        assertThat(drafted.at("/terms/termStart").textValue()).isNull();
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate start = today.minusMonths(6).withDayOfMonth(1);
+        ObjectNode amended = ((ObjectNode) drafted.get("terms")).deepCopy().put("termStart", start.toString());
+        ((ObjectNode) amended.get("royalty")).put("ratePercent", "4");
+        var proposed = post("/contracts/" + contractId + "/amendments", TestTokens.FIRM, amended.toString());
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        var accepted = post("/contracts/" + contractId + "/amendments/1/acceptance", TestTokens.UNIVERSITY, "");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        signAs(TestTokens.UNIVERSITY, contractId);
+        signAs(TestTokens.FIRM, contractId);
+
+        JsonNode contract = json(get("/contracts/" + contractId, TestTokens.UNIVERSITY).body());
+        assertThat(contract.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(contract.get("version").asInt()).isEqualTo(2);
+        assertThat(contract.get("rightsFrom").asText()).isEqualTo(start.toString());
+        assertThat(contract.get("rightsUntil").asText()).isEqualTo(start.plusMonths(60).minusDays(1).toString());
+        assertThat(json(get("/assets/" + listingId + "/rights?on=" + start, TestTokens.OPERATOR).body()).at("/grants/0/holderOrganisationId")
+                .asText()).isEqualTo("mekong-biotech");
+        assertThat(json(get("/assets/" + listingId + "/rights?on=" + start.minusDays(1), TestTokens.OPERATOR).body()).get("grants"))
+                .isEmpty();
+
+        JsonNode account = json(get("/contracts/" + contractId + "/account", TestTokens.FIRM).body());
+        assertThat(account.get("firstDay").asText()).isEqualTo(start.toString());
+        assertThat(account.at("/royalty/ratePercent").asText()).isEqualTo("4");
+        assertThat(account.at("/periods/0/until").asText()).isEqualTo(start.plusMonths(3).minusDays(1).toString());
+        // a period that ended before the licence took effect is due a grace after it took effect, not overdue at once
+        assertThat(account.at("/periods/0/reportDueBy").asText()).isEqualTo(today.plusDays(30).toString());
+        var reported = post("/contracts/" + contractId + "/royalty-reports", TestTokens.FIRM, """
+                {"periodNumber": 1, "netSales": {"amount": "1000000", "currency": "VND"}}""");
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+        assertThat(json(reported.body()).at("/periods/0/royalty/amount").asText()).isEqualTo("40000");
+        assertThat(json(reported.body()).at("/periods/0/late").asBoolean()).isFalse();
+
+        var tooLate = post("/contracts/" + contractId + "/amendments", TestTokens.UNIVERSITY, amended.toString());
+        assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
+        assertThat(tooLate.body()).contains("contract-not-drafting", "in force as signed");
+
+        try (var records = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            JsonNode event = json(records.awaitRecord(r -> listingId.equals(r.key())
+                    && r.valueAsString().contains("io.techex.contract.ContractAmended.v1")).valueAsString()).get("data");
+            assertThat(event.get("contractId").asText()).isEqualTo(contractId);
+            assertThat(event.get("previousVersion").asInt()).isEqualTo(1);
+            assertThat(event.get("version").asInt()).isEqualTo(2);
+            assertThat(event.get("previousDocumentSha256").asText()).isEqualTo(drafted.get("documentSha256").asText());
+            assertThat(event.get("documentSha256").asText()).isEqualTo(contract.get("documentSha256").asText());
+            assertThat(event.get("proposedBy").asText()).isEqualTo("mekong-biotech");
+            assertThat(event.get("acceptedBy").asText()).isEqualTo("hust");
+            assertThat(event.get("changes").toString()).isEqualTo("""
+                    [{"field":"termStart","after":"%s"},{"field":"royalty.ratePercent","before":"3.5","after":"4"}]"""
+                    .formatted(start));
+        }
     }
 
     /**

@@ -73,7 +73,7 @@ class ContractController {
 
     @PostMapping("/contracts/{contractId}/amendments/{number}/acceptance")
     ContractProgress accept(@PathVariable UUID contractId, @PathVariable int number, @CurrentActor Actor actor) {
-        return steps.send(new AcceptAmendment(contractId.toString(), actor.organisationId(), number), actor);
+        return steps.send(new AcceptAmendment(contractId.toString(), actor.organisationId(), number, clock.instant()), actor);
     }
 
     /**

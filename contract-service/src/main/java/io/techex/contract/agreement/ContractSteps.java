@@ -55,14 +55,20 @@ public class ContractSteps {
         return takeEffect(claim, actor);
     }
 
-    /** The rights start on the term's first day, or today if that has passed (UTC calendar day). */
+    /**
+     * The rights are those of the version in force, on its dates: from the agreed first day, even one already past (a
+     * licence may be agreed to cover use since then), or from today (UTC) when no start was agreed. A term that ended
+     * before the contract could take effect grants nothing, and the contract is refused.
+     */
     private ContractProgress takeEffect(RightsClaim claim, Actor actor) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        LocalDate from = claim.from() == null || claim.from().isBefore(today) ? today : claim.from();
+        LocalDate from = claim.from() == null ? today : claim.from();
         LocalDate until = claim.until() != null || claim.termMonths() == null ? claim.until()
                 : from.plusMonths(claim.termMonths()).minusDays(1);
-        Optional<String> conflict = ledger.grant(claim, from, until);
+        Optional<String> conflict = until != null && until.isBefore(today)
+                ? Optional.of("its term ended on " + until + ", before the contract could take effect on " + today)
+                : ledger.grant(claim, from, until);
         if (conflict.isPresent()) {
             return commands.send(new RefuseActivation(claim.contractId(), "The rights cannot be granted: " + conflict.get(), now), actor);
         }

@@ -95,7 +95,7 @@ public class RoyaltyAccount {
         if (command.royalty() != null) {
             // from the command: Axon applies a constructor's events to the new instance only once it has returned
             scheduleReportDeadline(new RoyaltyPeriods(command.firstDay(), command.lastDay(), command.royalty().period(),
-                    command.reportGraceDays()).period(1), deadlines);
+                    command.reportGraceDays(), LocalDate.ofInstant(command.at(), ZoneOffset.UTC)).period(1), deadlines);
         }
     }
 
@@ -282,7 +282,8 @@ public class RoyaltyAccount {
         currency = event.currency();
         royalty = event.royalty();
         periods = royalty == null ? null
-                : new RoyaltyPeriods(event.firstDay(), event.lastDay(), royalty.period(), event.reportGraceDays());
+                : new RoyaltyPeriods(event.firstDay(), event.lastDay(), royalty.period(), event.reportGraceDays(),
+                        LocalDate.ofInstant(event.openedAt(), ZoneOffset.UTC));
         event.milestones().forEach(milestone -> milestones.put(milestone.milestoneId(), milestone));
     }
 
@@ -321,7 +322,8 @@ public class RoyaltyAccount {
     @EventSourcingHandler
     void on(RoyaltyAccountClosed event) {
         if (periods != null) {
-            periods = new RoyaltyPeriods(periods.firstDay(), event.lastDay(), periods.length(), periods.graceDays());
+            periods = new RoyaltyPeriods(periods.firstDay(), event.lastDay(), periods.length(), periods.graceDays(),
+                    periods.openedOn());
         }
     }
 
