@@ -127,6 +127,11 @@ class ContractFlowTest {
         assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
         var accepted = post("/contracts/" + contractId + "/amendments/1/acceptance", TestTokens.UNIVERSITY, "");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        // a second proposal, still pending when both sign version 2: it lapses, version 2 is what takes effect
+        ObjectNode notAccepted = amended.deepCopy().put("governingTerms", "The law of Vietnam; disputes to VIAC.");
+        assertThat(post("/contracts/" + contractId + "/amendments", TestTokens.UNIVERSITY, notAccepted.toString()).statusCode())
+                .isEqualTo(200);
+        assertThat(json(get("/contracts/" + contractId, TestTokens.FIRM).body()).at("/pendingAmendment/number").asInt()).isEqualTo(2);
         signAs(TestTokens.UNIVERSITY, contractId);
         signAs(TestTokens.FIRM, contractId);
 
@@ -154,7 +159,9 @@ class ContractFlowTest {
 
         var tooLate = post("/contracts/" + contractId + "/amendments", TestTokens.UNIVERSITY, amended.toString());
         assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
-        assertThat(tooLate.body()).contains("contract-not-drafting", "in force as signed");
+        assertThat(tooLate.body()).contains("contract-not-drafting", "a signed version is not amended");
+        assertThat(post("/contracts/" + contractId + "/amendments/2/acceptance", TestTokens.FIRM, "").statusCode()).isEqualTo(409);
+        assertThat(json(get("/contracts/" + contractId, TestTokens.FIRM).body()).get("pendingAmendment").isNull()).isTrue();
 
         try (var records = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
             JsonNode event = json(records.awaitRecord(r -> listingId.equals(r.key())

@@ -476,8 +476,8 @@ public class Contract {
     private void requireAmendable() {
         if (status != DRAFTING) {
             throw RuleViolation.conflict("contract-not-drafting", "Contract " + contractId + " is " + status
-                    + ": both parties signed version " + version + ", which is in force as signed and is no longer "
-                    + "amended; to change it, end it by agreement and contract anew");
+                    + ": both parties signed version " + version + ", and a signed version is not amended: it takes "
+                    + "effect, or not, as signed; to change its terms, end it by agreement and contract anew");
         }
     }
 

@@ -197,7 +197,7 @@ class ContractTest {
         fixture.given(signedWithAmendmentPending)
                 .when(new AcceptAmendment(ID, SELLER, 1, NOW))
                 .expectException(matches(e -> e instanceof RuleViolation v && v.code().equals("contract-not-drafting")
-                        && v.getMessage().contains("version 1, which is in force as signed")))
+                        && v.getMessage().contains("both parties signed version 1, and a signed version is not amended")))
                 .expectNoEvents();
         fixture.given(active())
                 .when(new ProposeAmendment(ID, BUYER, AMENDED))
