@@ -24,7 +24,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +61,7 @@ class ContractFlowTest {
         publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
         publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
 
-        String contractId = awaitContract(TestTokens.UNIVERSITY);
+        String contractId = awaitContract(TestTokens.UNIVERSITY, listingId);
         assertThat(get("/contracts/" + contractId, TestTokens.UNIVERSITY_2).statusCode()).isEqualTo(404);
         assertThat(get("/contracts", TestTokens.FIRM).body()).contains(contractId);
         signAs(TestTokens.UNIVERSITY, contractId);
@@ -85,7 +87,7 @@ class ContractFlowTest {
                 .put("buyerOrganisationId", "kyoto-materials");
         publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
 
-        String contractId = awaitContract(TestTokens.FOREIGN_FIRM);
+        String contractId = awaitContract(TestTokens.FOREIGN_FIRM, listingId);
         signAs(TestTokens.FOREIGN_FIRM, contractId);
         signAs(TestTokens.UNIVERSITY, contractId);
         assertThat(json(get("/contracts/" + contractId, TestTokens.UNIVERSITY).body()).get("status").asText()).isEqualTo("AWAITING_REGISTRATION");
@@ -99,15 +101,98 @@ class ContractFlowTest {
         assertThat(contract.get("decisions").get(0).get("officerPersonId").asText()).isEqualTo("minh.tran");
     }
 
-    private String awaitContract(String person) throws Exception {
+    /**
+     * An amendment of the term's start (to a day months ago: the licence covers use since then) and of the royalty rate,
+     * accepted and then signed by both, is the version in force: the rights are held from the amended first day and
+     * not before, the royalty account's first period starts on it, and its report, due now, is taken at the amended
+     * rate. The amendment is on the topic with every term it changed; once both signed, the contract is not amended.
+     */
+    @Test
+    void anAcceptedAmendmentIsTheVersionInForceForTheRightsAndTheRoyaltyAccount() throws Exception {
+        String listingId = UUID.randomUUID().toString();
+        publish("listing", "io.techex.listing.ListingPublished.v1", listingId, sample("io.techex.listing.ListingPublished.v1", listingId)
+                .put("stateFunded", false));
+        publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, sample("io.techex.bidding.DealAgreed.v1", listingId)
+                .put("dealId", UUID.randomUUID().toString()));
+        String contractId = awaitContract(TestTokens.FIRM, listingId);
+        JsonNode drafted = json(get("/contracts/" + contractId, TestTokens.FIRM).body());
+        assertThat(drafted.at("/terms/royalty/ratePercent").asText()).isEqualTo("3.5");
+        assertThat(drafted.at("/terms/termStart").textValue()).isNull();
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate start = today.minusMonths(6).withDayOfMonth(1);
+        ObjectNode amended = ((ObjectNode) drafted.get("terms")).deepCopy().put("termStart", start.toString());
+        ((ObjectNode) amended.get("royalty")).put("ratePercent", "4");
+        var proposed = post("/contracts/" + contractId + "/amendments", TestTokens.FIRM, amended.toString());
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+        var accepted = post("/contracts/" + contractId + "/amendments/1/acceptance", TestTokens.UNIVERSITY, "");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        // a second proposal, still pending when both sign version 2: it lapses, version 2 is what takes effect
+        ObjectNode notAccepted = amended.deepCopy().put("governingTerms", "The law of Vietnam; disputes to VIAC.");
+        assertThat(post("/contracts/" + contractId + "/amendments", TestTokens.UNIVERSITY, notAccepted.toString()).statusCode())
+                .isEqualTo(200);
+        assertThat(json(get("/contracts/" + contractId, TestTokens.FIRM).body()).at("/pendingAmendment/number").asInt()).isEqualTo(2);
+        signAs(TestTokens.UNIVERSITY, contractId);
+        signAs(TestTokens.FIRM, contractId);
+
+        JsonNode contract = json(get("/contracts/" + contractId, TestTokens.UNIVERSITY).body());
+        assertThat(contract.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(contract.get("version").asInt()).isEqualTo(2);
+        assertThat(contract.get("rightsFrom").asText()).isEqualTo(start.toString());
+        assertThat(contract.get("rightsUntil").asText()).isEqualTo(start.plusMonths(60).minusDays(1).toString());
+        assertThat(json(get("/assets/" + listingId + "/rights?on=" + start, TestTokens.OPERATOR).body()).at("/grants/0/holderOrganisationId")
+                .asText()).isEqualTo("mekong-biotech");
+        assertThat(json(get("/assets/" + listingId + "/rights?on=" + start.minusDays(1), TestTokens.OPERATOR).body()).get("grants"))
+                .isEmpty();
+
+        JsonNode account = json(get("/contracts/" + contractId + "/account", TestTokens.FIRM).body());
+        assertThat(account.get("firstDay").asText()).isEqualTo(start.toString());
+        assertThat(account.at("/royalty/ratePercent").asText()).isEqualTo("4");
+        assertThat(account.at("/periods/0/until").asText()).isEqualTo(start.plusMonths(3).minusDays(1).toString());
+        // a period that ended before the licence took effect is due a grace after it took effect, not overdue at once
+        assertThat(account.at("/periods/0/reportDueBy").asText()).isEqualTo(today.plusDays(30).toString());
+        var reported = post("/contracts/" + contractId + "/royalty-reports", TestTokens.FIRM, """
+                {"periodNumber": 1, "netSales": {"amount": "1000000", "currency": "VND"}}""");
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+        assertThat(json(reported.body()).at("/periods/0/royalty/amount").asText()).isEqualTo("40000");
+        assertThat(json(reported.body()).at("/periods/0/late").asBoolean()).isFalse();
+
+        var tooLate = post("/contracts/" + contractId + "/amendments", TestTokens.UNIVERSITY, amended.toString());
+        assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
+        assertThat(tooLate.body()).contains("contract-not-drafting", "a signed version is not amended");
+        assertThat(post("/contracts/" + contractId + "/amendments/2/acceptance", TestTokens.FIRM, "").statusCode()).isEqualTo(409);
+        assertThat(json(get("/contracts/" + contractId, TestTokens.FIRM).body()).get("pendingAmendment").isNull()).isTrue();
+
+        try (var records = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            JsonNode event = json(records.awaitRecord(r -> listingId.equals(r.key())
+                    && r.valueAsString().contains("io.techex.contract.ContractAmended.v1")).valueAsString()).get("data");
+            assertThat(event.get("contractId").asText()).isEqualTo(contractId);
+            assertThat(event.get("previousVersion").asInt()).isEqualTo(1);
+            assertThat(event.get("version").asInt()).isEqualTo(2);
+            assertThat(event.get("previousDocumentSha256").asText()).isEqualTo(drafted.get("documentSha256").asText());
+            assertThat(event.get("documentSha256").asText()).isEqualTo(contract.get("documentSha256").asText());
+            assertThat(event.get("proposedBy").asText()).isEqualTo("mekong-biotech");
+            assertThat(event.get("acceptedBy").asText()).isEqualTo("hust");
+            assertThat(event.get("changes").toString()).isEqualTo("""
+                    [{"field":"termStart","after":"%s"},{"field":"royalty.ratePercent","before":"3.5","after":"4"}]"""
+                    .formatted(start));
+        }
+    }
+
+    /**
+     * The contract made from this test's deal, found by its listing: the party's other contracts, made by other tests
+     * in the same context, are none of this test's business.
+     */
+    private String awaitContract(String person, String listingId) throws Exception {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode mine = json(get("/contracts", person).body());
-            if (mine.size() == 0) {
-                return false;
+            for (JsonNode contract : json(get("/contracts", person).body())) {
+                if (listingId.equals(contract.get("listingId").asText())) {
+                    id[0] = contract.get("contractId").asText();
+                    return true;
+                }
             }
-            id[0] = mine.get(0).get("contractId").asText();
-            return true;
+            return false;
         });
         return id[0];
     }

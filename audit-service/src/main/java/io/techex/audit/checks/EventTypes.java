@@ -18,6 +18,7 @@ final class EventTypes {
     static final String LISTING_PUBLISHED = "io.techex.listing.ListingPublished.v1";
 
     static final String CONTRACT_CREATED = "io.techex.contract.ContractCreated.v1";
+    static final String CONTRACT_AMENDED = "io.techex.contract.ContractAmended.v1";
     static final String CONTRACT_SIGNED = "io.techex.contract.ContractSigned.v1";
     static final String TRANSFER_PERMIT_GRANTED = "io.techex.contract.TransferPermitGranted.v1";
     static final String TRANSFER_PERMIT_REFUSED = "io.techex.contract.TransferPermitRefused.v1";
@@ -26,7 +27,6 @@ final class EventTypes {
     static final String CONTRACT_ACTIVATED = "io.techex.contract.ContractActivated.v1";
     static final String OWNERSHIP_TRANSFERRED = "io.techex.contract.OwnershipTransferred.v1";
     static final String CONTRACT_TERMINATED = "io.techex.contract.ContractTerminated.v1";
-    /** Being added to contract-service; until their contracts are in, the trail records them as they come. */
     static final String ROYALTY_REPORTED = "io.techex.contract.RoyaltyReported.v1";
     static final String ROYALTY_REPORT_OVERDUE = "io.techex.contract.RoyaltyReportOverdue.v1";
 
@@ -43,6 +43,7 @@ final class EventTypes {
                 .addValue("ownershipRejected", OWNERSHIP_REJECTED)
                 .addValue("listingPublished", LISTING_PUBLISHED)
                 .addValue("contractCreated", CONTRACT_CREATED)
+                .addValue("contractAmended", CONTRACT_AMENDED)
                 .addValue("contractSigned", CONTRACT_SIGNED)
                 .addValue("transferPermitGranted", TRANSFER_PERMIT_GRANTED)
                 .addValue("transferPermitRefused", TRANSFER_PERMIT_REFUSED)

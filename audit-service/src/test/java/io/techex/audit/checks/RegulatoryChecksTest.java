@@ -160,6 +160,37 @@ class RegulatoryChecksTest {
     }
 
     @Test
+    void overdueRoyaltyReportsFollowTheTermsOfTheVersionInForce() {
+        LocalDate yearStart = LocalDate.now(ZoneOffset.UTC).minusYears(2).withDayOfMonth(1);
+        LocalDate yearEnd = yearStart.plusYears(1).minusDays(1);
+        // compliant: created with quarterly reports, amended to one report a year before both signed, and reported
+        Contract yearly = new Contract().created("ORDINARY", false, "mekong-biotech").amendedToReportPer("YEAR")
+                .activated(2, yearStart, yearStart, yearEnd).royaltyReported(1);
+        // anomaly: amended to monthly reports, only the first four months reported
+        Contract monthly = new Contract().created("ORDINARY", false, "mekong-biotech").amendedToReportPer("MONTH")
+                .activated(2, yearStart, yearStart, yearEnd)
+                .royaltyReported(1).royaltyReported(2).royaltyReported(3).royaltyReported(4);
+        // compliant: a licence agreed to run from two years ago that took effect last week; nothing is due yet
+        LocalDate lastWeek = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+        Contract backdated = new Contract().created("ORDINARY", false, "mekong-biotech")
+                .activated(1, lastWeek, yearStart, null);
+        awaitPlanted();
+
+        List<JsonNode> findings = findings("overdue-royalty-reports", yearly, monthly, backdated);
+
+        assertThat(findings).extracting(finding -> finding.path("subject").path("id").asText()).containsOnly(monthly.contractId);
+        assertThat(findings).hasSize(8);
+        JsonNode fifthMonth = findings.getFirst();
+        LocalDate fifthMonthEnd = yearStart.plusMonths(5).minusDays(1);
+        assertThat(fifthMonth.path("summary").asText()).isEqualTo("royalty report for period 5 (" + yearStart.plusMonths(4)
+                + " to " + fifthMonthEnd + ") was due by " + fifthMonthEnd.plusDays(30) + " and has not been made");
+        // the terms as created, the amendment that made the version in force, and that version taking effect
+        assertThat(eventIds(fifthMonth)).containsExactly(monthly.events.get(0), monthly.events.get(1), monthly.events.get(2));
+        assertThat(types(fifthMonth)).containsExactly(EventTypes.CONTRACT_CREATED, EventTypes.CONTRACT_AMENDED,
+                EventTypes.CONTRACT_ACTIVATED);
+    }
+
+    @Test
     void listingsPublishedWithoutVerifiedOwnershipAreFound() {
         // anomalies: published with no ownership check at all; published after the check rejected the ownership
         Listing unchecked = new Listing().submitted().published();
@@ -344,17 +375,34 @@ class RegulatoryChecksTest {
             });
         }
 
-        /** The licence's rights run from {@code from} to {@code until} (null: no end). */
+        /** Version 1 took effect on {@code from}, its rights running from then to {@code until} (null: no end). */
         Contract activated(LocalDate from, LocalDate until) {
+            return activated(1, from, from, until);
+        }
+
+        /** Version {@code version} took effect on {@code on}; its rights run from {@code from} to {@code until}. */
+        Contract activated(int version, LocalDate on, LocalDate from, LocalDate until) {
             return add(EventTypes.CONTRACT_ACTIVATED, null, data -> {
                 data.put("sellerOrganisationId", "hust");
                 data.put("buyerOrganisationId", buyer);
+                data.put("version", version);
+                data.put("activatedAt", on.atTime(9, 0).toInstant(ZoneOffset.UTC).toString());
                 data.put("rightsFrom", from.toString());
                 if (until == null) {
                     data.remove("rightsUntil");
                 } else {
                     data.put("rightsUntil", until.toString());
                 }
+            });
+        }
+
+        /** The parties amended version 1 into version 2, whose royalty is reported per {@code period}. */
+        Contract amendedToReportPer(String period) {
+            return add(EventTypes.CONTRACT_AMENDED, THU, data -> {
+                data.put("previousVersion", 1).put("version", 2);
+                ((ObjectNode) data.get("terms")).remove("termStart");
+                ((ObjectNode) data.at("/terms/royalty")).put("period", period);
+                data.putArray("changes").addObject().put("field", "royalty.period").put("before", "QUARTER").put("after", period);
             });
         }
 

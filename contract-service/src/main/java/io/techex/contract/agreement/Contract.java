@@ -1,6 +1,7 @@
 package io.techex.contract.agreement;
 
 import io.techex.contract.api.ContractActivated;
+import io.techex.contract.api.ContractAmended;
 import io.techex.contract.api.ContractCreated;
 import io.techex.contract.api.ContractRegistered;
 import io.techex.contract.api.ContractSigned;
@@ -53,7 +54,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A technology transfer contract from an agreed deal to rights held and released (see {@link ContractStatus}).
  * <ul>
  *   <li>Drafting: either party proposes new terms, the other accepts; each accepted amendment is a new version whose
- *       Markdown document ({@link ContractDocument}) has its SHA-256 recorded, and voids signatures on older ones.</li>
+ *       Markdown document ({@link ContractDocument}) has its SHA-256 recorded, and voids signatures on older ones
+ *       ({@link ContractAmended}, with every term it changed).</li>
+ *   <li>The version in force is the one both parties signed: the last signature completes it, and it is the version
+ *       {@link ContractActivated} names. Its terms alone say which rights are granted, from and until when, and what
+ *       royalty is owed. A version amended after one party signed it is never in force: the amendment is a new
+ *       version, which both sign anew. Once both signed, the contract is no longer amended (its regulators decided,
+ *       or will decide, on that version; to change it, the parties end it by agreement and contract anew), and an
+ *       amendment still pending then lapses.</li>
  *   <li>Signing: each party signs the current version's SHA-256 with its organisation's registered Ed25519 key; the
  *       signature is verified here, and one over an older version is refused as such.</li>
  *   <li>On the last signature {@link TransferLaw} decides the path (permit, registration, or neither) with both
@@ -126,7 +134,7 @@ public class Contract {
     @CommandHandler
     ContractProgress handle(ProposeAmendment command) {
         requireParty(command.organisationId());
-        requireDrafting("amend it");
+        requireAmendable();
         TermsCheck.check(command.terms());
         if (command.terms().dealType() != terms.dealType()) {
             throw RuleViolation.invalid("terms.dealType", "The deal was agreed as " + terms.dealType() + "; an amendment keeps it");
@@ -138,7 +146,7 @@ public class Contract {
     @CommandHandler
     ContractProgress handle(AcceptAmendment command) {
         requireParty(command.organisationId());
-        requireDrafting("amend it");
+        requireAmendable();
         if (pendingAmendment == null || pendingAmendment.number() != command.number()) {
             throw RuleViolation.conflict("amendment-not-pending", "Contract " + contractId + " has no pending amendment "
                     + command.number() + (pendingAmendment == null ? "" : "; amendment " + pendingAmendment.number() + " is pending"));
@@ -148,8 +156,9 @@ public class Contract {
         }
         ContractTerms amended = pendingAmendment.terms();
         int next = version + 1;
-        apply(new AmendmentAccepted(contractId, listingId, command.number(), command.organisationId(), next,
-                document(amended, next).sha256(), amended));
+        apply(new ContractAmended(contractId, listingId, command.number(), pendingAmendment.proposedBy(),
+                command.organisationId(), version, documentSha256, next, document(amended, next).sha256(),
+                TermChanges.between(terms, amended), amended, command.at()));
         return progress(null);
     }
 
@@ -340,11 +349,20 @@ public class Contract {
     }
 
     @EventSourcingHandler
+    void on(ContractAmended event) {
+        newVersion(event.version(), event.documentSha256(), event.terms());
+    }
+
+    @EventSourcingHandler
     void on(AmendmentAccepted event) {
+        newVersion(event.version(), event.documentSha256(), event.terms());
+    }
+
+    private void newVersion(int number, String sha256, ContractTerms newTerms) {
         pendingAmendment = null;
-        terms = event.terms();
-        version = event.version();
-        documentSha256 = event.documentSha256();
+        terms = newTerms;
+        version = number;
+        documentSha256 = sha256;
         versionHashes.add(documentSha256);
         signedBy.clear();
     }
@@ -357,6 +375,8 @@ public class Contract {
 
     @EventSourcingHandler
     void on(LegalPathDetermined event) {
+        // both signed: an amendment not accepted by then lapses with the drafting
+        pendingAmendment = null;
         registrationRequired = event.registrationRequired();
         decisionDueBy = event.decisionDueBy();
         decisionOverdue = false;
@@ -450,6 +470,14 @@ public class Contract {
         if (status != DRAFTING) {
             throw RuleViolation.conflict("contract-not-drafting", "Contract " + contractId + " is " + status
                     + "; it is too late to " + what);
+        }
+    }
+
+    private void requireAmendable() {
+        if (status != DRAFTING) {
+            throw RuleViolation.conflict("contract-not-drafting", "Contract " + contractId + " is " + status
+                    + ": both parties signed version " + version + ", and a signed version is not amended: it takes "
+                    + "effect, or not, as signed; to change its terms, end it by agreement and contract anew");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.techex.contract.agreement;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.techex.contract.api.ContractTerminated.TerminationReason;
 import io.techex.contract.api.ContractTerms;
 import io.techex.contract.signing.SigningKeys;
@@ -56,6 +58,8 @@ class ContractController {
     }
 
     /** The current version's document: its SHA-256 is what a party signs. */
+    @Operation(summary = "The current version's document", description = """
+            The contract as Markdown, UTF-8. The SHA-256 of exactly these bytes, as 64 lower-case hex digits, is in             the X-Document-SHA256 header and is what each party signs (see POST /contracts/{contractId}/signatures);             X-Contract-Version names the version.""")
     @GetMapping(value = "/contracts/{contractId}/document", produces = "text/markdown;charset=UTF-8")
     ResponseEntity<String> document(@PathVariable UUID contractId, @CurrentActor Actor actor) {
         ContractView view = visible(contractId, actor);
@@ -73,16 +77,32 @@ class ContractController {
 
     @PostMapping("/contracts/{contractId}/amendments/{number}/acceptance")
     ContractProgress accept(@PathVariable UUID contractId, @PathVariable int number, @CurrentActor Actor actor) {
-        return steps.send(new AcceptAmendment(contractId.toString(), actor.organisationId(), number), actor);
+        return steps.send(new AcceptAmendment(contractId.toString(), actor.organisationId(), number, clock.instant()), actor);
     }
 
     /**
      * @param documentSha256 optional: the version the signer means; a stale one is refused as such
      */
-    record SignatureRequest(@NotBlank String keyId, @NotBlank String signature, String documentSha256) {
+    @Schema(description = "A party's Ed25519 signature of the contract's current version")
+    record SignatureRequest(
+            @Schema(description = "The id of a key the caller's organisation registered at POST /signing-keys",
+                    example = "hust-2026")
+            @NotBlank String keyId,
+            @Schema(description = "The Ed25519 signature (RFC 8032, pure: no pre-hashing) of the UTF-8 bytes of the "
+                    + "version's SHA-256 written as 64 lower-case hex digits, i.e. of the text in X-Document-SHA256; "
+                    + "not of the document itself nor of the 32 raw hash bytes. The 64 signature bytes, base64 "
+                    + "(standard alphabet, padded).")
+            @NotBlank String signature,
+            @Schema(description = "Optional: the SHA-256 (64 lower-case hex digits) of the version the signer read; "
+                    + "if the contract has moved on to another version, the signature is refused as "
+                    + "409 signature-over-older-version rather than as not verifying",
+                    example = "9f2c4e1b7a3d5f60812c4e6a8b0d2f4163a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3")
+            String documentSha256) {
     }
 
     /** The signer's organisation's country comes from the token, never from the body. */
+    @Operation(summary = "Sign the contract's current version", description = """
+            What is signed is the version's SHA-256, not the document: fetch GET /contracts/{contractId}/document,             compute the SHA-256 of its bytes as 64 lower-case hex digits (the X-Document-SHA256 header has it too), and             sign the UTF-8 bytes of those 64 characters with the organisation's Ed25519 key registered at             POST /signing-keys; send the 64-byte signature as base64. With openssl:             `printf '%s' "$SHA256" > contract.sha256; openssl pkeyutl -sign -rawin -inkey key.pem -in contract.sha256 |             openssl base64 -A` (the README's "Signing a contract from the shell" has the whole recipe). An amendment             accepted later voids the signature: the parties sign the new version. The signer's country, on which the             legal path depends, comes from its token. On the last signature the legal path is decided and, if no             regulator is involved, the contract takes effect.""")
     @PostMapping("/contracts/{contractId}/signatures")
     ContractProgress sign(@PathVariable UUID contractId, @Valid @RequestBody SignatureRequest request, @CurrentActor Actor actor) {
         var key = keys.find(request.keyId()).filter(found -> found.organisationId().equals(actor.organisationId()))

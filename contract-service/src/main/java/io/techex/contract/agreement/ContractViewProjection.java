@@ -2,10 +2,12 @@ package io.techex.contract.agreement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.techex.contract.api.ContractActivated;
+import io.techex.contract.api.ContractAmended;
 import io.techex.contract.api.ContractCreated;
 import io.techex.contract.api.ContractRegistered;
 import io.techex.contract.api.ContractSigned;
 import io.techex.contract.api.ContractTerminated;
+import io.techex.contract.api.ContractTerms;
 import io.techex.contract.api.RegistrationRefused;
 import io.techex.contract.api.RegulatoryDecisionOverdue;
 import io.techex.contract.api.TransferPermitGranted;
@@ -71,12 +73,22 @@ public class ContractViewProjection {
     }
 
     @EventHandler
+    void on(ContractAmended event, @Timestamp Instant at) {
+        newVersion(event.contractId(), at, event.version(), event.documentSha256(), event.terms());
+    }
+
+    /** Amendments accepted before {@link ContractAmended} was published, as older contracts' histories hold them. */
+    @EventHandler
     void on(AmendmentAccepted event, @Timestamp Instant at) {
-        update(event.contractId(), at, view -> {
+        newVersion(event.contractId(), at, event.version(), event.documentSha256(), event.terms());
+    }
+
+    private void newVersion(String contractId, Instant at, int version, String documentSha256, ContractTerms terms) {
+        update(contractId, at, view -> {
             view.pendingAmendment = null;
-            view.terms = event.terms();
-            view.version = event.version();
-            view.documentSha256 = event.documentSha256();
+            view.terms = terms;
+            view.version = version;
+            view.documentSha256 = documentSha256;
             view.signatures.clear();
         });
     }
@@ -90,6 +102,8 @@ public class ContractViewProjection {
     @EventHandler
     void on(LegalPathDetermined event, @Timestamp Instant at) {
         update(event.contractId(), at, view -> {
+            // both signed: the signed version is in force, and an amendment not accepted by then lapses
+            view.pendingAmendment = null;
             view.legalPath = event;
             view.decisionOverdue = null;
             view.status = event.permitRequired() ? ContractStatus.AWAITING_PERMIT

@@ -36,9 +36,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Its own aggregate rather than part of {@link io.techex.contract.agreement.Contract}: a licence reports monthly or
  * quarterly for years, so these events would outnumber the contract's own many times over and every signature or
- * termination would load them. The two meet in {@code ContractSteps}, which opens the account in the transaction
- * that activates the contract and closes it in the one that terminates it; expiry needs no message, since the
- * account knows the licence's last day from the start.
+ * termination would load them. {@link RoyaltyAccounts} opens the account, on the terms of the version in force, in the
+ * transaction that activates the contract and closes it in the one that terminates it; expiry needs no message, since
+ * the account knows the licence's last day from the start.
  * <ul>
  *   <li>Only the licensee reports, once per period and only after the period ended; net sales are not negative and
  *       are in the contract's currency. The royalty is computed here ({@link RoyaltyMath}).</li>
@@ -95,7 +95,7 @@ public class RoyaltyAccount {
         if (command.royalty() != null) {
             // from the command: Axon applies a constructor's events to the new instance only once it has returned
             scheduleReportDeadline(new RoyaltyPeriods(command.firstDay(), command.lastDay(), command.royalty().period(),
-                    command.reportGraceDays()).period(1), deadlines);
+                    command.reportGraceDays(), LocalDate.ofInstant(command.at(), ZoneOffset.UTC)).period(1), deadlines);
         }
     }
 
@@ -282,7 +282,8 @@ public class RoyaltyAccount {
         currency = event.currency();
         royalty = event.royalty();
         periods = royalty == null ? null
-                : new RoyaltyPeriods(event.firstDay(), event.lastDay(), royalty.period(), event.reportGraceDays());
+                : new RoyaltyPeriods(event.firstDay(), event.lastDay(), royalty.period(), event.reportGraceDays(),
+                        LocalDate.ofInstant(event.openedAt(), ZoneOffset.UTC));
         event.milestones().forEach(milestone -> milestones.put(milestone.milestoneId(), milestone));
     }
 
@@ -321,7 +322,8 @@ public class RoyaltyAccount {
     @EventSourcingHandler
     void on(RoyaltyAccountClosed event) {
         if (periods != null) {
-            periods = new RoyaltyPeriods(periods.firstDay(), event.lastDay(), periods.length(), periods.graceDays());
+            periods = new RoyaltyPeriods(periods.firstDay(), event.lastDay(), periods.length(), periods.graceDays(),
+                    periods.openedOn());
         }
     }
 

@@ -6,6 +6,7 @@ import io.techex.contract.api.Royalty;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +52,8 @@ public class RoyaltyAccountView {
     }
 
     RoyaltyPeriods periods() {
-        return royalty == null ? null : new RoyaltyPeriods(firstDay, lastDay, royalty.period(), reportGraceDays);
+        return royalty == null ? null : new RoyaltyPeriods(firstDay, lastDay, royalty.period(), reportGraceDays,
+                LocalDate.ofInstant(openedAt, ZoneOffset.UTC));
     }
 
     /** Periods reported late or flagged, and not reported yet. */

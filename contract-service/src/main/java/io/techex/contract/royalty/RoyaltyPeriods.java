@@ -17,10 +17,13 @@ import java.util.List;
  *   <li>A contract year is twelve months from the first day; periods divide it exactly.</li>
  *   <li>The licence's last day (its term's end, or an earlier termination) cuts the last period and year short;
  *       nothing after it is a period.</li>
- *   <li>A period's report is due within {@code graceDays} after it ends.</li>
+ *   <li>A period's report is due within {@code graceDays} after it ends; a period that ended before the account
+ *       opened on {@code openedOn} (a licence agreed to start before it took effect) within {@code graceDays} after
+ *       that, since nothing could be reported before.</li>
  * </ul>
  */
-public record RoyaltyPeriods(LocalDate firstDay, LocalDate lastDay, ReportingPeriod length, int graceDays) {
+public record RoyaltyPeriods(LocalDate firstDay, LocalDate lastDay, ReportingPeriod length, int graceDays,
+                             LocalDate openedOn) {
 
     public static int months(ReportingPeriod length) {
         return switch (length) {
@@ -48,7 +51,8 @@ public record RoyaltyPeriods(LocalDate firstDay, LocalDate lastDay, ReportingPer
         if (lastDay != null && until.isAfter(lastDay)) {
             until = lastDay;
         }
-        return new RoyaltyPeriod(number, from, until, (number - 1) / perYear() + 1, until.plusDays(graceDays));
+        LocalDate reportableFrom = until.isBefore(openedOn) ? openedOn : until;
+        return new RoyaltyPeriod(number, from, until, (number - 1) / perYear() + 1, reportableFrom.plusDays(graceDays));
     }
 
     /** The periods of contract year {@code year}, in order (fewer than {@link #perYear()} in a year cut short). */

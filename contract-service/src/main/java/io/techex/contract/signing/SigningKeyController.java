@@ -1,5 +1,7 @@
 package io.techex.contract.signing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import jakarta.validation.constraints.NotBlank;
@@ -25,9 +27,19 @@ class SigningKeyController {
         this.clock = clock;
     }
 
-    record KeyRegistration(@NotBlank String keyId, @NotBlank String publicKey) {
+    @Schema(description = "An Ed25519 public key of the caller's organisation, to sign its contracts with")
+    record KeyRegistration(
+            @Schema(description = "The key's id, chosen by the organisation and unique on the exchange: 1 to 100 letters, "
+                    + "digits, dots, hyphens or underscores. A signature names its key by this id.", example = "hust-2026")
+            @NotBlank String keyId,
+            @Schema(description = "The Ed25519 public key as base64 (standard alphabet, padded) of its DER X.509 "
+                    + "SubjectPublicKeyInfo, 44 bytes: what `openssl pkey -pubout -outform DER` writes. Not PEM, not "
+                    + "the 32 raw key bytes.", example = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=")
+            @NotBlank String publicKey) {
     }
 
+    @Operation(summary = "Register an Ed25519 public key of the caller's organisation", description = """
+            The key its people sign contracts with: an Ed25519 public key, base64 of its DER X.509             SubjectPublicKeyInfo (`openssl pkey -in key.pem -pubout -outform DER | openssl base64 -A`). A key, once             registered, never changes; registering the same id and key again is answered with the key as registered,             the same id with another key is a 409 key-id-taken. The README's "Signing a contract from the shell" has             the whole recipe with openssl.""")
     @PostMapping("/signing-keys")
     @ResponseStatus(HttpStatus.CREATED)
     SigningKeys.SigningKey register(@jakarta.validation.Valid @RequestBody KeyRegistration registration, @CurrentActor Actor actor) {

@@ -1,6 +1,8 @@
 package io.techex.contract.agreement;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.contract.api.ContractActivated;
+import io.techex.contract.api.ContractAmended;
 import io.techex.contract.api.ContractCreated;
 import io.techex.contract.api.ContractRegistered;
 import io.techex.contract.api.ContractSigned;
@@ -16,10 +18,12 @@ import io.techex.contract.api.RegistrationRefused;
 import io.techex.contract.api.RegulatoryCategory;
 import io.techex.contract.api.RegulatoryDecisionOverdue;
 import io.techex.contract.api.Royalty;
+import io.techex.contract.api.TermChange;
 import io.techex.contract.api.TransferPermitGranted;
 import io.techex.contract.api.TransferPermitRefused;
 import io.techex.contract.legal.TransferLaw;
 import io.techex.contract.rights.RightsClaim;
+import io.techex.contracts.EventJson;
 import io.techex.platform.web.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -122,21 +126,100 @@ class ContractTest {
 
     // ---- drafting
 
+    /** EXCLUSIVE from 2026-01-01, at 4 % with no minimum, the pilot due later and paying more, and a launch milestone. */
+    static final ContractTerms AMENDED = new ContractTerms(EXCLUSIVE.dealType(), EXCLUSIVE.fieldOfUse(), EXCLUSIVE.territory(),
+            LocalDate.parse("2026-01-01"), EXCLUSIVE.termEnd(), null, EXCLUSIVE.price(),
+            new Royalty(new BigDecimal("4"), Royalty.ReportingPeriod.QUARTER, null),
+            List.of(new Milestone("pilot", "Pilot line running", LocalDate.parse("2027-09-30"), Money.vnd(250_000_000L)),
+                    new Milestone("launch", "First commercial sale", null, null)),
+            EXCLUSIVE.governingTerms());
+
+    static ContractAmended amended(ContractTerms before, ContractTerms after, String proposedBy, String acceptedBy) {
+        return new ContractAmended(ID, LISTING, 1, proposedBy, acceptedBy, 1, sha(before, 1), 2, sha(after, 2),
+                TermChanges.between(before, after), after, NOW);
+    }
+
+    static JsonNode json(String json) {
+        try {
+            return EventJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
     @Test
-    void aPartyProposesAnAmendmentAndTheOtherAcceptsItAsTheNextVersion() {
-        var amended = new ContractTerms(EXCLUSIVE.dealType(), EXCLUSIVE.fieldOfUse(), EXCLUSIVE.territory(),
-                EXCLUSIVE.termStart(), LocalDate.parse("2029-12-31"), null, EXCLUSIVE.price(), EXCLUSIVE.royalty(),
-                EXCLUSIVE.milestones(), EXCLUSIVE.governingTerms());
+    void aPartyProposesAnAmendmentAndTheOtherAcceptsItAsTheNextVersionNamingEveryTermItChanged() {
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false),
-                        new AmendmentProposed(ID, 1, BUYER, amended))
-                .when(new AcceptAmendment(ID, SELLER, 1))
-                .expectEvents(new AmendmentAccepted(ID, LISTING, 1, SELLER, 2, sha(amended, 2), amended));
+                        new AmendmentProposed(ID, 1, BUYER, AMENDED))
+                .when(new AcceptAmendment(ID, SELLER, 1, NOW))
+                .expectEvents(new ContractAmended(ID, LISTING, 1, BUYER, SELLER, 1, sha(EXCLUSIVE, 1), 2, sha(AMENDED, 2),
+                        List.of(new TermChange("termStart", json("\"2027-01-01\""), json("\"2026-01-01\"")),
+                                new TermChange("royalty.ratePercent", json("\"3.5\""), json("\"4\"")),
+                                new TermChange("royalty.minimumPerYear", json("{\"amount\": \"50000000\", \"currency\": \"VND\"}"), null),
+                                new TermChange("milestones[pilot].dueDate", json("\"2027-06-30\""), json("\"2027-09-30\"")),
+                                new TermChange("milestones[pilot].payment", json("{\"amount\": \"200000000\", \"currency\": \"VND\"}"),
+                                        json("{\"amount\": \"250000000\", \"currency\": \"VND\"}")),
+                                new TermChange("milestones[launch]", null,
+                                        json("{\"milestoneId\": \"launch\", \"description\": \"First commercial sale\"}"))),
+                        AMENDED, NOW));
+    }
+
+    @Test
+    void milestonesOnlyReorderedAreOneChangeOfTheirOrder() {
+        var twoMilestones = new ContractTerms(EXCLUSIVE.dealType(), null, null, null, null, null, EXCLUSIVE.price(), null,
+                AMENDED.milestones(), null);
+        var reordered = new ContractTerms(EXCLUSIVE.dealType(), null, null, null, null, null, EXCLUSIVE.price(), null,
+                List.of(AMENDED.milestones().get(1), AMENDED.milestones().get(0)), null);
+        assertThat(TermChanges.between(twoMilestones, reordered)).extracting(TermChange::field).containsExactly("milestones");
+        assertThat(TermChanges.between(twoMilestones, twoMilestones)).isEmpty();
+    }
+
+    @Test
+    void theVersionInForceIsTheAmendedOneBothSignedAndItsTermsAreTheRightsClaimed() {
+        fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false),
+                        signed(hust, SELLER, "VN", EXCLUSIVE, 1),
+                        new AmendmentProposed(ID, 1, BUYER, AMENDED),
+                        amended(EXCLUSIVE, AMENDED, BUYER, SELLER),
+                        signed(mekong, BUYER, "VN", AMENDED, 2))
+                // the seller's signature of version 1 no longer counts: the contract waits for its signature of version 2
+                .when(sign(hust, SELLER, "VN", sha(AMENDED, 2)))
+                .expectResultMessagePayload(new ContractProgress(ID, ContractStatus.READY, new RightsClaim(ID, LISTING,
+                        SELLER, BUYER, DealType.EXCLUSIVE_LICENCE, "textile wastewater", "VN",
+                        LocalDate.parse("2026-01-01"), LocalDate.parse("2031-12-31"), null)));
+    }
+
+    @Test
+    void onceBothSignedTheContractIsNoLongerAmendedAndAPendingAmendmentLapses() {
+        List<Object> signedWithAmendmentPending = List.of(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false),
+                new AmendmentProposed(ID, 1, BUYER, AMENDED),
+                signed(hust, SELLER, "VN", EXCLUSIVE, 1), signed(mekong, BUYER, "VN", EXCLUSIVE, 1),
+                new LegalPathDetermined(ID, LISTING, "VN", "VN", false, false, List.of("rule"), null));
+        fixture.given(signedWithAmendmentPending)
+                .when(new AcceptAmendment(ID, SELLER, 1, NOW))
+                .expectException(matches(e -> e instanceof RuleViolation v && v.code().equals("contract-not-drafting")
+                        && v.getMessage().contains("both parties signed version 1, and a signed version is not amended")))
+                .expectNoEvents();
+        fixture.given(active())
+                .when(new ProposeAmendment(ID, BUYER, AMENDED))
+                .expectException(matches(e -> e instanceof RuleViolation v && v.code().equals("contract-not-drafting")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void amendmentsAcceptedBeforeContractAmendedExistedAreStillReadBack() {
+        fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false),
+                        new AmendmentProposed(ID, 1, BUYER, AMENDED),
+                        new AmendmentAccepted(ID, LISTING, 1, SELLER, 2, sha(AMENDED, 2), AMENDED),
+                        signed(mekong, BUYER, "VN", AMENDED, 2))
+                .when(sign(hust, SELLER, "VN", sha(AMENDED, 2)))
+                .expectResultMessagePayloadMatching(matches(p -> ((ContractProgress) p).status() == ContractStatus.READY
+                        && ((ContractProgress) p).claim().from().equals(LocalDate.parse("2026-01-01"))));
     }
 
     @Test
     void theProposerCannotAcceptItsOwnAmendment() {
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false), new AmendmentProposed(ID, 1, BUYER, EXCLUSIVE))
-                .when(new AcceptAmendment(ID, BUYER, 1))
+                .when(new AcceptAmendment(ID, BUYER, 1, NOW))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
     }
@@ -187,7 +270,7 @@ class ContractTest {
                 List.of(), null);
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false),
                         new AmendmentProposed(ID, 1, BUYER, amended),
-                        new AmendmentAccepted(ID, LISTING, 1, SELLER, 2, sha(amended, 2), amended))
+                        amended(EXCLUSIVE, amended, BUYER, SELLER))
                 .when(sign(hust, SELLER, "VN", sha(EXCLUSIVE, 1)))
                 .expectException(matches(e -> e instanceof RuleViolation v && v.code().equals("signature-over-older-version")))
                 .expectNoEvents();
@@ -206,7 +289,7 @@ class ContractTest {
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false),
                         signed(hust, SELLER, "VN", EXCLUSIVE, 1),
                         new AmendmentProposed(ID, 1, BUYER, amended),
-                        new AmendmentAccepted(ID, LISTING, 1, SELLER, 2, sha(amended, 2), amended))
+                        amended(EXCLUSIVE, amended, BUYER, SELLER))
                 .when(sign(mekong, BUYER, "VN", sha(amended, 2)))
                 .expectResultMessagePayload(new ContractProgress(ID, ContractStatus.DRAFTING, null));
     }

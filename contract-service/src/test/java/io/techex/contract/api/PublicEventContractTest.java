@@ -11,6 +11,7 @@ class PublicEventContractTest {
     void everyPublicEventOfContractServiceHasAContractAndKeepsIt() {
         assertThat(ContractCheck.assertProducerContracts("io.techex.contract")).containsExactlyInAnyOrder(
                 "io.techex.contract.ContractCreated.v1",
+                "io.techex.contract.ContractAmended.v1",
                 "io.techex.contract.ContractSigned.v1",
                 "io.techex.contract.TransferPermitGranted.v1",
                 "io.techex.contract.TransferPermitRefused.v1",

@@ -127,6 +127,20 @@ class RoyaltyAccountTest {
                 .expectScheduledDeadline(Instant.parse("2027-06-15T00:00:00Z"), new RoyaltyReportDue(2, LocalDate.parse("2027-06-14")));
     }
 
+    @Test
+    void aLicenceAgreedToStartBeforeItTookEffectHasItsEndedPeriodsDueAGraceAfterItOpenedAndReportedOnTime() {
+        // agreed from 1 January 2027, in effect from 1 June: quarter 1 ended before the account opened
+        Instant june = Instant.parse("2027-06-01T08:00:00Z");
+        fixture.givenNoPriorActivity()
+                .when(new OpenRoyaltyAccount(CONTRACT, LISTING, LICENSOR, LICENSEE, "VND", ROYALTY, List.of(), FIRST, LAST, 30, june))
+                .expectScheduledDeadline(Instant.parse("2027-07-02T00:00:00Z"), new RoyaltyReportDue(1, LocalDate.parse("2027-07-01")));
+        Instant nextDay = june.plus(java.time.Duration.ofDays(1));
+        fixture.given(new RoyaltyAccountOpened(ACCOUNT, CONTRACT, LISTING, LICENSOR, LICENSEE, "VND", ROYALTY, List.of(),
+                        FIRST, LAST, 30, june))
+                .when(new ReportRoyalty(CONTRACT, LICENSEE, 1, Money.vnd(1_000_000), nextDay))
+                .expectEvents(reported(1, 1_000_000, 35_000, false, nextDay));
+    }
+
     // ---- reports and what they compute
 
     @Test

@@ -18,7 +18,7 @@ class RoyaltyPeriodsTest {
 
     @Test
     void theFirstPeriodStartsOnTheFirstDayOfTheRightsNotOnACalendarQuarter() {
-        var periods = new RoyaltyPeriods(day("2026-11-23"), null, ReportingPeriod.QUARTER, 30);
+        var periods = new RoyaltyPeriods(day("2026-11-23"), null, ReportingPeriod.QUARTER, 30, day("2026-11-23"));
         assertThat(periods.period(1)).isEqualTo(new RoyaltyPeriod(1, day("2026-11-23"), day("2027-02-22"), 1, day("2027-03-24")));
         assertThat(periods.period(2)).isEqualTo(new RoyaltyPeriod(2, day("2027-02-23"), day("2027-05-22"), 1, day("2027-06-21")));
         assertThat(periods.period(5).contractYear()).isEqualTo(2);
@@ -27,7 +27,7 @@ class RoyaltyPeriodsTest {
 
     @Test
     void periodsAreCountedFromTheFirstDaySoTheEndOfAMonthDoesNotDrift() {
-        var periods = new RoyaltyPeriods(day("2027-01-31"), null, ReportingPeriod.MONTH, 30);
+        var periods = new RoyaltyPeriods(day("2027-01-31"), null, ReportingPeriod.MONTH, 30, day("2027-01-31"));
         assertThat(periods.period(1).until()).isEqualTo(day("2027-02-27"));
         assertThat(periods.period(2).from()).isEqualTo(day("2027-02-28"));
         assertThat(periods.period(2).until()).isEqualTo(day("2027-03-30"));
@@ -38,7 +38,7 @@ class RoyaltyPeriodsTest {
 
     @Test
     void theLastDayCutsTheLastPeriodAndYearShortAndNothingFollowsIt() {
-        var periods = new RoyaltyPeriods(day("2027-01-01"), day("2028-05-15"), ReportingPeriod.QUARTER, 30);
+        var periods = new RoyaltyPeriods(day("2027-01-01"), day("2028-05-15"), ReportingPeriod.QUARTER, 30, day("2027-01-01"));
         assertThat(periods.period(6)).isEqualTo(new RoyaltyPeriod(6, day("2028-04-01"), day("2028-05-15"), 2, day("2028-06-14")));
         assertThat(periods.period(7)).isNull();
         assertThat(periods.ofYear(2)).extracting(RoyaltyPeriod::number).containsExactly(5, 6);
@@ -50,9 +50,18 @@ class RoyaltyPeriodsTest {
 
     @Test
     void aYearlyPeriodIsTheContractYear() {
-        var periods = new RoyaltyPeriods(day("2027-03-01"), null, ReportingPeriod.YEAR, 45);
+        var periods = new RoyaltyPeriods(day("2027-03-01"), null, ReportingPeriod.YEAR, 45, day("2027-03-01"));
         assertThat(periods.period(1)).isEqualTo(new RoyaltyPeriod(1, day("2027-03-01"), day("2028-02-29"), 1, day("2028-04-14")));
         assertThat(periods.ofYear(2)).containsExactly(periods.period(2));
+    }
+
+    @Test
+    void aPeriodThatEndedBeforeTheAccountOpenedIsDueAGraceAfterItOpened() {
+        // a licence agreed to run from 1 January that took effect on 5 December
+        var periods = new RoyaltyPeriods(day("2026-01-01"), null, ReportingPeriod.QUARTER, 30, day("2026-12-05"));
+        assertThat(periods.period(1)).isEqualTo(new RoyaltyPeriod(1, day("2026-01-01"), day("2026-03-31"), 1, day("2027-01-04")));
+        assertThat(periods.period(3).reportDueBy()).isEqualTo(day("2027-01-04"));
+        assertThat(periods.period(4).reportDueBy()).isEqualTo(day("2027-01-30"));
     }
 
     @Test

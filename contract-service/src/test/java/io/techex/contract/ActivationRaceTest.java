@@ -1,4 +1,4 @@
-package io.techex.contract.rights;
+package io.techex.contract;
 
 import io.techex.contract.agreement.ContractProgress;
 import io.techex.contract.agreement.ContractStatus;
@@ -14,6 +14,9 @@ import io.techex.contract.api.DealType;
 import io.techex.contract.api.IpTitleRef;
 import io.techex.contract.api.Money;
 import io.techex.contract.api.RegulatoryCategory;
+import io.techex.contract.rights.AssetRights;
+import io.techex.contract.rights.Grant;
+import io.techex.contract.rights.RightsLedger;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.testkit.IntegrationTest;
@@ -132,6 +135,27 @@ class ActivationRaceTest {
         SignContract successor = contractAwaitingLastSignature(listingId, "vinfast", new ContractTerms(DealType.EXCLUSIVE_LICENCE,
                 "textile wastewater", "VN", lastDay.plusDays(1), END, null, Money.vnd(1), null, List.of(), null));
         assertThat(steps.send(successor, firm("vinfast")).status()).isEqualTo(ContractStatus.ACTIVE);
+    }
+
+    @Test
+    void aLicenceAgreedFromADayPastHoldsItsRightsFromThatDayAndOneWhoseTermEndedIsRefused() {
+        String listingId = UUID.randomUUID().toString();
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate agreedStart = today.minusMonths(3);
+        SignContract backdated = contractAwaitingLastSignature(listingId, "mekong-biotech", new ContractTerms(
+                DealType.EXCLUSIVE_LICENCE, "textile wastewater", "VN", agreedStart, null, 12, Money.vnd(1), null, List.of(), null));
+        assertThat(steps.send(backdated, firm("mekong-biotech")).status()).isEqualTo(ContractStatus.ACTIVE);
+        assertThat(views.find(backdated.contractId()).orElseThrow().rightsFrom).isEqualTo(agreedStart);
+        assertThat(views.find(backdated.contractId()).orElseThrow().rightsUntil).isEqualTo(agreedStart.plusMonths(12).minusDays(1));
+        assertThat(ledger.on(listingId, agreedStart).grants()).extracting(Grant::contractId).containsExactly(backdated.contractId());
+        assertThat(ledger.on(listingId, agreedStart.minusDays(1)).grants()).isEmpty();
+
+        SignContract ended = contractAwaitingLastSignature(listingId, "kyoto-materials", new ContractTerms(
+                DealType.NON_EXCLUSIVE_LICENCE, "drinking water", "VN", today.minusYears(2), today.minusDays(1), null,
+                Money.vnd(1), null, List.of(), null));
+        assertThat(steps.send(ended, firm("kyoto-materials")).status()).isEqualTo(ContractStatus.REFUSED);
+        assertThat(views.find(ended.contractId()).orElseThrow().refusal).contains("its term ended on " + today.minusDays(1));
+        assertThat(ledger.on(listingId, today.minusYears(1)).grants()).isEmpty();
     }
 
     @Test
