@@ -7,13 +7,30 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 public class ActingCommandGateway {
 
     private final CommandGateway commandGateway;
+    private final Actor system;
 
-    public ActingCommandGateway(CommandGateway commandGateway) {
+    /** @param system the exchange itself in this service ({@link Actor#system}), for what no person does */
+    public ActingCommandGateway(CommandGateway commandGateway, Actor system) {
         this.commandGateway = commandGateway;
+        this.system = system;
     }
 
     /** Sends and waits for the result; the handler's exception, if any, is thrown here. */
     public <R> R send(Object command, Actor actor) {
         return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.asMetaData()));
+    }
+
+    /**
+     * Sends as the exchange itself: a policy following a rule in reaction to an event (a conflicting deal closes an
+     * offer, a withdrawn listing ends its auctions). Otherwise the command would name whoever caused that event, or
+     * nobody when it came from another service, as if they had asked for it.
+     */
+    public <R> R sendAsSystem(Object command) {
+        return send(command, system);
+    }
+
+    /** The exchange itself in this service: who acts when a rule or the clock does. */
+    public Actor system() {
+        return system;
     }
 }

@@ -3,6 +3,7 @@ package io.techex.platform.actor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -15,8 +16,10 @@ public class ActorConfiguration {
         return new SimpleCorrelationDataProvider(Actor.PERSON, Actor.ORGANISATION, Actor.ROLE);
     }
 
+    /** The exchange itself is named after the service it acts in, e.g. {@code bidding-service}. */
     @Bean
-    ActingCommandGateway actingCommandGateway(CommandGateway commandGateway) {
-        return new ActingCommandGateway(commandGateway);
+    ActingCommandGateway actingCommandGateway(CommandGateway commandGateway,
+                                              @Value("${spring.application.name}") String service) {
+        return new ActingCommandGateway(commandGateway, Actor.system(service));
     }
 }
