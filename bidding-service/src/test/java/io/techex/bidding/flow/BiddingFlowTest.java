@@ -215,6 +215,39 @@ class BiddingFlowTest {
                 json(send("GET", "/auctions/" + auctionId, TestTokens.REGULATOR, null)).path("status").asText().equals("WON"));
     }
 
+    /** What the auction's view and its live board show as the minimum bid is exactly the least the auction accepts. */
+    @Test
+    void theMinimumBidShownIsTheLowestBidTheAuctionAccepts() throws Exception {
+        String listingId = publish("AUCTION", "ASSIGNMENT");
+        Instant now = clock.instant();
+        var scheduled = send("POST", "/auctions", TestTokens.UNIVERSITY, """
+                {"listingId": "%s", "dealType": "ASSIGNMENT", "startingPrice": "1000000.50", "minimumIncrement": "25000",
+                 "startsAt": "%s", "endsAt": "%s"}""".formatted(listingId, now.minusSeconds(1), now.plus(Duration.ofHours(1))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String auctionId = json(scheduled).get("auctionId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", "/auctions/" + auctionId, TestTokens.FIRM, null).statusCode() == 200);
+
+        try (var board = new BoardWatcher(http, port, auctionId, TestTokens.FOREIGN_FIRM)) {
+            for (int bids = 0; bids < 3; bids++) {
+                int placed = bids;
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        json(send("GET", "/auctions/" + auctionId, TestTokens.FIRM, null)).path("bidCount").asInt() == placed);
+                BigDecimal shown = new BigDecimal(json(send("GET", "/auctions/" + auctionId, TestTokens.FIRM, null))
+                        .path("minimumBid").asText());
+                JsonNode live = board.awaitBoard(b -> b.path("bidCount").asInt() == placed);
+                assertThat(new BigDecimal(live.path("minimumBid").asText())).isEqualByComparingTo(shown);
+
+                var below = send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM,
+                        "{\"amount\": \"" + shown.subtract(new BigDecimal("0.01")).toPlainString() + "\"}");
+                assertThat(below.statusCode()).as(below.body()).isEqualTo(409);
+                assertThat(new BigDecimal(json(below).at("/minimumBid/amount").asText())).isEqualByComparingTo(shown);
+                var atMinimum = send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM,
+                        "{\"amount\": \"" + shown.toPlainString() + "\"}");
+                assertThat(atMinimum.statusCode()).as(atMinimum.body()).isEqualTo(201);
+            }
+        }
+    }
+
     @Test
     void theEventsOfAnAuctionClosedByItsDeadlineNameTheExchangeAsTheActor() throws Exception {
         String listingId = publish("AUCTION", "ASSIGNMENT");
