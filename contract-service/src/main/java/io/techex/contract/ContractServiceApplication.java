@@ -2,9 +2,6 @@ package io.techex.contract;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Bean;
-
-import java.time.Clock;
 
 /** Contracts from an agreed deal to a signed, approved, registered and active licence or assignment. */
 @SpringBootApplication
@@ -17,11 +14,5 @@ public class ContractServiceApplication {
         new SpringApplicationBuilder(ContractServiceApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME)
                 .run(args);
-    }
-
-    /** Times of decisions and the day rights start: UTC, as every instant and date on the exchange. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -56,9 +56,8 @@ public class Auction {
     private String sellerOrganisationId;
     private AuctionTerms terms;
     private String currency;
-    private BigDecimal startingPrice;
+    private MinimumBid minimumBid;
     private BigDecimal reservePrice;
-    private BigDecimal minimumIncrement;
     private Instant startsAt;
     private Instant endsAt;
     private int softCloseMinutes;
@@ -134,7 +133,7 @@ public class Auction {
         if (command.currency() != null && !command.currency().equals(currency)) {
             throw RuleViolation.invalid("currency", "This auction is in " + currency);
         }
-        BigDecimal minimum = minimumBid();
+        BigDecimal minimum = minimumBid.after(currentPrice);
         if (command.amount().compareTo(minimum) < 0) {
             throw new BidTooLow(minimum, currency);
         }
@@ -204,9 +203,8 @@ public class Auction {
         sellerOrganisationId = event.sellerOrganisationId();
         terms = event.terms();
         currency = event.currency();
-        startingPrice = event.startingPrice();
+        minimumBid = new MinimumBid(event.startingPrice(), event.minimumIncrement());
         reservePrice = event.reservePrice();
-        minimumIncrement = event.minimumIncrement();
         startsAt = event.startsAt();
         endsAt = event.endsAt();
         softCloseMinutes = event.softCloseMinutes();
@@ -241,11 +239,6 @@ public class Auction {
     @EventSourcingHandler
     void on(AuctionClosedWithoutSale event) {
         closed = true;
-    }
-
-    /** The least the next bid may be: the starting price first, then the current price plus the increment. */
-    private BigDecimal minimumBid() {
-        return currentPrice == null ? startingPrice : currentPrice.add(minimumIncrement);
     }
 
     private void requireOpen(Instant at) {

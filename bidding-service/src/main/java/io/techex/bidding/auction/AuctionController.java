@@ -13,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,13 +36,13 @@ class AuctionController {
 
     private final ActingCommandGateway commands;
     private final BiddableListings listings;
-    private final JdbcTemplate jdbc;
+    private final AuctionViews auctions;
     private final Clock clock;
 
-    AuctionController(ActingCommandGateway commands, BiddableListings listings, JdbcTemplate jdbc, Clock clock) {
+    AuctionController(ActingCommandGateway commands, BiddableListings listings, AuctionViews auctions, Clock clock) {
         this.commands = commands;
         this.listings = listings;
-        this.jdbc = jdbc;
+        this.auctions = auctions;
         this.clock = clock;
     }
 
@@ -110,24 +109,18 @@ class AuctionController {
     @GetMapping("/{auctionId}")
     AuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
         Instant now = clock.instant();
-        return jdbc.query("SELECT * FROM auction_view WHERE auction_id = ?", (rs, row) -> {
-            boolean seller = rs.getString("seller_organisation_id").equals(actor.organisationId());
-            AuctionStatus status = AuctionStatus.valueOf(rs.getString("status"));
-            Instant startsAt = rs.getTimestamp("starts_at").toInstant();
-            Instant endsAt = rs.getTimestamp("ends_at").toInstant();
-            if (status == AuctionStatus.SCHEDULED && !now.isBefore(startsAt)) {
+        return auctions.find(auctionId.toString()).map(auction -> {
+            boolean seller = auction.sellerOrganisationId().equals(actor.organisationId());
+            AuctionStatus status = auction.status();
+            if (status == AuctionStatus.SCHEDULED && !now.isBefore(auction.startsAt())) {
                 status = AuctionStatus.OPEN;
             }
-            BigDecimal current = rs.getBigDecimal("current_price");
-            BigDecimal increment = rs.getBigDecimal("minimum_increment");
-            return new AuctionView(rs.getString("auction_id"), rs.getString("listing_id"), status, rs.getString("currency"),
-                    plain(rs.getBigDecimal("starting_price")), plain(current),
-                    plain(current == null ? rs.getBigDecimal("starting_price") : current.add(increment)),
-                    rs.getInt("bid_count"), actor.organisationId().equals(rs.getString("leader_organisation_id")),
-                    startsAt, endsAt, Math.max(0, endsAt.getEpochSecond() - now.getEpochSecond()),
-                    seller ? plain(rs.getBigDecimal("reserve_price")) : null);
-        }, auctionId.toString()).stream().findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
+            return new AuctionView(auction.auctionId(), auction.listingId(), status, auction.currency(),
+                    plain(auction.startingPrice()), plain(auction.currentPrice()), plain(auction.minimumBid()),
+                    auction.bidCount(), actor.organisationId().equals(auction.leaderOrganisationId()),
+                    auction.startsAt(), auction.endsAt(), Math.max(0, auction.endsAt().getEpochSecond() - now.getEpochSecond()),
+                    seller ? plain(auction.reservePrice()) : null);
+        }).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
     }
 
     private static BigDecimal plain(BigDecimal amount) {

@@ -1,34 +1,30 @@
 package io.techex.bidding.auction;
 
 import io.techex.bidding.board.LiveBoards;
-import io.techex.bidding.listing.BiddingStopped;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The English auctions as the exchange sees them ({@code auction_view}), their live boards (refreshed from the row after
- * each change), and their end when a listing stops taking deals.
+ * The English auctions as the exchange sees them ({@code auction_view}, read through {@link AuctionViews}) and their
+ * live boards (refreshed from the row after each change), built from the event store by the {@code bidding-views}
+ * processor and rebuilt by replaying it. It sends no command: ending auctions when a listing stops taking deals is
+ * {@link AuctionPolicy}'s.
  */
 @Component
 @ProcessingGroup("bidding-views")
-class AuctionProjection implements BiddingStopped {
+class AuctionProjection {
 
     private final JdbcTemplate jdbc;
-    private final CommandGateway commands;
-    private final Clock clock;
     private final LiveBoards boards;
 
-    AuctionProjection(JdbcTemplate jdbc, CommandGateway commands, Clock clock, LiveBoards boards) {
+    AuctionProjection(JdbcTemplate jdbc, LiveBoards boards) {
         this.jdbc = jdbc;
-        this.commands = commands;
-        this.clock = clock;
         this.boards = boards;
     }
 
@@ -73,10 +69,10 @@ class AuctionProjection implements BiddingStopped {
         status(event.auctionId(), AuctionStatus.CLOSED_WITHOUT_SALE, at);
     }
 
-    @Override
-    public void onBiddingStopped(String listingId, String reason) {
-        jdbc.queryForList("SELECT auction_id FROM auction_view WHERE listing_id = ? AND status = 'SCHEDULED'",
-                String.class, listingId).forEach(id -> commands.sendAndWait(new CancelAuction(id, reason, clock.instant())));
+    /** Before a replay: the rows are rebuilt from the first event on (boards follow as the events pass again). */
+    @ResetHandler
+    void beforeReplay() {
+        jdbc.update("DELETE FROM auction_view");
     }
 
     /** Also for a sealed-bid auction's AuctionClosedWithoutSale, which has no row here. */

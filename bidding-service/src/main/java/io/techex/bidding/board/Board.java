@@ -12,11 +12,14 @@ import java.time.Instant;
  *
  * @param closedAs     null while the auction runs; WON or CLOSED_WITHOUT_SALE after
  * @param currentPrice the highest bid of an English auction; a sealed-bid auction's winning amount once won; else null
+ * @param minimumBid   the least an English auction takes as its next bid ({@code MinimumBid}), until it closes; null
+ *                     for a sealed-bid auction
  * @param bidsDueAt    a sealed-bid auction's commit deadline; null for an English auction
  * @param endsAt       an English auction's (soft-close) end; a sealed-bid auction's reveal deadline
  */
 public record Board(String auctionId, String format, String closedAs, String currency,
-                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal currentPrice, int bidCount,
+                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal currentPrice,
+                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal minimumBid, int bidCount,
                     Instant startsAt, Instant bidsDueAt, Instant endsAt) {
 
     /**
@@ -48,12 +51,13 @@ public record Board(String auctionId, String format, String closedAs, String cur
 
     /** What a watcher receives: the board, its phase and the seconds left in that phase, as of sending. */
     public record View(String auctionId, String format, String phase, String currency,
-                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal currentPrice, int bidCount,
+                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal currentPrice,
+                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal minimumBid, int bidCount,
                        Instant startsAt, Instant bidsDueAt, Instant endsAt, long secondsLeft) {
 
         View(Board board, String phase, long secondsLeft) {
-            this(board.auctionId(), board.format(), phase, board.currency(), board.currentPrice(), board.bidCount(),
-                    board.startsAt(), board.bidsDueAt(), board.endsAt(), secondsLeft);
+            this(board.auctionId(), board.format(), phase, board.currency(), board.currentPrice(), board.minimumBid(),
+                    board.bidCount(), board.startsAt(), board.bidsDueAt(), board.endsAt(), secondsLeft);
         }
     }
 }

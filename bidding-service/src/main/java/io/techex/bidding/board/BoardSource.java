@@ -1,48 +1,47 @@
 package io.techex.bidding.board;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.techex.bidding.auction.AuctionRow;
+import io.techex.bidding.auction.AuctionViews;
+import io.techex.bidding.sealed.SealedBidAuctionRow;
+import io.techex.bidding.sealed.SealedBidAuctionViews;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Builds a board from the auctions' PostgreSQL projections ({@code auction_view}, {@code sealed_auction_view}), which
- * the event store can always rebuild: the truth a lost Redis board is rebuilt from.
+ * Builds a board from the auctions' read models ({@code auction_view}, {@code sealed_auction_view}), which the event
+ * store can always rebuild: the truth a lost Redis board is rebuilt from.
  */
 @Component
 class BoardSource {
 
-    private final JdbcTemplate jdbc;
+    private final AuctionViews englishAuctions;
+    private final SealedBidAuctionViews sealedBidAuctions;
 
-    BoardSource(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    BoardSource(AuctionViews englishAuctions, SealedBidAuctionViews sealedBidAuctions) {
+        this.englishAuctions = englishAuctions;
+        this.sealedBidAuctions = sealedBidAuctions;
     }
 
     Optional<Board> load(String auctionId) {
-        Optional<Board> english = jdbc.query("""
-                SELECT status, currency, current_price, bid_count, starts_at, ends_at FROM auction_view WHERE auction_id = ?""",
-                (rs, row) -> new Board(auctionId, "ENGLISH", closedAs(rs.getString("status")), rs.getString("currency"),
-                        plain(rs.getBigDecimal("current_price")), rs.getInt("bid_count"),
-                        rs.getTimestamp("starts_at").toInstant(), null, rs.getTimestamp("ends_at").toInstant()),
-                auctionId).stream().findFirst();
-        if (english.isPresent()) {
-            return english;
-        }
-        return jdbc.query("""
-                SELECT status, currency, winning_amount, commitment_count, starts_at, bids_due_at, ends_at
-                FROM sealed_auction_view WHERE auction_id = ?""", (rs, row) -> {
-            String closedAs = closedAs(rs.getString("status"));
-            // the winning amount, once won, is the only amount a sealed-bid board ever shows
-            BigDecimal price = "WON".equals(closedAs) ? plain(rs.getBigDecimal("winning_amount")) : null;
-            return new Board(auctionId, "SEALED_BID", closedAs, rs.getString("currency"), price,
-                    rs.getInt("commitment_count"), rs.getTimestamp("starts_at").toInstant(),
-                    rs.getTimestamp("bids_due_at").toInstant(), rs.getTimestamp("ends_at").toInstant());
-        }, auctionId).stream().findFirst();
+        Optional<Board> english = englishAuctions.find(auctionId).map(BoardSource::board);
+        return english.isPresent() ? english : sealedBidAuctions.find(auctionId).map(BoardSource::board);
     }
 
-    private static String closedAs(String status) {
-        return status.equals("SCHEDULED") ? null : status;
+    /** While it runs, the board says what the next bid must be, by the auction's own rule. */
+    private static Board board(AuctionRow auction) {
+        return new Board(auction.auctionId(), "ENGLISH", auction.closed() ? auction.status().name() : null,
+                auction.currency(), plain(auction.currentPrice()), auction.closed() ? null : plain(auction.minimumBid()),
+                auction.bidCount(), auction.startsAt(), null, auction.endsAt());
+    }
+
+    /** The winning amount, once won, is the only amount a sealed-bid board ever shows. */
+    private static Board board(SealedBidAuctionRow auction) {
+        String closedAs = auction.closed() ? auction.status() : null;
+        BigDecimal price = "WON".equals(closedAs) ? plain(auction.winningAmount()) : null;
+        return new Board(auction.auctionId(), "SEALED_BID", closedAs, auction.currency(), price, null,
+                auction.commitmentCount(), auction.startsAt(), auction.bidsDueAt(), auction.endsAt());
     }
 
     private static BigDecimal plain(BigDecimal amount) {

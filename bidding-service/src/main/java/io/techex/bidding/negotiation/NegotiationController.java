@@ -12,8 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,13 +37,14 @@ class NegotiationController {
 
     private final ActingCommandGateway commands;
     private final BiddableListings listings;
-    private final JdbcTemplate jdbc;
+    private final NegotiationViews negotiations;
     private final Clock clock;
 
-    NegotiationController(ActingCommandGateway commands, BiddableListings listings, JdbcTemplate jdbc, Clock clock) {
+    NegotiationController(ActingCommandGateway commands, BiddableListings listings, NegotiationViews negotiations,
+                          Clock clock) {
         this.commands = commands;
         this.listings = listings;
-        this.jdbc = jdbc;
+        this.negotiations = negotiations;
         this.clock = clock;
     }
 
@@ -108,39 +107,25 @@ class NegotiationController {
     /** The view may lag the last command by a few milliseconds. */
     @GetMapping("/{negotiationId}")
     NegotiationView get(@PathVariable UUID negotiationId, @CurrentActor Actor actor) {
-        return jdbc.query(SELECT + " WHERE negotiation_id = ? AND (buyer_organisation_id = ? OR seller_organisation_id = ?)",
-                        VIEW, negotiationId.toString(), actor.organisationId(), actor.organisationId())
-                .stream().findFirst()
+        return negotiations.find(negotiationId.toString(), actor.organisationId()).map(NegotiationView::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No negotiation " + negotiationId));
     }
 
     /** A firm's own negotiations; a seller's, the negotiations on its listings. Newest first. */
     @GetMapping
     List<NegotiationView> mine(@CurrentActor Actor actor) {
-        return jdbc.query(SELECT + " WHERE buyer_organisation_id = ? OR seller_organisation_id = ? ORDER BY updated_at DESC LIMIT 200",
-                VIEW, actor.organisationId(), actor.organisationId());
+        return negotiations.ofParty(actor.organisationId()).stream().map(NegotiationView::of).toList();
     }
 
     /** An answer on a listing that stopped taking deals would start a deal nobody can sign. */
     private void requireStillBiddable(UUID negotiationId) {
-        jdbc.queryForList("SELECT listing_id FROM negotiation_view WHERE negotiation_id = ?", String.class,
-                negotiationId.toString()).forEach(listingId -> listings.find(listingId)
+        negotiations.listingOf(negotiationId.toString()).ifPresent(listingId -> listings.find(listingId)
                 .filter(listing -> listing.state() == BiddableListing.State.CLOSED)
                 .ifPresent(closed -> {
                     throw io.techex.platform.web.RuleViolation.conflict("listing-not-biddable",
                             "Listing " + listingId + " takes no new deals: " + closed.closedReason());
                 }));
     }
-
-    private static final String SELECT = """
-            SELECT negotiation_id, listing_id, seller_organisation_id, buyer_organisation_id, status, round,
-                   last_offer_by, terms, valid_until, closed_reason FROM negotiation_view""";
-
-    private static final RowMapper<NegotiationView> VIEW = (rs, row) -> new NegotiationView(
-            rs.getString("negotiation_id"), rs.getString("listing_id"), rs.getString("seller_organisation_id"),
-            rs.getString("buyer_organisation_id"), NegotiationStatus.valueOf(rs.getString("status")), rs.getInt("round"),
-            Party.valueOf(rs.getString("last_offer_by")), NegotiationProjection.terms(rs.getString("terms")),
-            rs.getTimestamp("valid_until").toInstant(), rs.getString("closed_reason"));
 
     record OpenRequest(@NotNull UUID listingId, @NotNull @Valid DealTerms terms, @NotNull Instant validUntil) {
     }
@@ -158,5 +143,11 @@ class NegotiationController {
     record NegotiationView(String negotiationId, String listingId, String sellerOrganisationId,
                            String buyerOrganisationId, NegotiationStatus status, int round, Party offerBy,
                            DealTerms terms, Instant validUntil, String closedReason) {
+
+        static NegotiationView of(NegotiationRow row) {
+            return new NegotiationView(row.negotiationId(), row.listingId(), row.sellerOrganisationId(),
+                    row.buyerOrganisationId(), row.status(), row.round(), row.offerBy(), row.terms(), row.validUntil(),
+                    row.closedReason());
+        }
     }
 }

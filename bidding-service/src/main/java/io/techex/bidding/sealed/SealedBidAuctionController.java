@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,13 +40,14 @@ class SealedBidAuctionController {
 
     private final ActingCommandGateway commands;
     private final BiddableListings listings;
-    private final JdbcTemplate jdbc;
+    private final SealedBidAuctionViews auctions;
     private final Clock clock;
 
-    SealedBidAuctionController(ActingCommandGateway commands, BiddableListings listings, JdbcTemplate jdbc, Clock clock) {
+    SealedBidAuctionController(ActingCommandGateway commands, BiddableListings listings, SealedBidAuctionViews auctions,
+                               Clock clock) {
         this.commands = commands;
         this.listings = listings;
-        this.jdbc = jdbc;
+        this.auctions = auctions;
         this.clock = clock;
     }
 
@@ -115,28 +115,20 @@ class SealedBidAuctionController {
     @GetMapping("/{auctionId}")
     SealedBidAuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
         Instant now = clock.instant();
-        SealedBidAuctionView view = jdbc.query("SELECT * FROM sealed_auction_view WHERE auction_id = ?", (rs, row) -> {
-            String status = rs.getString("status");
-            Instant startsAt = rs.getTimestamp("starts_at").toInstant();
-            Instant bidsDueAt = rs.getTimestamp("bids_due_at").toInstant();
-            Instant endsAt = rs.getTimestamp("ends_at").toInstant();
-            boolean closed = !status.equals("SCHEDULED");
-            SealedBidPhase phase = closed ? SealedBidPhase.valueOf(status) : SealedBidPhase.at(now, startsAt, bidsDueAt, endsAt);
-            boolean seller = rs.getString("seller_organisation_id").equals(actor.organisationId());
-            String winner = rs.getString("winner_organisation_id");
-            return new SealedBidAuctionView(rs.getString("auction_id"), rs.getString("listing_id"), phase,
-                    DealType.valueOf(rs.getString("deal_type")), rs.getString("currency"), startsAt, bidsDueAt, endsAt,
-                    rs.getInt("commitment_count"), rs.getInt("revealed_count"),
-                    closed ? plain(rs.getBigDecimal("winning_amount")) : null,
-                    closed ? actor.organisationId().equals(winner) : null,
-                    seller ? plain(rs.getBigDecimal("reserve_price")) : null, null);
-        }, auctionId.toString()).stream().findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
-        OwnBid own = jdbc.query("""
-                SELECT commitment, commit_number, amount, revealed_at, voided FROM sealed_bid_view
-                WHERE auction_id = ? AND bidder_organisation_id = ?""", (rs, row) -> new OwnBid(rs.getString("commitment"),
-                rs.getInt("commit_number"), plain(rs.getBigDecimal("amount")), rs.getTimestamp("revealed_at") != null,
-                rs.getBoolean("voided")), auctionId.toString(), actor.organisationId()).stream().findFirst().orElse(null);
+        SealedBidAuctionView view = auctions.find(auctionId.toString()).map(auction -> {
+            boolean closed = auction.closed();
+            SealedBidPhase phase = closed ? SealedBidPhase.valueOf(auction.status())
+                    : SealedBidPhase.at(now, auction.startsAt(), auction.bidsDueAt(), auction.endsAt());
+            boolean seller = auction.sellerOrganisationId().equals(actor.organisationId());
+            return new SealedBidAuctionView(auction.auctionId(), auction.listingId(), phase, auction.dealType(),
+                    auction.currency(), auction.startsAt(), auction.bidsDueAt(), auction.endsAt(),
+                    auction.commitmentCount(), auction.revealedCount(),
+                    closed ? plain(auction.winningAmount()) : null,
+                    closed ? actor.organisationId().equals(auction.winnerOrganisationId()) : null,
+                    seller ? plain(auction.reservePrice()) : null, null);
+        }).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
+        OwnBid own = auctions.bidOf(auctionId.toString(), actor.organisationId()).map(bid -> new OwnBid(bid.commitment(),
+                bid.commitNumber(), plain(bid.amount()), bid.revealed(), bid.voided())).orElse(null);
         return own == null ? view : view.withYourBid(own);
     }
 

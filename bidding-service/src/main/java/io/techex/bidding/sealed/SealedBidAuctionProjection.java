@@ -2,34 +2,30 @@ package io.techex.bidding.sealed;
 
 import io.techex.bidding.auction.AuctionClosedWithoutSale;
 import io.techex.bidding.board.LiveBoards;
-import io.techex.bidding.listing.BiddingStopped;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Sealed-bid auctions as the exchange shows them ({@code sealed_auction_view}, {@code sealed_bid_view}), and their end
- * when a listing stops taking deals. Every write is guarded or idempotent so a replay leaves the same rows.
+ * Sealed-bid auctions as the exchange shows them ({@code sealed_auction_view}, {@code sealed_bid_view}, read through
+ * {@link SealedBidAuctionViews}), built from the event store by the {@code bidding-views} processor and rebuilt by
+ * replaying it. Every write is guarded or idempotent, so an event handled twice leaves the same rows. It sends no
+ * command: ending auctions when a listing stops taking deals is {@link SealedBidAuctionPolicy}'s.
  */
 @Component
 @ProcessingGroup("bidding-views")
-class SealedBidAuctionProjection implements BiddingStopped {
+class SealedBidAuctionProjection {
 
     private final JdbcTemplate jdbc;
-    private final CommandGateway commands;
-    private final Clock clock;
     private final LiveBoards boards;
 
-    SealedBidAuctionProjection(JdbcTemplate jdbc, CommandGateway commands, Clock clock, LiveBoards boards) {
+    SealedBidAuctionProjection(JdbcTemplate jdbc, LiveBoards boards) {
         this.jdbc = jdbc;
-        this.commands = commands;
-        this.clock = clock;
         this.boards = boards;
     }
 
@@ -93,10 +89,11 @@ class SealedBidAuctionProjection implements BiddingStopped {
         }
     }
 
-    @Override
-    public void onBiddingStopped(String listingId, String reason) {
-        jdbc.queryForList("SELECT auction_id FROM sealed_auction_view WHERE listing_id = ? AND status = 'SCHEDULED'",
-                String.class, listingId).forEach(id -> commands.sendAndWait(new CancelSealedBidAuction(id, reason, clock.instant())));
+    /** Before a replay: the rows are rebuilt from the first event on (boards follow as the events pass again). */
+    @ResetHandler
+    void beforeReplay() {
+        jdbc.update("DELETE FROM sealed_bid_view");
+        jdbc.update("DELETE FROM sealed_auction_view");
     }
 
     private static java.sql.Timestamp ts(Instant instant) {

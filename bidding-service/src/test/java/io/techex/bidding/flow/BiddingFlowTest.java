@@ -6,6 +6,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.techex.contracts.EventContracts;
 import io.techex.contracts.EventJson;
+import io.techex.platform.actor.Actor;
 import io.techex.platform.events.Topics;
 import io.techex.platform.redis.RedisKeys;
 import io.techex.platform.relay.CloudEventMapper;
@@ -214,6 +215,87 @@ class BiddingFlowTest {
                 json(send("GET", "/auctions/" + auctionId, TestTokens.REGULATOR, null)).path("status").asText().equals("WON"));
     }
 
+    /** What the auction's view and its live board show as the minimum bid is exactly the least the auction accepts. */
+    @Test
+    void theMinimumBidShownIsTheLowestBidTheAuctionAccepts() throws Exception {
+        String listingId = publish("AUCTION", "ASSIGNMENT");
+        Instant now = clock.instant();
+        var scheduled = send("POST", "/auctions", TestTokens.UNIVERSITY, """
+                {"listingId": "%s", "dealType": "ASSIGNMENT", "startingPrice": "1000000.50", "minimumIncrement": "25000",
+                 "startsAt": "%s", "endsAt": "%s"}""".formatted(listingId, now.minusSeconds(1), now.plus(Duration.ofHours(1))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String auctionId = json(scheduled).get("auctionId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", "/auctions/" + auctionId, TestTokens.FIRM, null).statusCode() == 200);
+
+        try (var board = new BoardWatcher(http, port, auctionId, TestTokens.FOREIGN_FIRM)) {
+            for (int bids = 0; bids < 3; bids++) {
+                int placed = bids;
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        json(send("GET", "/auctions/" + auctionId, TestTokens.FIRM, null)).path("bidCount").asInt() == placed);
+                BigDecimal shown = new BigDecimal(json(send("GET", "/auctions/" + auctionId, TestTokens.FIRM, null))
+                        .path("minimumBid").asText());
+                JsonNode live = board.awaitBoard(b -> b.path("bidCount").asInt() == placed);
+                assertThat(new BigDecimal(live.path("minimumBid").asText())).isEqualByComparingTo(shown);
+
+                var below = send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM,
+                        "{\"amount\": \"" + shown.subtract(new BigDecimal("0.01")).toPlainString() + "\"}");
+                assertThat(below.statusCode()).as(below.body()).isEqualTo(409);
+                assertThat(new BigDecimal(json(below).at("/minimumBid/amount").asText())).isEqualByComparingTo(shown);
+                var atMinimum = send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM,
+                        "{\"amount\": \"" + shown.toPlainString() + "\"}");
+                assertThat(atMinimum.statusCode()).as(atMinimum.body()).isEqualTo(201);
+            }
+        }
+    }
+
+    @Test
+    void theEventsOfAnAuctionClosedByItsDeadlineNameTheExchangeAsTheActor() throws Exception {
+        String listingId = publish("AUCTION", "ASSIGNMENT");
+        Instant now = clock.instant();
+        var scheduled = send("POST", "/auctions", TestTokens.UNIVERSITY, """
+                {"listingId": "%s", "dealType": "ASSIGNMENT", "startingPrice": "3000000", "minimumIncrement": "10000",
+                 "startsAt": "%s", "endsAt": "%s"}""".formatted(listingId, now.minusSeconds(1), now.plus(Duration.ofHours(1))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String auctionId = json(scheduled).get("auctionId").asText();
+        var bid = send("POST", "/auctions/" + auctionId + "/bids", TestTokens.FIRM, "{\"amount\": \"3000000\"}");
+        assertThat(bid.statusCode()).as(bid.body()).isEqualTo(201);
+
+        clock.advance(Duration.ofHours(2));
+        try (var reader = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            JsonNode deal = tree(reader.awaitRecord(r -> listingId.equals(r.key())
+                    && r.valueAsString().contains("io.techex.bidding.DealAgreed.v1"), Duration.ofSeconds(30)).valueAsString());
+            assertThat(actorExtensions(deal)).isEqualTo(List.of("bidding-service", "techex", "SYSTEM"));
+            // the bid before it is still its bidder's
+            JsonNode placed = tree(reader.awaitRecord(r -> listingId.equals(r.key())
+                    && r.valueAsString().contains("io.techex.bidding.BidPlaced.v1")).valueAsString());
+            assertThat(actorExtensions(placed)).isEqualTo(List.of("thu.vo", "mekong-biotech", "FIRM"));
+        }
+        assertThat(actorsInTheStore(auctionId, "AuctionWon", "DealAgreed")).containsOnly(
+                Map.entry("AuctionWon", List.of("bidding-service", "techex", "SYSTEM")),
+                Map.entry("DealAgreed", List.of("bidding-service", "techex", "SYSTEM")));
+    }
+
+    @Test
+    void anOfferLeftUnansweredPastItsDeadlineIsEndedByTheExchange() throws Exception {
+        String listingId = publish("NEGOTIATION", "NON_EXCLUSIVE_LICENCE");
+        var opened = send("POST", "/negotiations", TestTokens.FIRM, """
+                {"listingId": "%s", "validUntil": "%s", "terms": {"dealType": "NON_EXCLUSIVE_LICENCE", "termMonths": 12,
+                 "price": {"currency": "VND", "lumpSum": "70000000"}}}""".formatted(listingId, clock.instant().plus(Duration.ofDays(1))));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String negotiationId = json(opened).get("negotiationId").asText();
+
+        clock.advance(Duration.ofDays(2));
+        try (var reader = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            JsonNode ended = tree(reader.awaitRecord(r -> listingId.equals(r.key())
+                    && r.valueAsString().contains("io.techex.bidding.NegotiationEnded.v1"), Duration.ofSeconds(30)).valueAsString());
+            assertThat(ended.at("/data/outcome").asText()).isEqualTo("EXPIRED");
+            assertThat(actorExtensions(ended)).isEqualTo(List.of("bidding-service", "techex", "SYSTEM"));
+        }
+        assertThat(actorsInTheStore(negotiationId, "OfferExpired", "NegotiationEnded")).containsOnly(
+                Map.entry("OfferExpired", List.of("bidding-service", "techex", "SYSTEM")),
+                Map.entry("NegotiationEnded", List.of("bidding-service", "techex", "SYSTEM")));
+    }
+
     @Test
     void theLiveBoardFollowsTheBidsOverSseAcrossTheRedisChannelAndIsRebuiltWhenRedisLosesIt() throws Exception {
         String listingId = publish("AUCTION", "NON_EXCLUSIVE_LICENCE");
@@ -337,6 +419,28 @@ class BiddingFlowTest {
 
     private static String reveal(String amount, String secret) {
         return "{\"amount\": \"" + amount + "\", \"currency\": \"VND\", \"secret\": \"" + secret + "\"}";
+    }
+
+    /** The actor a CloudEvent names: person, organisation, role. */
+    private static List<String> actorExtensions(JsonNode cloudEvent) {
+        return List.of(cloudEvent.path(CloudEventMapper.ACTOR_PERSON).asText(),
+                cloudEvent.path(CloudEventMapper.ACTOR_ORGANISATION).asText(), cloudEvent.path(CloudEventMapper.ACTOR_ROLE).asText());
+    }
+
+    /** The actor in the stored metadata of each of the aggregate's events of these types (simple class names). */
+    private Map<String, List<String>> actorsInTheStore(String aggregateId, String... types) {
+        Map<String, List<String>> actors = new java.util.LinkedHashMap<>();
+        jdbc.query("""
+                SELECT payload_type, convert_from(meta_data, 'UTF8') AS meta_data FROM domain_event_entry
+                WHERE aggregate_identifier = ? ORDER BY sequence_number""", rs -> {
+            String type = rs.getString("payload_type").substring(rs.getString("payload_type").lastIndexOf('.') + 1);
+            if (List.of(types).contains(type)) {
+                JsonNode metadata = tree(rs.getString("meta_data"));
+                actors.put(type, List.of(metadata.path(Actor.PERSON).asText(), metadata.path(Actor.ORGANISATION).asText(),
+                        metadata.path(Actor.ROLE).asText()));
+            }
+        }, aggregateId);
+        return actors;
     }
 
     private int bidEvents(String auctionId) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.techex.bidding.BiddingServiceApplication;
 import io.techex.contracts.EventContracts;
 import io.techex.contracts.EventJson;
 import io.techex.platform.events.Topics;
@@ -14,12 +13,7 @@ import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestInfrastructure;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -33,9 +27,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,29 +104,8 @@ class RestartAcrossDeadlineTest {
         return deals;
     }
 
-    /** bidding-service as its own application, on a free port, in the environment, reading {@link #CLOCK}. */
     private static ConfigurableApplicationContext start(TestEnvironment env) {
-        Map<String, Object> properties = new LinkedHashMap<>(env.springProperties());
-        properties.put("server.port", 0);
-        List<String> arguments = new ArrayList<>();
-        arguments.add("--spring.config.name=" + BiddingServiceApplication.CONFIG_NAME);
-        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        return new SpringApplicationBuilder(BiddingServiceApplication.class)
-                .initializers(context -> {
-                    // the one clock, registered before the configuration classes so that theirs back off
-                    context.getBeanFactory().registerSingleton("movableClock", CLOCK);
-                    // the application scans io.techex.bidding, test classes included: leave other tests' set-ups out
-                    context.getBeanFactory().registerSingleton("otherTestsConfigurations", new TestConfigurationsExcluded());
-                })
-                .run(arguments.toArray(String[]::new));
-    }
-
-    /** Keeps {@code @TestConfiguration} classes (such as another test's clock) out of the application's scan. */
-    static final class TestConfigurationsExcluded extends TypeExcludeFilter {
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            return reader.getAnnotationMetadata().hasAnnotation(TestConfiguration.class.getName());
-        }
+        return StandaloneBiddingService.start(env, CLOCK);
     }
 
     /** listing-service's ListingPublished for a new auction listing of hust, then waits until bidding knows it. */

@@ -22,7 +22,6 @@ import io.techex.contract.legal.Transfer;
 import io.techex.contract.legal.TransferLaw;
 import io.techex.contract.rights.RightsClaim;
 import io.techex.contract.signing.Ed25519;
-import io.techex.contract.time.Deadlines;
 import io.techex.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -248,7 +247,7 @@ public class Contract {
                 terms.territory(), command.rightsFrom(), command.rightsUntil(), version, command.at()));
         if (terms.dealType().isLicence() && command.rightsUntil() != null) {
             deadlines.schedule(command.rightsUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), TERM_END,
-                    Deadlines.byTheExchange(new TermEndDue(command.rightsUntil())));
+                    new TermEndDue(command.rightsUntil()));
         }
         if (terms.dealType() == DealType.ASSIGNMENT) {
             apply(new OwnershipTransferred(contractId, listingId, seller, buyer, ipTitles, command.at()));
@@ -434,8 +433,8 @@ public class Contract {
     /** After a LegalPathDetermined naming a regulator's decision: it is tracked from now until it is due. */
     private void scheduleDecisionDeadline(DeadlineManager deadlines) {
         if (decisionDueBy != null && status.awaitsRegulator()) {
-            deadlines.schedule(decisionDueBy, REGULATORY_DECISION, Deadlines.byTheExchange(new RegulatoryDecisionDue(
-                    status == AWAITING_PERMIT ? Decision.PERMIT : Decision.REGISTRATION, decisionDueBy)));
+            deadlines.schedule(decisionDueBy, REGULATORY_DECISION, new RegulatoryDecisionDue(
+                    status == AWAITING_PERMIT ? Decision.PERMIT : Decision.REGISTRATION, decisionDueBy));
         }
     }
 

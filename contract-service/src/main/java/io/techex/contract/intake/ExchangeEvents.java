@@ -45,8 +45,6 @@ class ExchangeEvents {
     static final String CONSUMER = "contracts";
     static final String LISTING_PUBLISHED = "io.techex.listing.ListingPublished.v1";
     static final String DEAL_AGREED = "io.techex.bidding.DealAgreed.v1";
-    /** Acts for deals whose event names no person (none should; the platform stamps every command's actor). */
-    static final Actor EXCHANGE = Actor.system("contract-service");
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeEvents.class);
 
@@ -114,9 +112,10 @@ class ExchangeEvents {
             log.warn("No contract from deal {} on listing {}: {}", deal.dealId(), deal.listingId(), refused.getMessage());
             return;
         }
+        // a deal whose event names nobody (none should: deadlines and policies act as the exchange) is the exchange's
         commands.send(new CreateContract(contractIdOf(deal.dealId()), deal.listingId(), deal.dealId(),
                 deal.sellerOrganisationId(), deal.buyerOrganisationId(), technology.title(), List.of(technology.ipTitles()),
-                technology.category(), technology.stateFunded(), terms, deal.agreedAt()), actor == null ? EXCHANGE : actor);
+                technology.category(), technology.stateFunded(), terms, deal.agreedAt()), actor == null ? commands.system() : actor);
     }
 
     /** The contract of a deal: one per deal, whoever creates it and however often. */

@@ -8,7 +8,6 @@ import io.techex.contract.api.Royalty;
 import io.techex.contract.api.RoyaltyPaid;
 import io.techex.contract.api.RoyaltyReportOverdue;
 import io.techex.contract.api.RoyaltyReported;
-import io.techex.contract.time.Deadlines;
 import io.techex.platform.web.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -268,7 +267,7 @@ public class RoyaltyAccount {
     private void scheduleReportDeadline(RoyaltyPeriod period, DeadlineManager deadlines) {
         if (period != null) {
             deadlines.schedule(period.reportDueBy().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), REPORT_DUE,
-                    Deadlines.byTheExchange(new RoyaltyReportDue(period.number(), period.reportDueBy())));
+                    new RoyaltyReportDue(period.number(), period.reportDueBy()));
         }
     }
 

@@ -153,8 +153,9 @@ class DealToRightsEndToEndTest {
         assertActor(signatures.get(0), "lan.nguyen", HUST, "UNIVERSITY");
         assertActor(signatures.get(1), "thu.vo", MEKONG, "FIRM");
         assertActor(only(trail, "io.techex.contract.ContractActivated.v1"), "thu.vo", MEKONG, "FIRM");
-        // the deal is the auction's close, by its deadline: no person acted there, so no actor is asserted for it
+        // the deal is the auction's close, by its deadline: no person acted there, the exchange did
         JsonNode deal = only(trail, "io.techex.bidding.DealAgreed.v1");
+        assertActor(deal, "bidding-service", "techex", "SYSTEM");
         assertThat(deal.get("source").asText()).isEqualTo("/techex/bidding-service");
         assertThat(deal.at("/data/buyerOrganisationId").asText()).isEqualTo(MEKONG);
         assertThat(deal.at("/data/source/kind").asText()).isEqualTo("ENGLISH_AUCTION");

@@ -9,10 +9,13 @@ public class ActingCommandGateway {
 
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
+    private final Actor system;
 
-    public ActingCommandGateway(CommandGateway commandGateway, EventStore eventStore) {
+    /** @param system the exchange itself in this service ({@link Actor#system}), for what no person does */
+    public ActingCommandGateway(CommandGateway commandGateway, EventStore eventStore, Actor system) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
+        this.system = system;
     }
 
     /** Sends and waits for the result; the handler's exception, if any, is thrown here. */
@@ -31,5 +34,19 @@ public class ActingCommandGateway {
      */
     public boolean createdEarlier(String aggregateId, String idempotencyKey) {
         return idempotencyKey != null && eventStore.lastSequenceNumberFor(aggregateId).isPresent();
+    }
+
+    /**
+     * Sends as the exchange itself: a policy following a rule in reaction to an event (a conflicting deal closes an
+     * offer, a withdrawn listing ends its auctions). Otherwise the command would name whoever caused that event, or
+     * nobody when it came from another service, as if they had asked for it.
+     */
+    public <R> R sendAsSystem(Object command) {
+        return send(command, system);
+    }
+
+    /** The exchange itself in this service: who acts when a rule or the clock does. */
+    public Actor system() {
+        return system;
     }
 }

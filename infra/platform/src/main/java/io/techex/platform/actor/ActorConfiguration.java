@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -16,8 +17,10 @@ public class ActorConfiguration {
         return new SimpleCorrelationDataProvider(Actor.PERSON, Actor.ORGANISATION, Actor.ROLE);
     }
 
+    /** The exchange itself is named after the service it acts in, e.g. {@code bidding-service}. */
     @Bean
-    ActingCommandGateway actingCommandGateway(CommandGateway commandGateway, EventStore eventStore) {
-        return new ActingCommandGateway(commandGateway, eventStore);
+    ActingCommandGateway actingCommandGateway(CommandGateway commandGateway, EventStore eventStore,
+                                              @Value("${spring.application.name}") String service) {
+        return new ActingCommandGateway(commandGateway, eventStore, Actor.system(service));
     }
 }

@@ -1,15 +1,16 @@
-package io.techex.contract.time;
+package io.techex.platform.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.techex.platform.actor.ActingCommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -17,17 +18,21 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Deadlines in contract-service (a royalty report falling due, a regulator's decision falling due, a licence's term
- * ending) go through Axon's {@code DbSchedulerDeadlineManager}, as in bidding-service: Axon's auto-configuration
- * creates it once there is a db-scheduler {@link Scheduler} bean. Each deadline is a row of {@code scheduled_tasks}
- * in the service's schema, so one that passed while every instance was down fires when one comes back, and an
- * instance claims a due row before running it, so each fires on one instance only.
+ * Durable deadlines, for the services that have them ({@code techex.deadlines.enabled=true}; the others run no
+ * scheduler): Axon's {@code DbSchedulerDeadlineManager}, which Axon's auto-configuration creates once there is a
+ * db-scheduler {@link Scheduler} bean, hence this runs before it. Each deadline is a row of {@code scheduled_tasks}
+ * (platform migration {@code V0_4}) in the service's schema: one that passed while every instance was down fires when
+ * one comes back, and an instance claims a due row before running it, so each fires on one instance only. Chosen over
+ * JobRunr (a second set of tables and a dashboard nobody needs) and Quartz (heavier; its clustered mode needs its own
+ * schema and tuning); Axon Server's scheduler is not an option without Axon Server.
  * <p>
  * The scheduler reads "now" from the service's one {@link Clock}, which also stamps commands: a test that moves the
- * clock moves both.
+ * clock moves both. Deadline handlers act as the exchange itself ({@link DeadlineActor}).
  */
-@Configuration(proxyBeanMethods = false)
-class TimeConfiguration {
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration")
+@ConditionalOnBooleanProperty("techex.deadlines.enabled")
+@EnableConfigurationProperties(DeadlineProperties.class)
+public class DeadlineConfiguration {
 
     /**
      * Registers every db-scheduler task in the context (Axon's deadline task, and its event-scheduler task, unused).
@@ -36,32 +41,26 @@ class TimeConfiguration {
      * for deadlines being handled) when the context closes.
      */
     @Bean(destroyMethod = "stop")
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
-                                @Value("${techex.deadlines.polling-interval:1s}") Duration pollingInterval,
-                                @Value("${techex.deadlines.threads:2}") int threads) {
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, DeadlineProperties properties) {
         return Scheduler.create(dataSource, tasks)
                 .clock(clock::instant)
-                .pollingInterval(pollingInterval)
-                .threads(threads)
+                .pollingInterval(properties.pollingInterval())
+                .threads(properties.threads())
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
     }
 
-    /**
-     * Events a deadline handler applies carry the deadline's actor ({@link Deadlines#EXCHANGE_CLOCK}), as events a
-     * command handler applies carry the command's: the command bus copies correlation data to events through this
-     * interceptor, but Axon's deadline manager has none of its own.
-     */
+    /** Registered once the deadline manager exists, before the scheduler starts (a lifecycle's start comes later). */
     @Bean
-    SmartInitializingSingleton deadlineCorrelation(DeadlineManager deadlineManager, List<CorrelationDataProvider> providers) {
-        return () -> deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
+    SmartInitializingSingleton deadlinesActAsTheExchange(DeadlineManager deadlineManager, ActingCommandGateway commands,
+                                                         List<CorrelationDataProvider> correlationDataProviders) {
+        return () -> deadlineManager.registerHandlerInterceptor(new DeadlineActor(commands.system(), correlationDataProviders));
     }
 
     /**
      * Stopping the context only pauses the scheduler, and starting it again resumes it: a db-scheduler cannot start
-     * twice, and a context may be stopped and started again (Spring's test framework pauses the contexts it caches
-     * while another runs).
+     * twice, and a context may be stopped and started again.
      */
     @Bean
     SmartLifecycle deadlineSchedulerLifecycle(Scheduler deadlineScheduler) {
