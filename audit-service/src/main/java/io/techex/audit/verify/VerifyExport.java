@@ -13,9 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -357,9 +357,11 @@ public final class VerifyExport {
             return Checked.problem(assetId, n, "the asset head counts " + count + " entries, yet the export's chain from"
                     + " the newest one has " + n + ": the log contradicts its own leaves");
         }
-        return new Checked(assetId, n, null, "complete: " + signed + ", and each entry names the one before it"
-                + (legacy == 0 ? "" : " (the first " + legacy + ", recorded before back-links, are counted by the signed"
-                + " number)"), pending);
+        String chain = legacy == 0 ? "each entry names the one before it"
+                : legacy == n ? "its entries, recorded before back-links (leaf format 1), are all there by that count"
+                : "its first " + legacy + " entries, recorded before back-links (leaf format 1), are all there by that"
+                + " count, and each later one names the one before it";
+        return new Checked(assetId, n, null, "complete: " + signed + ", and " + chain, pending);
     }
 
     private static String assetHeadProblem(JsonNode assetHead, String assetId, Head head, List<byte[]> pinned) {
@@ -480,10 +482,14 @@ public final class VerifyExport {
         return signed == null ? shown.isNull() : shown.canConvertToExactIntegral() && shown.asLong() == signed;
     }
 
-    private static boolean sameInstant(String one, String other) {
+    /**
+     * The trail shows {@code time} as PostgreSQL keeps it, rounded to the nearest microsecond, while the leaf has every
+     * digit the event had (nanoseconds): the same instant when they are less than a microsecond apart.
+     */
+    static boolean sameInstant(String signed, String shown) {
         try {
-            // the trail keeps microseconds (PostgreSQL), an event's time may have had more
-            return Instant.parse(one).truncatedTo(ChronoUnit.MICROS).equals(Instant.parse(other).truncatedTo(ChronoUnit.MICROS));
+            Duration apart = Duration.between(Instant.parse(signed), Instant.parse(shown)).abs();
+            return apart.compareTo(Duration.ofNanos(1000)) < 0;
         } catch (DateTimeParseException e) {
             return false;
         }
