@@ -25,12 +25,8 @@ public record TrailExport(String format, String assetId, Instant generatedAt, Fi
 
     public static final String FORMAT = "techex-audit-export/2";
 
+    /** What the export was narrowed by; any of them set (or {@code types} not empty): not proven complete. */
     public record Filters(Instant from, Instant to, String party, List<String> types, Instant asOf) {
-
-        /** Whether any filter narrows the trail: then the export is not proven complete. */
-        public boolean narrows() {
-            return from != null || to != null || party != null || (types != null && !types.isEmpty()) || asOf != null;
-        }
     }
 
     /**

@@ -12,6 +12,7 @@ import io.techex.audit.log.TreeHeadSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +107,7 @@ public final class VerifyExport {
         } catch (Unreadable e) {
             return Result.unreadable(e.getMessage());
         } catch (IOException e) {
-            return Result.unreadable("cannot read " + e.getMessage());
+            return Result.unreadable("cannot read " + export + ": " + why(e));
         }
         String headProblem = head.problem(pinned);
         if (headProblem != null) {
@@ -573,8 +574,12 @@ public final class VerifyExport {
         try {
             return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new Unreadable("cannot read " + file + ": " + e.getMessage());
+            throw new Unreadable("cannot read " + file + ": " + why(e));
         }
+    }
+
+    private static String why(IOException e) {
+        return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
     }
 
     private static JsonNode parse(String text, Path file) {
@@ -591,7 +596,7 @@ public final class VerifyExport {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new Unreadable("cannot read " + file + ": " + e.getMessage());
+            throw new Unreadable("cannot read " + file + ": " + why(e));
         }
         List<byte[]> keys = new ArrayList<>();
         try {
