@@ -9,20 +9,37 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The leaf of the exchange-wide log: one CloudEvent as the CloudEvents JSON event format writes it (the context
- * attributes {@code specversion, id, source, type, subject, time, datacontenttype, dataschema}, every extension as a
- * top-level member, and the JSON data under {@code data}), in {@link CanonicalJson canonical form}, UTF-8. Its
- * Merkle leaf hash is {@code SHA-256(0x00 || those bytes)}.
+ * What a leaf of the exchange-wide log holds, byte for byte ({@code audit-service/LOG.md} says the same for
+ * verifiers who do not read Java).
  * <p>
- * It is a function of the event's content only: neither the Kafka topic, partition or offset nor the moment audit
- * received it take part, so re-reading the topics rebuilds the same leaves, and an auditor can recompute a leaf from
- * an exported entry. {@code time} is written as an ISO-8601 UTC instant; absent attributes are left out.
+ * <b>The event form</b> ({@link #canonical}): one CloudEvent as the CloudEvents JSON event format writes it (the
+ * context attributes {@code specversion, id, source, type, subject, time, datacontenttype, dataschema}, every extension
+ * as a top-level member, and the JSON data under {@code data}), in {@link CanonicalJson canonical form}, UTF-8. It is a
+ * function of the event's content only: neither the Kafka topic, partition or offset nor the moment audit received it
+ * take part. {@code time} is written as an ISO-8601 UTC instant; absent attributes are left out.
+ * <p>
+ * <b>Leaf format 2</b> ({@link #leaf}, every leaf appended since back-links exist): the canonical form of
+ * <pre>{"assetPrevious": &lt;leaf index of the previous leaf with the same subject, or null&gt;,
+ *  "event": &lt;the event form&gt;, "leafVersion": 2}</pre>
+ * The back-link is inside the leaf, so the Merkle tree and every signed tree head cover it: an export that leaves out
+ * one of an asset's entries breaks the chain of the entry after it. {@code assetPrevious} depends only on the log's
+ * order, so a replay of the topics rebuilds the same leaves.
+ * <p>
+ * <b>Leaf format 1</b> (leaves appended before back-links existed, kept as they are): the event form alone. A leaf is
+ * format 2 exactly when its top level has a {@code leafVersion} member, which no CloudEvent can have (attribute names
+ * are lower-case letters and digits), so the two never pass for each other.
+ * <p>
+ * The Merkle leaf hash of either is {@code SHA-256(0x00 || the leaf's bytes)}.
  */
 public final class LogEntryForm {
+
+    /** The format of the leaves the log appends now. */
+    public static final int LEAF_VERSION = 2;
 
     private LogEntryForm() {
     }
 
+    /** The event form of a CloudEvent whose data is {@code data}. */
     public static String canonical(CloudEvent event, JsonNode data) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("specversion", event.getSpecVersion().toString());
@@ -53,7 +70,28 @@ public final class LogEntryForm {
         return CanonicalJson.write(json);
     }
 
-    public static byte[] leafHash(String canonical) {
-        return Rfc9162.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
+    /**
+     * A format 2 leaf: the event form (already canonical) with its asset's back-link. The members are written in
+     * RFC 8785's order ({@code assetPrevious < event < leafVersion}), so this is the canonical form of the envelope.
+     */
+    public static String leaf(String canonicalEvent, Long assetPrevious) {
+        if (assetPrevious != null && assetPrevious < 0) {
+            throw new IllegalArgumentException("A leaf index is not negative: " + assetPrevious);
+        }
+        return "{\"assetPrevious\":" + (assetPrevious == null ? "null" : assetPrevious.toString())
+                + ",\"event\":" + canonicalEvent + ",\"leafVersion\":" + LEAF_VERSION + "}";
+    }
+
+    /** The leaf of format {@code version} for an entry whose event form is {@code canonicalEvent}. */
+    public static String leaf(int version, String canonicalEvent, Long assetPrevious) {
+        return switch (version) {
+            case 1 -> canonicalEvent;
+            case 2 -> leaf(canonicalEvent, assetPrevious);
+            default -> throw new IllegalArgumentException("No leaf format " + version);
+        };
+    }
+
+    public static byte[] leafHash(String leaf) {
+        return Rfc9162.leafHash(leaf.getBytes(StandardCharsets.UTF_8));
     }
 }

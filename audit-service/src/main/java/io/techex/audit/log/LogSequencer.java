@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gives recorded trail entries their place in the Merkle log, in an order that depends only on the topics' contents,
@@ -45,6 +47,10 @@ import java.util.List;
  *       are judged by the same contracts; a record that fails for another reason is retried, never skipped
  *       ({@code AuditLogConfiguration}).</li>
  * </ul>
+ * <h2>The leaves</h2>
+ * Each entry becomes a {@link LogEntryForm#leaf format 2 leaf}: its event form and the index of the leaf before it
+ * with the same subject (its asset), which only this order decides, so that a replay computes the same back-links.
+ * <p>
  * One instance sequences at a time (a PostgreSQL advisory lock); others skip the round.
  */
 @Component
@@ -88,19 +94,20 @@ public class LogSequencer {
             }
             long horizon = horizon();
             List<Pending> settled = jdbc.query("""
-                    SELECT t.event_id, t.leaf_hash, t.log_time, t.source_service, t.kafka_partition, t.kafka_offset
+                    SELECT t.event_id, t.asset_id, t.canonical, t.log_time, t.source_service, t.kafka_partition, t.kafka_offset
                     FROM log_pending p JOIN trail_entry t ON t.event_id = p.event_id
                     WHERE t.log_time < ?
                     ORDER BY t.log_time, t.source_service COLLATE "C", t.kafka_partition, t.kafka_offset
                     LIMIT ?""",
-                    (row, n) -> new Pending(row.getString(1), row.getBytes(2), new Key(row.getLong(3), row.getString(4),
-                            row.getInt(5), row.getLong(6))),
+                    (row, n) -> new Pending(row.getString(1), row.getString(2), row.getString(3),
+                            new Key(row.getLong(4), row.getString(5), row.getInt(6), row.getLong(7))),
                     horizon, MAX_PER_ROUND);
             if (settled.isEmpty()) {
                 return 0;
             }
             long next = jdbc.queryForObject("SELECT coalesce(max(leaf_index) + 1, 0) FROM log_leaf", Long.class);
             Key last = lastKey(next);
+            Map<String, Long> latestOfAsset = latestLeaves(settled);
             List<Object[]> leaves = new ArrayList<>();
             for (Pending entry : settled) {
                 if (last != null && entry.key().compareTo(last) < 0) {
@@ -108,10 +115,15 @@ public class LogSequencer {
                             + "where a replay of the topics would not put it. Raise techex.audit.log.settle.",
                             entry.eventId(), entry.key(), last, next);
                 }
-                leaves.add(new Object[]{next++, entry.eventId(), entry.leafHash()});
+                Long previous = latestOfAsset.get(entry.assetId());
+                String leaf = LogEntryForm.leaf(entry.canonical(), previous);
+                leaves.add(new Object[]{next, entry.eventId(), LogEntryForm.leafHash(leaf), LogEntryForm.LEAF_VERSION, previous});
+                latestOfAsset.put(entry.assetId(), next);
+                next++;
                 last = entry.key();
             }
-            jdbc.batchUpdate("INSERT INTO log_leaf (leaf_index, event_id, leaf_hash) VALUES (?, ?, ?)", leaves);
+            jdbc.batchUpdate("INSERT INTO log_leaf (leaf_index, event_id, leaf_hash, leaf_version, asset_previous) "
+                    + "VALUES (?, ?, ?, ?, ?)", leaves);
             jdbc.batchUpdate("DELETE FROM log_pending WHERE event_id = ?",
                     settled.stream().map(entry -> new Object[]{entry.eventId()}).toList());
             return settled.size();
@@ -151,7 +163,23 @@ public class LogSequencer {
                 (row, n) -> new Key(row.getLong(1), row.getString(2), row.getInt(3), row.getLong(4)), size - 1);
     }
 
-    private record Pending(String eventId, byte[] leafHash, Key key) {
+    /**
+     * The newest leaf of each asset among {@code entries} that the log has already, whatever its format: the back-link
+     * of the asset's next leaf.
+     */
+    private Map<String, Long> latestLeaves(List<Pending> entries) {
+        Map<String, Long> latest = new HashMap<>();
+        String[] assets = entries.stream().map(Pending::assetId).distinct().toArray(String[]::new);
+        jdbc.query("""
+                SELECT t.asset_id, max(l.leaf_index) FROM trail_entry t JOIN log_leaf l ON l.event_id = t.event_id
+                WHERE t.asset_id = ANY(?) GROUP BY t.asset_id""",
+                row -> {
+                    latest.put(row.getString(1), row.getLong(2));
+                }, (Object) assets);
+        return latest;
+    }
+
+    private record Pending(String eventId, String assetId, String canonical, Key key) {
     }
 
     /** The log's sort key. */

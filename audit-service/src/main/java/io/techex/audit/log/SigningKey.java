@@ -6,9 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -22,15 +22,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The log's Ed25519 key. {@code techex.audit.signing-key} names a PEM file holding the PKCS#8 private key and the
- * X.509 public key, as {@code openssl genpkey -algorithm ed25519 -out log.pem && openssl pkey -in log.pem -pubout >> log.pem}
- * writes it (the JDK cannot derive an Ed25519 public key from the private one, so the file carries both; they are
- * checked to match). Without it a key is generated at start and a warning says so: its tree heads verify, but
- * only until the service restarts with another key, and several instances sign with different keys. Every key
- * that signed is kept in {@code signing_key}, so older heads stay verifiable.
+ * The log's Ed25519 key. {@code techex.audit.signing-key} ({@code TECHEX_AUDIT_SIGNING_KEY}) is a PEM file, or the
+ * PEM text itself, holding the PKCS#8 private key and the X.509 public key, as {@link #GENERATE} writes it (the JDK
+ * cannot derive an Ed25519 public key from the private one, so the file carries both; they are checked to match).
+ * <p>
+ * Regulators pin the key: every replica must sign with the same one, and it must survive restarts. So without a key
+ * the service refuses to start ({@link Problem}, with the command that makes one), except in demo mode
+ * ({@code techex.demo-mode}: the one-process launcher and the tests), where a key is generated at start and a warning
+ * says so. Every key that signed stays listed in {@code signing_key} and at {@code GET /audit/log/signing-keys}, so
+ * older heads stay verifiable after a rotation.
  */
 @Component
 public class SigningKey {
+
+    /** The shell commands that make a key file in the form this class reads. */
+    public static final String GENERATE = "openssl genpkey -algorithm ed25519 -out audit-log-key.pem"
+            + " && openssl pkey -in audit-log-key.pem -pubout >> audit-log-key.pem";
+    static final String VARIABLE = "TECHEX_AUDIT_SIGNING_KEY";
 
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
     private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([^-]+)-----END \\1-----");
@@ -39,31 +47,45 @@ public class SigningKey {
     private final byte[] publicKey;
     private final String keyId;
 
-    SigningKey(@Value("${techex.audit.signing-key:}") String pemFile) {
-        try {
-            if (pemFile.isBlank()) {
-                KeyPair generated = KeyPairGenerator.getInstance(TreeHeadSignature.ALGORITHM).generateKeyPair();
-                privateKey = generated.getPrivate();
-                publicKey = generated.getPublic().getEncoded();
-                log.warn("techex.audit.signing-key is not set: tree heads are signed with a key generated at start ({}), "
-                        + "which dies with this process. Configure a key file for anything but a local run.", keyId(publicKey));
-            } else {
-                String pem = Files.readString(Path.of(pemFile), StandardCharsets.US_ASCII);
-                privateKey = KeyFactory.getInstance(TreeHeadSignature.ALGORITHM)
-                        .generatePrivate(new PKCS8EncodedKeySpec(block(pem, "PRIVATE KEY", pemFile)));
-                publicKey = block(pem, "PUBLIC KEY", pemFile);
-                // a signature the public key verifies proves the two belong together
-                byte[] probe = sign(TreeHeadSignature.message(0, 0, Rfc9162.emptyRoot()));
-                if (!TreeHeadSignature.verify(publicKey, 0, 0, Rfc9162.emptyRoot(), probe)) {
-                    throw new IllegalStateException("The public key in " + pemFile + " does not belong to its private key");
-                }
+    SigningKey(@Value("${techex.audit.signing-key:}") String configured,
+               @Value("${techex.demo-mode:false}") boolean demoMode) {
+        if (configured.isBlank()) {
+            if (!demoMode) {
+                throw new Problem("the audit log has no signing key: set " + VARIABLE + " (techex.audit.signing-key) to a"
+                        + " PEM file, or the PEM itself, with an Ed25519 key pair made by `" + GENERATE + "`; every"
+                        + " replica needs the same key (infra/deploy/README.md)");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the log's signing key " + pemFile, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Not an Ed25519 key pair: " + pemFile, e);
+            KeyPair generated = generate();
+            privateKey = generated.getPrivate();
+            publicKey = generated.getPublic().getEncoded();
+            log.warn("techex.demo-mode: tree heads are signed with a key generated at start ({}), which dies with this "
+                    + "process. Outside a demo, set {} (see infra/deploy/README.md).", TreeHeadSignature.keyId(publicKey), VARIABLE);
+        } else {
+            boolean inline = configured.strip().startsWith("-----BEGIN");
+            String source = inline ? VARIABLE + " (inline PEM)" : configured.strip();
+            String pem = inline ? configured : read(configured.strip());
+            try {
+                privateKey = KeyFactory.getInstance(TreeHeadSignature.ALGORITHM)
+                        .generatePrivate(new PKCS8EncodedKeySpec(block(pem, "PRIVATE KEY", source)));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new Problem(source + " holds no Ed25519 private key (" + e.getMessage() + "); make one with `"
+                        + GENERATE + "`");
+            }
+            publicKey = block(pem, "PUBLIC KEY", source);
+            // a signature the public key verifies proves the two belong together
+            byte[] probe = sign(TreeHeadSignature.message(0, 0, Rfc9162.emptyRoot()));
+            if (!TreeHeadSignature.verify(publicKey, 0, 0, Rfc9162.emptyRoot(), probe)) {
+                throw new Problem("the public key in " + source + " does not belong to its private key; make the pair with `"
+                        + GENERATE + "`");
+            }
         }
-        keyId = keyId(publicKey);
+        keyId = TreeHeadSignature.keyId(publicKey);
+    }
+
+    /** A new key pair as PEM, in the form this class reads: for a demo that keeps its key across restarts. */
+    public static String newKeyPairPem() {
+        KeyPair pair = generate();
+        return pem("PRIVATE KEY", pair.getPrivate().getEncoded()) + pem("PUBLIC KEY", pair.getPublic().getEncoded());
     }
 
     public byte[] sign(byte[] message) {
@@ -86,17 +108,51 @@ public class SigningKey {
         return keyId;
     }
 
-    private static String keyId(byte[] publicKey) {
-        return TreeHeadSignature.keyId(publicKey);
+    /** Why the configured key cannot be used, in one line that says how to fix it. */
+    public static final class Problem extends IllegalStateException {
+        Problem(String message) {
+            super(message);
+        }
     }
 
-    private static byte[] block(String pem, String type, String file) {
+    private static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance(TreeHeadSignature.ALGORITHM).generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every JDK since 15 has Ed25519", e);
+        }
+    }
+
+    private static String read(String file) {
+        try {
+            String pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
+            if (pem.isBlank()) {
+                throw new Problem(VARIABLE + " names " + file + ", which is empty; put an Ed25519 key pair in it with `"
+                        + GENERATE + "`");
+            }
+            return pem;
+        } catch (IOException | InvalidPathException e) {
+            throw new Problem(VARIABLE + " names " + file + ", which cannot be read (" + e + "); set it to a readable PEM"
+                    + " file made with `" + GENERATE + "`");
+        }
+    }
+
+    private static byte[] block(String pem, String type, String source) {
         Matcher matcher = PEM.matcher(pem);
         while (matcher.find()) {
             if (matcher.group(1).equals(type)) {
-                return Base64.getMimeDecoder().decode(matcher.group(2).strip());
+                try {
+                    return Base64.getMimeDecoder().decode(matcher.group(2).strip());
+                } catch (IllegalArgumentException e) {
+                    throw new Problem(source + " has a " + type + " block that is not base64");
+                }
             }
         }
-        throw new IllegalStateException(file + " has no " + type + " block");
+        throw new Problem(source + " has no " + type + " block; make the key file with `" + GENERATE + "`");
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 }

@@ -4,6 +4,8 @@ import io.techex.audit.api.TreeHeadSigned;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,6 +45,7 @@ public class TreeHeads {
     private final EventGateway events;
     private final LogSequencer sequencer;
     private final Clock clock = Clock.systemUTC();
+    private volatile boolean keyListed;
 
     TreeHeads(JdbcTemplate jdbc, PlatformTransactionManager transactions, LogTree tree, SigningKey key,
               EventGateway events, LogSequencer sequencer) {
@@ -81,8 +84,8 @@ public class TreeHeads {
             byte[] root = tree.current().root(size);
             Instant timestamp = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             byte[] signature = key.sign(TreeHeadSignature.message(size, timestamp.toEpochMilli(), root));
-            jdbc.update("INSERT INTO signing_key (key_id, algorithm, public_key) VALUES (?, ?, ?) ON CONFLICT (key_id) DO NOTHING",
-                    key.keyId(), TreeHeadSignature.ALGORITHM, key.publicKey());
+            // again, whatever the flag says: this transaction's head needs the row, and a rollback would undo it
+            insertKey();
             jdbc.update("INSERT INTO tree_head (tree_size, root_hash, signed_at, key_id, signature) VALUES (?, ?, ?, ?, ?)",
                     size, root, Timestamp.from(timestamp), key.keyId(), signature);
             TreeHead head = TreeHead.of(size, root, timestamp, key.keyId(), signature, key.publicKey());
@@ -90,6 +93,32 @@ public class TreeHeads {
                     head.signatureAlgorithm(), head.signature(), head.publicKey()));
             return new Signed(head, true);
         });
+    }
+
+    /**
+     * Lists this instance's key at {@code GET /audit/log/signing-keys} as soon as it runs, before its first head: after
+     * a rotation regulators can fetch and pin the new key while the old one's heads stay listed beside it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void listKeyAtStart() {
+        try {
+            listKey();
+        } catch (RuntimeException e) {
+            log.warn("Listing the signing key {} failed, it is listed with its first tree head: {}", key.keyId(), e.getMessage());
+        }
+    }
+
+    /** Makes sure the key this instance signs with is listed; every key ever listed stays (the table is append-only). */
+    public void listKey() {
+        if (!keyListed) {
+            insertKey();
+            keyListed = true;
+        }
+    }
+
+    private void insertKey() {
+        jdbc.update("INSERT INTO signing_key (key_id, algorithm, public_key) VALUES (?, ?, ?) ON CONFLICT (key_id) DO NOTHING",
+                key.keyId(), TreeHeadSignature.ALGORITHM, key.publicKey());
     }
 
     public Optional<TreeHead> latest() {

@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * Appends every public event of the exchange to the trail, once each: the inbox records the CloudEvent id in the
- * same transaction as the trail entry, so a redelivered event adds nothing. With the entry go its leaf (the
- * CloudEvent's canonical form and hash), where it came from on Kafka, and a place in the sequencer's queue; the
- * {@code LogSequencer} later gives it its index in the Merkle log.
+ * same transaction as the trail entry, so a redelivered event adds nothing. With the entry go the CloudEvent's
+ * canonical form, where it came from on Kafka, and a place in the sequencer's queue; the {@code LogSequencer} later
+ * gives it its index in the Merkle log and its leaf, which also names the asset's previous leaf.
  */
 @Component
 class TrailRecorder {
@@ -57,12 +57,12 @@ class TrailRecorder {
         var actor = event.actor();
         jdbc.update("""
                 INSERT INTO trail_entry (event_id, asset_id, event_type, source, occurred_at, actor_person, actor_org,
-                    actor_role, data, source_service, kafka_partition, kafka_offset, log_time, canonical, leaf_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
+                    actor_role, data, source_service, kafka_partition, kafka_offset, log_time, canonical)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
                 event.id(), event.subject(), event.type(), event.source(), Timestamp.from(occurredAt),
                 actor == null ? null : actor.personId(), actor == null ? null : actor.organisationId(),
                 actor == null ? null : actor.role().name(), event.data().toString(),
-                service, record.partition(), record.offset(), logTime, canonical, LogEntryForm.leafHash(canonical));
+                service, record.partition(), record.offset(), logTime, canonical);
         jdbc.update("INSERT INTO log_pending (event_id) VALUES (?)", event.id());
         switch (event.type()) {
             case LISTING_DRAFTED -> {

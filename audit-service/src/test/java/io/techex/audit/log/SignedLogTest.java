@@ -23,7 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.techex.audit.AuditTestSupport.get;
@@ -89,7 +91,8 @@ class SignedLogTest {
         assertThat(inclusion.statusCode()).as(inclusion.body()).isEqualTo(200);
         JsonNode proof = json(inclusion);
         String canonical = jdbc.queryForObject("SELECT canonical FROM trail_entry WHERE event_id = ?", String.class, eventId);
-        byte[] leafHash = Rfc9162Reference.leaf(canonical.getBytes(StandardCharsets.UTF_8));
+        // each asset of the batch has one event: its leaf names no previous one
+        byte[] leafHash = Rfc9162Reference.leaf(LogDocumentedVerifier.leaf(canonical, null).getBytes(StandardCharsets.UTF_8));
         assertThat(Base64.getDecoder().decode(proof.get("leafHash").asText())).isEqualTo(leafHash);
         assertThat(Rfc9162Reference.verifyInclusion(proof.get("leafIndex").asInt(), (int) second.treeSize(), leafHash,
                 hashes(proof.get("auditPath")), second.rootHashBytes())).isTrue();
@@ -124,6 +127,31 @@ class SignedLogTest {
                 FROM log_leaf l JOIN trail_entry t ON t.event_id = l.event_id ORDER BY l.leaf_index""",
                 (row, n) -> new LogSequencer.Key(row.getLong(1), row.getString(2), row.getInt(3), row.getLong(4)));
         assertThat(keys).isSortedAccordingTo(LogSequencer.Key::compareTo);
+    }
+
+    @Test
+    void eachLeafNamesTheLeafOfItsAssetsPreviousEvent() {
+        String asset = UUID.randomUUID().toString();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CloudEvent event = i == 0 ? AuditTestSupport.listingDrafted(asset, Instant.now())
+                    : AuditTestSupport.sampled("io.techex.bidding.OfferMade.v1", asset, Instant.now(),
+                    "thu.vo", "mekong-biotech", "FIRM", "negotiationId", UUID.randomUUID().toString());
+            String service = event.getSource().toString().replace("/techex/", "").replace("-service", "");
+            kafka.send(topics.eventsOf(service), asset, event).join();
+            ids.add(event.getId());
+            ids.addAll(sendAcrossServices(2)); // other assets' leaves in between
+        }
+        awaitInLog(ids);
+        List<Long[]> leaves = jdbc.query("""
+                SELECT l.leaf_index, l.asset_previous, l.leaf_version FROM log_leaf l JOIN trail_entry t ON t.event_id = l.event_id
+                WHERE t.asset_id = ? ORDER BY l.leaf_index""",
+                (row, n) -> new Long[]{row.getLong(1), (Long) row.getObject(2), row.getLong(3)}, asset);
+        assertThat(leaves).hasSize(3);
+        assertThat(leaves).allSatisfy(leaf -> assertThat(leaf[2]).as("leaf format").isEqualTo(2L));
+        assertThat(leaves.get(0)[1]).as("the asset's first leaf names no previous one").isNull();
+        assertThat(leaves.get(1)[1]).isEqualTo(leaves.get(0)[0]);
+        assertThat(leaves.get(2)[1]).isEqualTo(leaves.get(1)[0]);
     }
 
     @Test
@@ -165,11 +193,20 @@ class SignedLogTest {
                 (Object) eventIds.toArray(String[]::new)) == eventIds.size());
     }
 
+    /**
+     * The leaves as LOG.md builds them from the recorded events: each event's canonical form with the index of the
+     * previous leaf of the same subject, worked out here from the log's order, not read from the log's own columns.
+     */
     private List<byte[]> leavesFromCanonicalEntries(long size) {
+        Map<String, Long> latestOfAsset = new HashMap<>();
         return jdbc.query("""
-                SELECT t.canonical FROM log_leaf l JOIN trail_entry t ON t.event_id = l.event_id
+                SELECT t.canonical, t.asset_id, l.leaf_index FROM log_leaf l JOIN trail_entry t ON t.event_id = l.event_id
                 WHERE l.leaf_index < ? ORDER BY l.leaf_index""",
-                (row, n) -> Rfc9162Reference.leaf(row.getString(1).getBytes(StandardCharsets.UTF_8)), size);
+                (row, n) -> {
+                    String leaf = LogDocumentedVerifier.leaf(row.getString(1), latestOfAsset.get(row.getString(2)));
+                    latestOfAsset.put(row.getString(2), row.getLong(3));
+                    return Rfc9162Reference.leaf(leaf.getBytes(StandardCharsets.UTF_8));
+                }, size);
     }
 
     private static List<byte[]> hashes(JsonNode array) {

@@ -1,9 +1,11 @@
 package io.techex.audit.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.techex.audit.AuditTestSupport;
+import io.techex.audit.log.LogDocumentedVerifier;
 import io.techex.contracts.EventJson;
 import io.techex.platform.events.Topics;
 import io.techex.testkit.IntegrationTest;
@@ -25,7 +27,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.techex.audit.AuditTestSupport.get;
 import static io.techex.audit.AuditTestSupport.json;
@@ -54,6 +62,7 @@ class VerifyExportTest {
 
     String assetId;
     Path treeHead;
+    long treeSize;
 
     @BeforeEach
     void anAssetWithSixEventsInASignedLog() throws Exception {
@@ -73,6 +82,7 @@ class VerifyExportTest {
         assertThat(signed.statusCode()).isIn(200, 201);
         // what an outsider keeps: the head as it was signed
         treeHead = Files.writeString(files.resolve("treehead.json"), signed.body());
+        treeSize = json(signed).get("treeSize").asLong();
     }
 
     @Test
@@ -121,6 +131,120 @@ class VerifyExportTest {
         VerifyExport.Result result = VerifyExport.verify(export("json"), forged, null);
         assertThat(result.ok()).isFalse();
         assertThat(result.message()).contains("signature does not verify");
+    }
+
+    @Test
+    void anExportSaysItIsCompleteAndHowManyEntriesArePending() throws Exception {
+        VerifyExport.Result complete = VerifyExport.verify(export("json"), treeHead, null);
+        assertThat(complete.exitCode()).as(complete.message()).isEqualTo(VerifyExport.OK);
+        long size = EventJson.mapper().readTree(treeHead.toFile()).get("treeSize").asLong();
+        assertThat(complete.message())
+                .contains("verified against the tree head of size " + size)
+                .contains("complete: the log signed that asset " + assetId + " has 6 entries in the tree of size " + size)
+                .contains("0 entries pending");
+
+        // two more events, in the trail but not in the tree head kept from before
+        Instant later = Instant.now();
+        for (int i = 0; i < 2; i++) {
+            send(AuditTestSupport.sampled("io.techex.bidding.OfferMade.v1", assetId, later.plusMillis(i), "thu.vo",
+                    "mekong-biotech", "FIRM", "negotiationId", UUID.randomUUID().toString()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM trail_entry WHERE asset_id = ?", Integer.class, assetId) == 8);
+        VerifyExport.Result pending = VerifyExport.verify(export("json"), treeHead, null);
+        assertThat(pending.exitCode()).as(pending.message()).isEqualTo(VerifyExport.OK);
+        assertThat(pending.message()).startsWith("OK: 6 entries of asset " + assetId)
+                .contains("has 6 entries in the tree of size " + size).endsWith("; 2 entries pending (not yet in the log)");
+    }
+
+    @Test
+    void removingTheFirstAMiddleOrTheLastEntryOrReorderingIsCaughtAndTheMissingLeafNamed() throws Exception {
+        JsonNode original = EventJson.mapper().readTree(export("json").toFile());
+        JsonNode head = EventJson.mapper().readTree(treeHead.toFile());
+        List<Long> leaves = new ArrayList<>();
+        original.get("entries").forEach(entry -> leaves.add(entry.get("leafIndex").asLong()));
+        assertThat(LogDocumentedVerifier.verify(original, head, List.of()))
+                .as("the verifier written from LOG.md accepts the real export").isEqualTo(new LogDocumentedVerifier.Verdict(true, "complete"));
+
+        Map<Integer, String> removed = Map.of(
+                0, "the asset's entry at leaf " + leaves.get(0) + " is missing: entry 1 (leaf " + leaves.get(1)
+                        + ") names it as the asset's previous entry, and the export has nothing before it",
+                3, "the asset's entry at leaf " + leaves.get(3) + " is missing: entry 4 (leaf " + leaves.get(4)
+                        + ") names it as the asset's previous entry, and the export has leaf " + leaves.get(2) + " before it",
+                5, "the asset's newest entry at leaf " + leaves.get(5) + " is missing");
+        for (var removal : removed.entrySet()) {
+            ObjectNode export = original.deepCopy();
+            ((ArrayNode) export.get("entries")).remove(removal.getKey());
+            VerifyExport.Result result = VerifyExport.verify(write(export), treeHead, null);
+            assertThat(result.exitCode()).as(result.message()).isEqualTo(VerifyExport.FAILED);
+            assertThat(result.message()).as("entry %d removed", removal.getKey() + 1).contains(removal.getValue());
+            assertThat(LogDocumentedVerifier.verify(export, head, List.of()))
+                    .isEqualTo(LogDocumentedVerifier.Verdict.wrong("missing leaf " + leaves.get(removal.getKey())));
+        }
+
+        ObjectNode reordered = original.deepCopy();
+        ArrayNode entries = (ArrayNode) reordered.get("entries");
+        JsonNode second = entries.remove(1);
+        entries.insert(2, second);
+        VerifyExport.Result result = VerifyExport.verify(write(reordered), treeHead, null);
+        assertThat(result.message()).startsWith("FAILED: entry 3 (event " + second.get("eventId").asText())
+                .contains("out of the log's order");
+        assertThat(LogDocumentedVerifier.verify(reordered, head, List.of()).ok()).isFalse();
+
+        // a CSV with a row left out
+        List<String> lines = new ArrayList<>(Files.readString(export("csv")).lines().toList());
+        assertThat(lines).hasSize(7);
+        lines.remove(3);
+        Path csv = Files.writeString(files.resolve("cut.csv"), String.join("\r\n", lines) + "\r\n");
+        assertThat(VerifyExport.verify(csv, treeHead, null).message())
+                .contains("the asset's entry at leaf " + leaves.get(2) + " is missing");
+    }
+
+    @Test
+    void theTreeHeadInsideTheExportIsCheckedTooAndTheAssetHeadsSignature() throws Exception {
+        ObjectNode export = (ObjectNode) EventJson.mapper().readTree(export("json").toFile());
+        ObjectNode corrupted = export.deepCopy();
+        ObjectNode embedded = (ObjectNode) corrupted.get("treeHead");
+        byte[] signature = Base64.getDecoder().decode(embedded.get("signature").asText());
+        signature[10] ^= 1;
+        embedded.put("signature", Base64.getEncoder().encodeToString(signature));
+        VerifyExport.Result result = VerifyExport.verify(write(corrupted), treeHead, null);
+        assertThat(result.exitCode()).isEqualTo(VerifyExport.FAILED);
+        assertThat(result.message()).isEqualTo("FAILED: the export's tree head: its signature does not verify");
+        assertThat(LogDocumentedVerifier.verify(corrupted, EventJson.mapper().readTree(treeHead.toFile()), List.of()).ok()).isFalse();
+
+        ObjectNode understated = export.deepCopy();
+        ((ObjectNode) understated.get("assetHead")).put("entryCount", 5);
+        assertThat(VerifyExport.verify(write(understated), treeHead, null).message())
+                .isEqualTo("FAILED: the asset head has a signature that does not verify");
+    }
+
+    @Test
+    void aFilteredExportVerifiesButSaysItIsNotProvenComplete() throws Exception {
+        Path filtered = export("json", "party=mekong-biotech");
+        VerifyExport.Result result = VerifyExport.verify(filtered, treeHead, null);
+        assertThat(result.exitCode()).as(result.message()).isEqualTo(VerifyExport.OK);
+        assertThat(result.message()).startsWith("OK: 5 entries of asset " + assetId)
+                .contains("not proven complete: the export is filtered (party=mekong-biotech), and the log signed that"
+                        + " asset " + assetId + " has 6 entries");
+        assertThat(LogDocumentedVerifier.verify(EventJson.mapper().readTree(filtered.toFile()),
+                EventJson.mapper().readTree(treeHead.toFile()), List.of()).reason()).isEqualTo("filtered: not proven complete");
+        assertThat(VerifyExport.verify(export("csv", "type=OfferMade"), treeHead, null).message())
+                .contains("not proven complete: the export is filtered (type=OfferMade)");
+    }
+
+    @Test
+    void unreadableInputIsExitCodeTwoNotAFailedVerification() throws Exception {
+        Path export = export("json");
+        Path missing = files.resolve("missing.json");
+        assertThat(VerifyExport.verify(missing, treeHead, null).exitCode()).isEqualTo(VerifyExport.UNREADABLE);
+        assertThat(VerifyExport.verify(export, missing, null).exitCode()).isEqualTo(VerifyExport.UNREADABLE);
+        Path notJson = Files.writeString(files.resolve("not.json"), "{not json");
+        VerifyExport.Result garbled = VerifyExport.verify(notJson, treeHead, null);
+        assertThat(garbled.exitCode()).isEqualTo(VerifyExport.UNREADABLE);
+        assertThat(garbled.message()).startsWith("ERROR: ");
+        assertThat(VerifyExport.verify(export, export, null).message()).as("an export given as the tree head")
+                .startsWith("ERROR: ").contains("is not a tree head");
     }
 
     @Test
@@ -185,10 +309,16 @@ class VerifyExportTest {
         assertThat(backwards.body()).contains("from");
     }
 
-    private Path export(String format) throws Exception {
-        HttpResponse<String> export = get(port, "/audit/assets/" + assetId + "/export?format=" + format, TestTokens.REGULATOR);
+    /** The export against the tree head kept above (the scheduled signer may have signed a newer one since). */
+    private Path export(String format, String... parameters) throws Exception {
+        HttpResponse<String> export = get(port, "/audit/assets/" + assetId + "/export?format=" + format + "&treeSize="
+                + treeSize + Arrays.stream(parameters).map(p -> "&" + p).collect(Collectors.joining()), TestTokens.REGULATOR);
         assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
         return Files.writeString(files.resolve("export-" + UUID.randomUUID() + "." + format), export.body());
+    }
+
+    private Path write(JsonNode export) throws Exception {
+        return Files.writeString(files.resolve("edited-" + UUID.randomUUID() + ".json"), export.toString());
     }
 
     private void send(CloudEvent event) {

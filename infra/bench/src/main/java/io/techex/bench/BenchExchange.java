@@ -84,6 +84,8 @@ final class BenchExchange implements AutoCloseable {
         // The log sequencer waits this long for late records before giving entries their place; the bench's producers
         // are in this JVM on loopback, and the default 30 s would only make the proof scenario wait
         shared.put("techex.audit.log.settle", "5s");
+        // a throwaway exchange: the audit log signs with a key generated at start, as in the launcher's demo mode
+        shared.put("techex.demo-mode", true);
         shared.putAll(extra);
 
         Map<String, Class<?>> applications = new LinkedHashMap<>();

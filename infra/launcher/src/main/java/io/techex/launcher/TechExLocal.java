@@ -1,6 +1,7 @@
 package io.techex.launcher;
 
 import io.techex.audit.AuditServiceApplication;
+import io.techex.audit.log.SigningKey;
 import io.techex.authserver.TechExAuthorizationServer;
 import io.techex.authserver.TokenMinter;
 import io.techex.bidding.BiddingServiceApplication;
@@ -19,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -34,8 +36,8 @@ import java.util.concurrent.Executors;
  * The whole exchange in one process, for a laptop or a demo: an in-process KRaft Kafka broker (unless
  * {@code TECHEX_KAFKA_BOOTSTRAP} names one), the local PostgreSQL (database {@code techex}, created if missing;
  * an embedded PostgreSQL if none answers), the local Redis, the authorization server with the demo organisations
- * on port 9000 (unless {@code TECHEX_AUTH_ISSUER} names another issuer), and the four services on ports 8081–8084.
- * Ctrl-C stops everything cleanly.
+ * on port 9000 (unless {@code TECHEX_AUTH_ISSUER} names another issuer), and the four services on ports 8081–8084,
+ * in {@link #demoMode() demo mode}. Ctrl-C stops everything cleanly.
  */
 public final class TechExLocal {
 
@@ -44,6 +46,7 @@ public final class TechExLocal {
     private static final String POSTGRES_PASSWORD = env("TECHEX_POSTGRES_PASSWORD", "");
     private static final String REDIS = env("TECHEX_REDIS", "127.0.0.1:6379");
     private static final String AUTH_ISSUER = env("TECHEX_AUTH_ISSUER", "");
+    private static final String AUDIT_SIGNING_KEY = "TECHEX_AUDIT_SIGNING_KEY";
 
     private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -82,6 +85,7 @@ public final class TechExLocal {
         shared.put("techex.redis.port", redis.getPort());
         checkRedis(redis);
         shared.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", authorizationServer());
+        shared.putAll(demoMode());
 
         Map<String, Class<?>> applications = new LinkedHashMap<>();
         applications.put(ListingServiceApplication.CONFIG_NAME, ListingServiceApplication.class);
@@ -129,6 +133,37 @@ public final class TechExLocal {
         String issuer = authServer.getBean(TokenMinter.class).issuer();
         System.out.println("Authorization server: " + issuer + " (demo organisations and people, secret 'demo')");
         return issuer;
+    }
+
+    /**
+     * Demo mode ({@code techex.demo-mode}): stand-ins for what production must configure. The audit log signs with a
+     * key kept beside the Kafka log in {@code ~/.techex}, made at the first start, so that its tree heads keep one key
+     * across restarts as the database keeps the log; {@code TECHEX_AUDIT_SIGNING_KEY} names another.
+     */
+    static Map<String, Object> demoMode() throws IOException {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("techex.demo-mode", true);
+        if (System.getenv(AUDIT_SIGNING_KEY) == null || System.getenv(AUDIT_SIGNING_KEY).isBlank()) {
+            Path key = Path.of(System.getProperty("user.home"), ".techex", "audit-log-key.pem");
+            if (!Files.exists(key)) {
+                Files.createDirectories(key.getParent());
+                Files.writeString(key, SigningKey.newKeyPairPem());
+                restrictToOwner(key);
+            }
+            properties.put("techex.audit.signing-key", key.toString());
+            System.out.println("Audit log signing key: " + key + " (demo; " + AUDIT_SIGNING_KEY + " names another)");
+        } else {
+            System.out.println("Audit log signing key: " + AUDIT_SIGNING_KEY);
+        }
+        return properties;
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file stays as the user's profile directory protects it
+        }
     }
 
     private String kafka() throws IOException {

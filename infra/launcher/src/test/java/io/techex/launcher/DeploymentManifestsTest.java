@@ -69,6 +69,9 @@ class DeploymentManifestsTest {
     static final String AUTH_PREFIX = "techex.auth";
     static final String AUTH_ISSUER = AUTH_PREFIX + ".issuer";
     static final String AUTH_KEY_LOCATION = AUTH_PREFIX + ".key-location";
+    /** The service that signs the audit log, and the property its signing key is configured by. */
+    static final String AUDIT = "audit-service";
+    static final String AUDIT_SIGNING_KEY = "techex.audit.signing-key";
     /** Where the authorization server serves its public keys: Spring Authorization Server's default, which it keeps. */
     static final String JWK_SET_PATH = AuthorizationServerSettings.builder().build().getJwkSetEndpoint();
 
@@ -257,7 +260,76 @@ class DeploymentManifestsTest {
         }
     }
 
+    /**
+     * Regulators pin the audit log's key, so every start and every replica must sign with the same one: in compose it
+     * is a secret (not written into the file), and the variable audit-service reads names the file it appears as.
+     */
+    @Test
+    void composeGivesAuditServiceItsSigningKeyAsASecret() {
+        Map<String, Object> compose = compose();
+        Map<String, Object> audit = map(map(compose.get("services"), "compose services").get(AUDIT), "compose service " + AUDIT);
+        String variable = signingKeyVariable();
+        String keyFile = environment(audit.get("environment")).get(variable);
+        assertThat(keyFile).as("%s of compose service %s: the file of its signing key", variable, AUDIT).isNotBlank();
+
+        Map<String, String> granted = new LinkedHashMap<>(); // where each granted secret appears -> the secret
+        for (Object secret : list(audit.get("secrets"), AUDIT + ".secrets")) {
+            String source = secret instanceof Map<?, ?> m ? String.valueOf(m.get("source")) : String.valueOf(secret);
+            String target = secret instanceof Map<?, ?> m && m.get("target") != null ? String.valueOf(m.get("target")) : source;
+            granted.put(target.startsWith("/") ? target : "/run/secrets/" + target, source);
+        }
+        assertThat(granted).as("secrets granted to %s, by the path they appear at", AUDIT).containsKey(keyFile);
+        Map<String, Object> secret = map(map(compose.get("secrets"), "compose's top-level secrets").get(granted.get(keyFile)),
+                "compose secret " + granted.get(keyFile));
+        assertThat(secret.keySet()).as("compose secret %s comes from a host file, a host variable or the platform",
+                granted.get(keyFile)).containsAnyOf("file", "environment", "external");
+        assertThat(read(DEPLOY.resolve("compose.yaml"))).as("no key in compose.yaml itself").doesNotContain("PRIVATE KEY-");
+    }
+
     // ---------------------------------------------------------------- Kubernetes
+
+    /**
+     * Both audit-service replicas read the signing key from one Secret, required (a pod without it must not start and
+     * sign with a key of its own), and kept out of the repository (a committed key is no secret): the README says how
+     * to create it.
+     */
+    @Test
+    void kubernetesGivesEveryAuditReplicaTheSigningKeyOfOneRequiredSecretKeptOutOfTheRepository() {
+        Map<String, Object> pod = map(map(map(manifest("Deployment", AUDIT).get("spec"), "spec").get("template"),
+                "template").get("spec"), "pod");
+        Map<String, Object> container = container(pod, AUDIT);
+        String variable = signingKeyVariable();
+        Map<String, Object> env = maps(container.getOrDefault("env", List.of()), "env").stream()
+                .filter(e -> variable.equals(e.get("name"))).findFirst()
+                .orElseGet(() -> fail("%s's container sets no %s", AUDIT, variable));
+        String secretName;
+        if (env.get("valueFrom") != null) {
+            Map<String, Object> selector = map(map(env.get("valueFrom"), "valueFrom").get("secretKeyRef"),
+                    variable + " valueFrom.secretKeyRef");
+            assertThat(selector.get("optional")).as("%s's Secret is required", variable).isNotEqualTo(true);
+            secretName = String.valueOf(selector.get("name"));
+        } else {
+            String path = String.valueOf(env.get("value"));
+            Map<String, Object> mount = maps(container.getOrDefault("volumeMounts", List.of()), "volumeMounts").stream()
+                    .filter(m -> path.startsWith(m.get("mountPath") + "/")).findFirst()
+                    .orElseGet(() -> fail("%s = %s is in no volume %s mounts", variable, path, AUDIT));
+            Map<String, Object> volume = maps(pod.get("volumes"), "volumes").stream()
+                    .filter(v -> mount.get("name").equals(v.get("name"))).findFirst()
+                    .orElseGet(() -> fail("no volume %s", mount.get("name")));
+            Map<String, Object> source = map(volume.get("secret"), "volume " + volume.get("name") + " is a Secret");
+            assertThat(source.get("optional")).as("the Secret of %s is required", variable).isNotEqualTo(true);
+            String file = path.substring(String.valueOf(mount.get("mountPath")).length() + 1);
+            if (source.get("items") != null) {
+                assertThat(maps(source.get("items"), "items")).as("the Secret's items hold %s", file)
+                        .anySatisfy(item -> assertThat(item.get("path")).isEqualTo(file));
+            }
+            secretName = String.valueOf(source.get("secretName"));
+        }
+        assertThat(optionalManifest("Secret", secretName)).as("Secret %s in infra/deploy/k8s: a committed key is no secret",
+                secretName).isEmpty();
+        assertThat(read(DEPLOY.resolve("README.md"))).as("the README says how to create Secret %s", secretName)
+                .contains("kubectl -n " + namespace() + " create secret generic " + secretName);
+    }
 
     @Test
     void theKustomizationListsEveryManifestAndNothingElse() throws IOException {
@@ -469,7 +541,7 @@ class DeploymentManifestsTest {
     }
 
     /**
-     * The TECHEX_* variables the deployments set must bind to a property the platform reads (relaxed binding:
+     * The TECHEX_* variables the deployments set must bind to a property the platform or the service reads (relaxed binding:
      * techex.kafka.replicas is TECHEX_KAFKA_REPLICAS), or a rename in the code would leave them silently unused.
      */
     @Test
@@ -480,6 +552,13 @@ class DeploymentManifestsTest {
             defaults.load(in);
         }
         defaults.stringPropertyNames().forEach(p -> known.add(environmentName(p)));
+        // a service's own settings, and the variables its configuration names explicitly (${TECHEX_AUDIT_SIGNING_KEY:})
+        for (String service : serviceModules()) {
+            moduleProperties(service).forEach((property, value) -> {
+                known.add(environmentName(property));
+                Optional.ofNullable(placeholderVariable(value)).ifPresent(known::add);
+            });
+        }
         Pattern placeholder = Pattern.compile("\\$\\{(techex\\.[\\w.-]+)");
         try (Stream<Path> sources = Files.walk(ROOT.resolve("infra/platform/src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -557,6 +636,42 @@ class DeploymentManifestsTest {
 
     static String projectVersion() {
         return text(child(xml(ROOT.resolve("pom.xml")).getDocumentElement(), "version"));
+    }
+
+    /** Every setting of {@code <module>/src/main/resources/<artifactId>.yml}, by its dotted name. */
+    static Map<String, String> moduleProperties(String module) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Object doc : loadAll(ROOT.resolve(module).resolve("src/main/resources").resolve(artifactId(module) + ".yml"))) {
+            if (doc instanceof Map<?, ?> yaml) {
+                flatten("", yaml, properties);
+            }
+        }
+        return properties;
+    }
+
+    private static void flatten(String prefix, Map<?, ?> yaml, Map<String, String> properties) {
+        yaml.forEach((key, value) -> {
+            String name = prefix + key;
+            if (value instanceof Map<?, ?> nested) {
+                flatten(name + ".", nested, properties);
+            } else {
+                properties.put(name, String.valueOf(value));
+            }
+        });
+    }
+
+    /** The environment variable a value such as {@code ${TECHEX_AUDIT_SIGNING_KEY:}} reads, or null. */
+    static String placeholderVariable(String value) {
+        Matcher matcher = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*)(:.*)?}$").matcher(value);
+        return matcher.matches() ? matcher.group(1) : null;
+    }
+
+    /** The variable audit-service reads its signing key from, as its configuration names it. */
+    static String signingKeyVariable() {
+        String value = moduleProperties(AUDIT).get(AUDIT_SIGNING_KEY);
+        assertThat(value).as("%s in %s.yml", AUDIT_SIGNING_KEY, AUDIT).isNotNull();
+        String variable = placeholderVariable(value);
+        return variable != null ? variable : environmentName(AUDIT_SIGNING_KEY);
     }
 
     /** server.port from {@code <module>/src/main/resources/<artifactId>.yml}, nested or dotted. */

@@ -39,8 +39,9 @@ public record TestEnvironment(String jdbcUrl, String username, String password, 
      * The Spring properties that point a TechEx application at this environment: {@code spring.datasource.url},
      * {@code spring.datasource.username}, {@code spring.datasource.password}, {@code spring.kafka.bootstrap-servers},
      * {@code techex.namespace}, {@code techex.redis.host}, {@code techex.redis.port} and
-     * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}. The map is unmodifiable; copy
-     * it to override an entry.
+     * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}; and {@code techex.demo-mode}, as for the
+     * one-process launcher: what production must configure (audit's log signing key) gets a stand-in. The map is
+     * unmodifiable; copy it to override an entry.
      */
     public Map<String, Object> springProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -52,6 +53,7 @@ public record TestEnvironment(String jdbcUrl, String username, String password, 
         properties.put("techex.redis.host", redisHost);
         properties.put("techex.redis.port", redisPort);
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", tokenIssuer);
+        properties.put("techex.demo-mode", true);
         return Collections.unmodifiableMap(properties);
     }
 

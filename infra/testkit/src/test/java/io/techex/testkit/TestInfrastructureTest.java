@@ -74,7 +74,8 @@ class TestInfrastructureTest {
                 Map.entry("techex.namespace", env.namespace()),
                 Map.entry("techex.redis.host", infrastructure.redisHost()),
                 Map.entry("techex.redis.port", infrastructure.redisPort()),
-                Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer()));
+                Map.entry("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.get().issuer()),
+                Map.entry("techex.demo-mode", true));
     }
 
     @Test
