@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -113,8 +114,9 @@ class TestInfrastructureTest {
     void givenAddressesAreUsedAsTheyAreAndItsDatabasesGoAtShutdown() throws SQLException {
         PostgresServer server = infrastructure.postgresServer();
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        String crashed = TestInfrastructure.databaseName("crashed", "zz0001", now.minusHours(7));
-        String running = TestInfrastructure.databaseName("running", "zz0002", now.minusHours(1));
+        // names of this run's own: runs from other checkouts may use the same server in the same minute
+        String crashed = TestInfrastructure.databaseName("crashed", namespace(), now.minusHours(7));
+        String running = TestInfrastructure.databaseName("running", namespace(), now.minusHours(1));
         server.createDatabase(crashed);
         server.createDatabase(running);
 
@@ -184,6 +186,10 @@ class TestInfrastructureTest {
         } finally {
             withoutDocker.shutdown();
         }
+    }
+
+    private static String namespace() {
+        return "z" + UUID.randomUUID().toString().replace("-", "").substring(0, 5);
     }
 
     private static Connection connect(TestEnvironment env) throws SQLException {

@@ -12,8 +12,11 @@ import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import io.techex.platform.web.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -29,9 +32,11 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -74,15 +79,18 @@ class DocumentController {
     private final AttachedDocuments attached;
     private final DocumentContents contents;
     private final Disclosures disclosures;
+    private final DocumentViewers viewers;
 
     DocumentController(ActingCommandGateway commands, EventGateway events, ListingCatalogueProjection catalogue,
-                       AttachedDocuments attached, DocumentContents contents, Disclosures disclosures) {
+                       AttachedDocuments attached, DocumentContents contents, Disclosures disclosures,
+                       DocumentViewers viewers) {
         this.commands = commands;
         this.events = events;
         this.catalogue = catalogue;
         this.attached = attached;
         this.contents = contents;
         this.disclosures = disclosures;
+        this.viewers = viewers;
     }
 
     /** The handler reads the body itself (bounded, hashed), so the API document is told what the body is. */
@@ -136,30 +144,80 @@ class DocumentController {
 
     /**
      * The content, as an attachment (never rendered inline, whatever its type), with its SHA-256 as {@code ETag} and
-     * {@code Repr-Digest}. A confidential document read by anyone but its seller is recorded before it is served:
-     * without the record there is no download.
+     * {@code Repr-Digest}, and the moment it was attached as {@code Last-Modified}: a document's content never changes,
+     * a new version is a new document. Conditional requests get a {@code 304} when the caller's copy is current, and
+     * one byte range is served as a {@code 206} ({@link RequestedPart}), so that a download can be resumed.
+     * <p>
+     * A confidential document read by anyone but its seller is recorded before it is served: without the record there
+     * is no download. The record is of a download a person makes, not of each request: a {@code 304} sends nothing, so
+     * records nothing; a range that starts at the first byte is (the first part of) a download, and is recorded; a
+     * range that starts further on continues a download that person started, and is not, unless that person never had
+     * the document, for otherwise {@code bytes=1-} would take all but one byte unrecorded.
      */
+    @Operation(summary = "Downloads a document, whole or one byte range of it", description = """
+            Answers 200 with the whole document, or 206 with the one byte range a `Range` header asks for (`bytes=0-`, \
+            `bytes=1048576-`, `bytes=-500`), so that an interrupted download can be resumed; `Accept-Ranges: bytes` \
+            says so. Several ranges in one request, or an `If-Range` that is not the document's `ETag` or \
+            `Last-Modified`, get the whole document; a range beyond its last byte is a 416. With `If-None-Match` \
+            (the `ETag`) or `If-Modified-Since` (the `Last-Modified`) the answer is a 304 without content while the \
+            caller's copy is current; a document's content never changes.
+
+            A confidential document read by anyone but its seller is recorded as a view \
+            (`ConfidentialDocumentViewed`) once per download a person makes: a 304 records nothing, a range \
+            starting at byte 0 is the start of a download and is recorded, a range starting later continues a \
+            download that person started and is not recorded, unless that person has never had the document.""")
+    @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_NONE_MATCH, schema = @Schema(type = "string"),
+            description = "The document's ETag (its SHA-256, quoted), held from an earlier download: 304 if it is current")
+    @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MODIFIED_SINCE, schema = @Schema(type = "string"),
+            description = "The Last-Modified date of an earlier download: 304 if the document has not changed since")
+    @ApiResponse(responseCode = "200", description = "The whole document",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "206", description = "The byte range asked for, with Content-Range",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "304", description = "The caller's copy is current; no content")
+    @ApiResponse(responseCode = "416", description = "The range starts beyond the document's last byte; Content-Range says its length")
     @GetMapping("/{documentId}")
-    ResponseEntity<byte[]> download(@PathVariable UUID listingId, @PathVariable UUID documentId, @CurrentActor Actor actor) {
+    ResponseEntity<byte[]> download(@PathVariable UUID listingId, @PathVariable UUID documentId,
+                                    @Parameter(description = "One byte range, e.g. bytes=1048576- to resume a download")
+                                    @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+                                    @Parameter(description = "The ETag or Last-Modified of the copy being resumed: "
+                                            + "a range is served only from that very document")
+                                    @RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange,
+                                    HttpServletRequest request, @CurrentActor Actor actor) {
         ListingSummary listing = catalogue.find(listingId.toString()).orElseThrow(() -> noDocument(documentId));
         DocumentView document = attached.find(listing.listingId(), documentId.toString())
                 .filter(found -> ReadingRights.mayRead(listing, found.visibility(), actor,
                         () -> disclosures.accepted(listing.listingId(), actor.organisationId())))
                 .orElseThrow(() -> noDocument(documentId));
+        String etag = "\"" + document.sha256() + "\"";
+        // the caller's copy is current: nothing is sent, so nothing is recorded; Spring turns this 200 into the 304
+        // (or into the 412 of a failed If-Match) by the same validators
+        if (new ServletWebRequest(request).checkNotModified(etag, document.attachedAt().toEpochMilli())) {
+            return ResponseEntity.ok().eTag(etag).lastModified(document.attachedAt()).build();
+        }
         byte[] content = contents.read(listing.listingId(), document.documentId()).orElseThrow(() -> noDocument(documentId));
-        if (ReadingRights.isDisclosure(listing, document.visibility(), actor)) {
+        RequestedPart part = RequestedPart.of(range, ifRange, etag, document.attachedAt(), content.length);
+        if (ReadingRights.isDisclosure(listing, document.visibility(), actor)
+                && (part.startsTheDocument() || !viewers.hasHad(document.documentId(), actor))) {
             events.publish(GenericEventMessage.asEventMessage(new ConfidentialDocumentViewed(listing.listingId(),
                     document.documentId(), document.sha256(), actor.organisationId())).andMetaData(actor.asMetaData()));
+            viewers.add(document.documentId(), actor);
         }
         byte[] digest = HexFormat.of().parseHex(document.sha256());
-        return ResponseEntity.ok()
+        ResponseEntity.BodyBuilder answer = part.ranged()
+                ? ResponseEntity.status(HttpStatus.PARTIAL_CONTENT).header(HttpHeaders.CONTENT_RANGE, part.contentRange())
+                : ResponseEntity.ok();
+        byte[] sent = part.of(content);
+        return answer
                 .contentType(MediaType.parseMediaType(document.mediaType()))
-                .contentLength(content.length)
-                .eTag("\"" + document.sha256() + "\"")
+                .contentLength(sent.length)
+                .eTag(etag)
+                .lastModified(document.attachedAt())
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":")
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(document.name(), StandardCharsets.UTF_8).build().toString())
-                .body(content);
+                .body(sent);
     }
 
     @DeleteMapping("/{documentId}")

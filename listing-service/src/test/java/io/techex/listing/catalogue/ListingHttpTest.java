@@ -61,12 +61,13 @@ class ListingHttpTest {
 
     @Test
     void badInputIsAProblemNamingTheFieldAndChangesNothing() throws Exception {
-        int before = storedEvents();
-        HttpResponse<String> response = post("/listings", DRAFT.formatted(12), "hust", null);
+        // the store is shared with the context's other tests: this draft is told apart by a title of its own
+        String title = "Textile-dye wastewater treatment " + UUID.randomUUID();
+        HttpResponse<String> response = post("/listings", DRAFT.formatted(12).replace("Textile-dye wastewater treatment", title), "hust", null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(json(response).path("errors").toString()).as(response.body()).contains("readinessLevel");
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(eventsMentioning(title)).isZero();
     }
 
     @Test
@@ -86,8 +87,10 @@ class ListingHttpTest {
     void aRetryThatOutlivedItsRedisRecordStillDraftsOnce() throws Exception {
         String key = "draft-" + UUID.randomUUID();
         HttpResponse<String> first = post("/listings", DRAFT.formatted(5), "hust", key);
-        // Redis holds only what may be lost: lose every idempotency record of this test's namespace
-        redis.keys("techex:" + env.namespace() + ":*").forEach(redis::del);
+        // Redis holds only what may be lost: lose this key's record (the other tests of the context keep theirs)
+        var record = redis.keys("techex:" + env.namespace() + ":idem:*:" + key);
+        assertThat(record).as("the idempotency record of " + key).hasSize(1);
+        record.forEach(redis::del);
         HttpResponse<String> retry = post("/listings", DRAFT.formatted(5), "hust", key);
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
@@ -119,8 +122,9 @@ class ListingHttpTest {
         assertThat(send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET()).body()).contains("/listings/{listingId}/draft");
     }
 
-    private int storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+    private int eventsMentioning(String text) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE strpos(convert_from(payload, 'UTF8'), ?) > 0",
+                Integer.class, text);
     }
 
     private int eventsOf(String listingId) {

@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -134,6 +136,86 @@ class DocumentHttpTest {
     }
 
     @Test
+    void aConfidentialDocumentIsViewedOncePerDownloadNotOncePerRequest() {
+        String path = confidentialDeedOfASubmittedListing();
+
+        HttpResponse<byte[]> full = client.download(path, OPERATOR);
+        assertThat(full.statusCode()).isEqualTo(200);
+        assertThat(full.body()).isEqualTo(TITLE_DEED);
+        String etag = full.headers().firstValue("ETag").orElseThrow();
+        assertThat(views(path)).hasSize(1);
+
+        // revalidating the copy it has: nothing is sent, nothing is viewed
+        HttpResponse<byte[]> revalidated = client.download(path, OPERATOR, "If-None-Match", etag);
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+        assertThat(revalidated.headers().allValues("ETag")).containsExactly(etag);
+        assertThat(views(path)).hasSize(1);
+        String lastModified = full.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(client.download(path, OPERATOR, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        assertThat(views(path)).hasSize(1);
+        assertThat(full.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        assertThat(full.headers().allValues("ETag")).containsExactly("\"" + sha256(TITLE_DEED) + "\"");
+
+        // the rest of the download it started
+        HttpResponse<byte[]> rest = client.download(path, OPERATOR, "Range", "bytes=10-", "If-Range", etag);
+        assertThat(rest.statusCode()).isEqualTo(206);
+        assertThat(rest.body()).isEqualTo(Arrays.copyOfRange(TITLE_DEED, 10, TITLE_DEED.length));
+        assertThat(rest.headers().firstValue("Content-Range"))
+                .hasValue("bytes 10-" + (TITLE_DEED.length - 1) + "/" + TITLE_DEED.length);
+        assertThat(rest.headers().allValues("ETag")).containsExactly(etag);
+        assertThat(views(path)).hasSize(1);
+
+        // another download later is another view
+        assertThat(client.download(path, OPERATOR).body()).isEqualTo(TITLE_DEED);
+        assertThat(views(path)).containsExactly("techex", "techex");
+    }
+
+    @Test
+    void aRangeIsAViewWhenItStartsADownloadOrWhenItsReaderNeverHadTheDocument() {
+        String path = confidentialDeedOfASubmittedListing();
+
+        // all but the first byte, to someone who never had the document: a view, or it would take it unrecorded
+        HttpResponse<byte[]> allButTheFirstByte = client.download(path, OPERATOR, "Range", "bytes=1-");
+        assertThat(allButTheFirstByte.statusCode()).isEqualTo(206);
+        assertThat(allButTheFirstByte.body()).isEqualTo(Arrays.copyOfRange(TITLE_DEED, 1, TITLE_DEED.length));
+        assertThat(views(path)).hasSize(1);
+
+        // a download in two parts: the first is a view, the second continues it
+        HttpResponse<byte[]> first = client.download(path, OPERATOR, "Range", "bytes=0-9");
+        assertThat(first.statusCode()).isEqualTo(206);
+        assertThat(first.body()).isEqualTo(Arrays.copyOfRange(TITLE_DEED, 0, 10));
+        assertThat(first.headers().firstValue("Content-Range")).hasValue("bytes 0-9/" + TITLE_DEED.length);
+        assertThat(client.download(path, OPERATOR, "Range", "bytes=10-").statusCode()).isEqualTo(206);
+        assertThat(views(path)).hasSize(2);
+
+        // the seller's own reads are no disclosure, ranged or not
+        assertThat(client.download(path, UNIVERSITY, "Range", "bytes=5-").statusCode()).isEqualTo(206);
+        assertThat(views(path)).hasSize(2);
+    }
+
+    @Test
+    void aRangeThatCannotBeServedAsAskedGetsTheWholeDocumentOrA416() {
+        String path = confidentialDeedOfASubmittedListing();
+
+        HttpResponse<byte[]> beyond = client.download(path, OPERATOR, "Range", "bytes=" + TITLE_DEED.length + "-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + TITLE_DEED.length);
+        assertThat(beyond.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(new String(beyond.body(), StandardCharsets.UTF_8)).contains("\"status\":416").doesNotContain("%PDF");
+        assertThat(views(path)).as("nothing sent").isEmpty();
+
+        // a range of another copy, several ranges at once, or one in another unit: the whole document, a download
+        for (String[] headers : List.of(new String[]{"Range", "bytes=10-", "If-Range", "\"" + sha256(DATASHEET) + "\""},
+                new String[]{"Range", "bytes=0-4,10-14"}, new String[]{"Range", "pages=1-2"})) {
+            HttpResponse<byte[]> whole = client.download(path, OPERATOR, headers);
+            assertThat(whole.statusCode()).as(String.join(" ", headers)).isEqualTo(200);
+            assertThat(whole.body()).as(String.join(" ", headers)).isEqualTo(TITLE_DEED);
+        }
+        assertThat(views(path)).hasSize(3);
+    }
+
+    @Test
     void aRetriedUploadAnswersTheDocumentAlreadyAttached() {
         String listingId = inCatalogue(TestClient.draft(commands, SELLER), ListingStatus.DRAFT);
         String documentId = json(upload(listingId, DATASHEET, "datasheet.pdf", "PUBLIC")).get("documentId").asText();
@@ -197,6 +279,20 @@ class DocumentHttpTest {
     }
 
     @Test
+    void theApiDocumentSaysThatADownloadMayBeRangedOrConditionalAndWhatItRecords() {
+        JsonNode download = json(client.get("/v3/api-docs", UNIVERSITY)).path("paths")
+                .path("/listings/{listingId}/documents/{documentId}").path("get");
+
+        List<String> statuses = new ArrayList<>();
+        download.path("responses").fieldNames().forEachRemaining(statuses::add);
+        assertThat(statuses).contains("200", "206", "304", "416");
+        assertThat(StreamSupport.stream(download.path("parameters").spliterator(), false)
+                .filter(parameter -> parameter.path("in").asText().equals("header")).map(parameter -> parameter.path("name").asText()))
+                .contains("Range", "If-Range", "If-None-Match", "If-Modified-Since");
+        assertThat(download.path("description").asText()).contains("once per download");
+    }
+
+    @Test
     void theDocumentListIsRebuiltFromTheEventStoreAndTheContentOutlivesTheReplay() {
         String listingId = inCatalogue(TestClient.draft(commands, SELLER), ListingStatus.DRAFT);
         String kept = json(upload(listingId, DATASHEET, "datasheet.pdf", "PUBLIC")).get("documentId").asText();
@@ -236,6 +332,19 @@ class DocumentHttpTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> catalogue.find(listingId).map(summary -> summary.status() == status).orElse(false));
         return listingId;
+    }
+
+    /** The title deed, confidential, of a listing its seller submitted: the operator reads it, and that is recorded. */
+    private String confidentialDeedOfASubmittedListing() {
+        String listingId = inCatalogue(TestClient.submitted(commands, SELLER), ListingStatus.SUBMITTED);
+        String deed = json(upload(listingId, TITLE_DEED, "patent.pdf", "CONFIDENTIAL")).get("documentId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> documentIds(listingId, UNIVERSITY).contains(deed));
+        return path(listingId, deed);
+    }
+
+    /** {@link #viewsOf(String)} of the document at {@code path}. */
+    private List<String> views(String path) {
+        return viewsOf(path.substring(path.lastIndexOf('/') + 1));
     }
 
     private static String path(String listingId, String documentId) {

@@ -53,6 +53,11 @@ public final class TestClient {
         return send(as(path, person).GET(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A download with request headers, names and values in turn: {@code "Range", "bytes=10-"}. */
+    public HttpResponse<byte[]> download(String path, String person, String... headers) {
+        return send(as(path, person).headers(headers).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> post(String path, String json, String person) {
         return post(path, json, person, null);
     }
