@@ -183,6 +183,22 @@ class AuthorizationServerHttpTest {
         }
     }
 
+    @Test
+    void theErrorPageAskedForDirectlyIsA404ProblemAndEveryRefusalIsAProblem() throws Exception {
+        HttpResponse<String> error = get("/error");
+
+        assertThat(error.statusCode()).as(error.body()).isEqualTo(404);
+        assertThat(error.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSONObjectUtils.parse(error.body())).containsEntry("status", 404L)
+                .containsEntry("type", "https://techex.io/problems/not-found").containsEntry("instance", "/error");
+
+        HttpResponse<String> refused = get("/login");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSONObjectUtils.parse(refused.body())).containsEntry("status", 403L)
+                .containsEntry("type", "https://techex.io/problems/forbidden").containsEntry("instance", "/login");
+    }
+
     private String token(String person) throws IOException, InterruptedException, ParseException {
         HttpResponse<String> response = tokenRequest(person, "demo");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
