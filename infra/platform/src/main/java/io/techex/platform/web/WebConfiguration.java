@@ -11,10 +11,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import redis.clients.jedis.UnifiedJedis;
@@ -77,6 +80,18 @@ public class WebConfiguration {
         return registration;
     }
 
+    /**
+     * Right after Boot's character encoding filter, before Spring Security (-100), whose bearer token lookup would
+     * otherwise be the first to meet parameters the container cannot read.
+     */
+    @Bean
+    FilterRegistrationBean<UnreadableParametersFilter> unreadableParametersFilter() {
+        var registration = new FilterRegistrationBean<>(new UnreadableParametersFilter());
+        registration.setName("unreadableParametersFilter");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Bean
     InputGuardAdvice inputGuardAdvice() {
         return new InputGuardAdvice();
@@ -89,6 +104,17 @@ public class WebConfiguration {
         registration.setName("inputGuardFilter");
         registration.setOrder(1);
         return registration;
+    }
+
+    /** Tomcat's own error answers (a request it cannot parse or map) as problem+json: {@link ProblemReportValve}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatErrorReports {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+            return factory -> factory.addContextCustomizers(ProblemReportValve::install);
+        }
     }
 
     /** The OpenAPI document ({@code /v3/api-docs}, UI at {@code /swagger-ui.html}). */
