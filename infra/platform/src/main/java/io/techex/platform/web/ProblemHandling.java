@@ -59,6 +59,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -198,6 +199,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         FieldProblem error;
         if (jackson == null) {
             error = new FieldProblem("", "a JSON body is required");
+        } else if (jackson instanceof StreamReadException read && isDuplicateProperty(read)) {
+            // the parser stopped on the repeated name: its context is where in the document that is
+            error = new FieldProblem(read.processor() == null ? path(jackson.getPath()) : path(read.processor().streamReadContext()),
+                    "is given more than once");
         } else if (jackson instanceof StreamReadException) {
             error = new FieldProblem(path(jackson.getPath()), "is not valid JSON");
         } else {
@@ -508,6 +513,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    /** The parser's position as a path: {@code title.vi}, {@code inventors[1].name}. */
+    private static String path(TokenStreamContext context) {
+        List<String> segments = new ArrayList<>();
+        for (TokenStreamContext current = context; current != null && !current.inRoot(); current = current.getParent()) {
+            if (current.inObject() && current.currentName() != null) {
+                segments.add(current.currentName());
+            } else if (current.inArray() && current.hasCurrentIndex()) {
+                segments.add("[" + current.getCurrentIndex() + "]");
+            }
+        }
+        Collections.reverse(segments);
+        return segments.stream().reduce("", ProblemHandling::join);
+    }
+
+    /** {@code STRICT_DUPLICATE_DETECTION}'s refusal, which has no type of its own. */
+    private static boolean isDuplicateProperty(StreamReadException exception) {
+        return exception.getOriginalMessage() != null && exception.getOriginalMessage().startsWith("Duplicate ");
     }
 
     /** {@code [2]} for the third element of a validated {@code @RequestBody List}, empty for the body itself. */
