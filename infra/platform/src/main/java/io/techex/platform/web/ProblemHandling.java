@@ -37,6 +37,7 @@ import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -238,6 +239,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return super.handleServletRequestBindingException(exception, headers, status, request);
     }
 
+    /** As Spring answers it, without its WARN line in the {@code PageNotFound} log: a wrong method is a 4xx like any other. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException exception,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        return handleExceptionInternal(exception, null, headers, status, request);
+    }
+
     /** Spring's own text speaks of static resources, which means nothing to an API client. */
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException exception, HttpHeaders headers,
@@ -310,11 +319,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /**
      * Every answer passes here: 5xx answers get a {@code correlationId}, which the log line also carries, so that a
-     * report quoting it leads to the stack trace that the client never sees.
+     * report quoting it leads to the stack trace that the client never sees. A 4xx is the client's mistake or a rule
+     * saying no: one line at DEBUG, without a stack trace, which would say nothing the answer does not.
      */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
+        if (status.is4xxClientError() && log.isDebugEnabled()) {
+            String detail = body instanceof ProblemDetail problem && problem.getDetail() != null ? problem.getDetail()
+                    : exception.getMessage();
+            log.debug("{} {} answered {}: {}", method(request), path(request), status.value(), Problems.oneLine(detail));
+        }
         if (status.is5xxServerError() && body instanceof ProblemDetail problem) {
             String correlationId = UUID.randomUUID().toString();
             problem.setProperty("correlationId", correlationId);
