@@ -109,6 +109,12 @@ class AuthorizationServerConfig {
         return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
     }
 
+    /** In place of Boot's error controller (it steps aside for any {@code ErrorController}). */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
     @Bean
     TechExClaims techExClaims(DemoDirectory directory) {
         return new TechExClaims(directory);
@@ -182,7 +188,7 @@ class AuthorizationServerConfig {
     SecurityFilterChain everythingElse(HttpSecurity http) {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        // Lets a rejected request's status reach the client with Boot's error body.
+                        // Lets a rejected request's status reach the client as a problem; asked for directly, a 404
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -183,6 +183,32 @@ class AuthorizationServerHttpTest {
         }
     }
 
+    @Test
+    void theErrorPageAskedForDirectlyIsA404ProblemAndEveryRefusalIsAProblem() throws Exception {
+        HttpResponse<String> error = get("/error");
+
+        assertThat(error.statusCode()).as(error.body()).isEqualTo(404);
+        assertThat(error.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSONObjectUtils.parse(error.body())).containsEntry("status", 404L)
+                .containsEntry("type", "https://techex.io/problems/not-found").containsEntry("instance", "/error");
+
+        HttpResponse<String> refused = get("/login");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSONObjectUtils.parse(refused.body())).containsEntry("status", 403L)
+                .containsEntry("type", "https://techex.io/problems/forbidden").containsEntry("instance", "/login");
+    }
+
+    @Test
+    void parametersTheServerCannotDecodeAreA400Problem() throws Exception {
+        for (HttpResponse<String> response : List.of(get("/actuator/health?=x"), get("/actuator/health?x=%FF"),
+                post("/oauth2/token?=x", "grant_type=client_credentials", "lan.nguyen", "demo"),
+                post("/oauth2/token", "grant_type=client_credentials&x=%C3%28", "lan.nguyen", "demo"))) {
+            assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(response.uri().toString()).hasValue("application/problem+json");
+        }
+    }
+
     private String token(String person) throws IOException, InterruptedException, ParseException {
         HttpResponse<String> response = tokenRequest(person, "demo");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

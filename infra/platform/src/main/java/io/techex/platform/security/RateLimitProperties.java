@@ -9,8 +9,9 @@ import java.time.Duration;
  * Settings under {@code techex.rate-limit}: how many writes (POST, PUT, PATCH, DELETE) one organisation may send
  * to one service.
  *
- * @param writes     the bucket's size: this many writes at once, and this many per {@code period} sustained
- * @param period     the time in which a drained bucket refills completely
+ * @param writes     at most this many writes are accepted in any {@code period} (a sliding window, not a bucket that
+ *                   refills: 120 a minute means 120 in any 60 seconds, never more)
+ * @param period     the window's length
  * @param redisPause how long to stop asking a Redis that failed, so that an outage costs one timeout per pause, not
  *                   one per request
  */

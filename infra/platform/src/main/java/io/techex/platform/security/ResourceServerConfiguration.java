@@ -17,16 +17,22 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.DispatcherServlet;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 /**
  * Every service is an OAuth2 resource server: requests carry a JWT from the TechEx authorization server
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), whose claims name the person, the organisation
  * and its role. Health and the OpenAPI document are public; the service's {@link AccessRules} open what else each
- * role may call; everything else is denied. Refusals are problem+json: 401 without a valid token, 403 for a role
- * the rules leave out.
+ * role may call; everything else is denied, except that a method a path does not have is answered 405 by Spring MVC
+ * ({@link UnsupportedMethodAccess}). Refusals are problem+json: 401 without a valid token, 403 for a role the rules
+ * leave out.
  * <p>
  * Runs before Boot's security auto-configurations so that their default filter chains step aside.
  */
@@ -47,8 +53,11 @@ public class ResourceServerConfiguration {
             "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
-    SecurityFilterChain techexResourceServer(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) throws Exception {
+    SecurityFilterChain techexResourceServer(HttpSecurity http, ObjectProvider<AccessRules> serviceRules,
+                                             ObjectProvider<DispatcherServlet> dispatcher) throws Exception {
         SecurityProblems problems = new SecurityProblems();
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher publicPaths = new OrRequestMatcher(Arrays.stream(PUBLIC_READS).map(paths::matcher).toList());
         http.csrf(AbstractHttpConfigurer::disable) // bearer tokens, no cookies: nothing for a forged request to ride on
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -57,7 +66,8 @@ public class ResourceServerConfiguration {
                     endpoints.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     endpoints.requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll();
                     serviceRules.orderedStream().forEach(rules -> rules.define(endpoints));
-                    endpoints.anyRequest().denyAll();
+                    // closed, but a method the path does not have is Spring MVC's 405 rather than a 403
+                    endpoints.anyRequest().access(new UnsupportedMethodAccess(dispatcher, publicPaths));
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ActorTokenConverter()))

@@ -1,10 +1,5 @@
 package io.techex.platform.security;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import io.techex.platform.redis.RedisKeys;
 import io.techex.platform.web.Problems;
 import jakarta.servlet.FilterChain;
@@ -21,15 +16,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 
 /**
- * Limits writes per organisation and service with a token bucket kept in Redis (Bucket4j), so that every instance
- * of a service draws from the same bucket. Over the limit the answer is 429 with {@code Retry-After} in seconds.
+ * At most {@code writes} writes per organisation and service in any {@code period}: a sliding window kept in Redis
+ * as a sorted set of the accepted writes' times, so that every instance of a service counts the same writes. One Lua
+ * script forgets the writes that left the window, counts the rest and records the new one if there is room, so two
+ * instances cannot both take the last place; it reads Redis's clock, so instances whose clocks differ still agree.
+ * Refused writes are not recorded: retrying does not push the window on. Over the limit the answer is 429 with
+ * {@code Retry-After}: the seconds until the oldest write in the window leaves it, when the next write is accepted.
  * <p>
  * Redis holds only what may be lost: when it cannot be reached the write goes through unlimited, and Redis is left
  * alone for {@code redis-pause} so that each request does not wait out a connection timeout.
@@ -39,8 +39,28 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(WriteRateLimitFilter.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private final ProxyManager<byte[]> buckets;
-    private final BucketConfiguration limit;
+    /**
+     * KEYS[1]: the window; ARGV: the limit, the period in milliseconds, a member naming this write. Answers
+     * {1, writes left} when the write is recorded, {0, milliseconds until the oldest write leaves the window} when not.
+     * A write at time t counts while now < t + period.
+     */
+    static final String SLIDING_WINDOW = """
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            local limit = tonumber(ARGV[1])
+            local period = tonumber(ARGV[2])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - period)
+            local count = redis.call('ZCARD', KEYS[1])
+            if count < limit then
+              redis.call('ZADD', KEYS[1], now, ARGV[3])
+              redis.call('PEXPIRE', KEYS[1], period)
+              return {1, limit - count - 1}
+            end
+            local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            return {0, tonumber(oldest[2]) + period - now}
+            """;
+
+    private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final String service;
     private final RateLimitProperties properties;
@@ -48,12 +68,7 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
     private volatile Instant redisPausedUntil = Instant.MIN;
 
     public WriteRateLimitFilter(UnifiedJedis redis, RedisKeys keys, String service, RateLimitProperties properties, Clock clock) {
-        this.buckets = Bucket4jJedis.casBasedBuilder(redis)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(properties.period()))
-                .build();
-        this.limit = BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(properties.writes()).refillGreedy(properties.writes(), properties.period()))
-                .build();
+        this.redis = redis;
         this.keys = keys;
         this.service = service;
         this.properties = properties;
@@ -74,26 +89,47 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
             return;
         }
         String organisation = token.getToken().getClaimAsString(JwtActorResolver.ORGANISATION_CLAIM);
-        ConsumptionProbe probe;
+        List<?> answer;
         try {
-            probe = buckets.builder()
-                    .build(keys.key("rate-limit", service, organisation).getBytes(StandardCharsets.UTF_8), () -> limit)
-                    .tryConsumeAndReturnRemaining(1);
+            answer = (List<?>) redis.eval(SLIDING_WINDOW, List.of(keys.key("rate-limit", service, organisation)),
+                    List.of(Long.toString(properties.writes()), Long.toString(properties.period().toMillis()),
+                            UUID.randomUUID().toString()));
         } catch (RuntimeException unavailable) {
             redisPausedUntil = clock.instant().plus(properties.redisPause());
             log.warn("Write limits not enforced for {}: Redis is unavailable ({})", properties.redisPause(), unavailable.toString());
             chain.doFilter(request, response);
             return;
         }
-        if (probe.isConsumed()) {
-            response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        if (((Number) answer.get(0)).longValue() == 1) {
+            response.setHeader("RateLimit-Remaining", Long.toString(((Number) answer.get(1)).longValue()));
             chain.doFilter(request, response);
             return;
         }
-        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        long seconds = retryAfterSeconds(((Number) answer.get(1)).longValue());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Organisation " + organisation + " sent more than " + properties.writes() + " writes to " + service
-                        + " within " + properties.period() + "; retry after " + seconds + " s");
+                "Organisation " + organisation + " has sent " + properties.writes() + " writes to " + service + " in the last "
+                        + describe(properties.period()) + ", the most it may; the next write is accepted in " + seconds + " s");
+    }
+
+    /** Whole seconds, rounded up: a client that waits that long finds the place free. */
+    static long retryAfterSeconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
+    }
+
+    /** {@code 1 minute}, {@code 90 seconds}, {@code 2 hours}. */
+    static String describe(Duration period) {
+        if (period.toMillis() % 1000 != 0) {
+            return period.toMillis() + " ms";
+        }
+        long seconds = period.toSeconds();
+        if (seconds % 3600 == 0) {
+            return plural(seconds / 3600, "hour");
+        }
+        return seconds % 60 == 0 ? plural(seconds / 60, "minute") : plural(seconds, "second");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 }

@@ -37,6 +37,7 @@ import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -59,6 +60,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -198,6 +200,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         FieldProblem error;
         if (jackson == null) {
             error = new FieldProblem("", "a JSON body is required");
+        } else if (jackson instanceof StreamReadException read && isDuplicateProperty(read)) {
+            // the parser stopped on the repeated name: its context is where in the document that is
+            error = new FieldProblem(read.processor() == null ? path(jackson.getPath()) : path(read.processor().streamReadContext()),
+                    "is given more than once");
         } else if (jackson instanceof StreamReadException) {
             error = new FieldProblem(path(jackson.getPath()), "is not valid JSON");
         } else {
@@ -231,6 +237,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                     List.of(new FieldProblem(missing.getHeaderName(), "is required")), request);
         }
         return super.handleServletRequestBindingException(exception, headers, status, request);
+    }
+
+    /** As Spring answers it, without its WARN line in the {@code PageNotFound} log: a wrong method is a 4xx like any other. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException exception,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        return handleExceptionInternal(exception, null, headers, status, request);
     }
 
     /** Spring's own text speaks of static resources, which means nothing to an API client. */
@@ -305,11 +319,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /**
      * Every answer passes here: 5xx answers get a {@code correlationId}, which the log line also carries, so that a
-     * report quoting it leads to the stack trace that the client never sees.
+     * report quoting it leads to the stack trace that the client never sees. A 4xx is the client's mistake or a rule
+     * saying no: one line at DEBUG, without a stack trace, which would say nothing the answer does not.
      */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
+        if (status.is4xxClientError() && log.isDebugEnabled()) {
+            String detail = body instanceof ProblemDetail problem && problem.getDetail() != null ? problem.getDetail()
+                    : exception.getMessage();
+            log.debug("{} {} answered {}: {}", method(request), path(request), status.value(), Problems.oneLine(detail));
+        }
         if (status.is5xxServerError() && body instanceof ProblemDetail problem) {
             String correlationId = UUID.randomUUID().toString();
             problem.setProperty("correlationId", correlationId);
@@ -508,6 +528,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    /** The parser's position as a path: {@code title.vi}, {@code inventors[1].name}. */
+    private static String path(TokenStreamContext context) {
+        List<String> segments = new ArrayList<>();
+        for (TokenStreamContext current = context; current != null && !current.inRoot(); current = current.getParent()) {
+            if (current.inObject() && current.currentName() != null) {
+                segments.add(current.currentName());
+            } else if (current.inArray() && current.hasCurrentIndex()) {
+                segments.add("[" + current.getCurrentIndex() + "]");
+            }
+        }
+        Collections.reverse(segments);
+        return segments.stream().reduce("", ProblemHandling::join);
+    }
+
+    /** {@code STRICT_DUPLICATE_DETECTION}'s refusal, which has no type of its own. */
+    private static boolean isDuplicateProperty(StreamReadException exception) {
+        return exception.getOriginalMessage() != null && exception.getOriginalMessage().startsWith("Duplicate ");
     }
 
     /** {@code [2]} for the third element of a validated {@code @RequestBody List}, empty for the body itself. */

@@ -76,12 +76,33 @@ public final class Problems {
 
     /** Writes {@code problem} as the whole response, with its status and {@code application/problem+json}. */
     public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        byte[] body = JSON.writeValueAsBytes(asMap(problem));
+        byte[] body = json(problem);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
+    }
+
+    /** {@code problem} as the JSON of its answer. */
+    static byte[] json(ProblemDetail problem) {
+        return JSON.writeValueAsBytes(asMap(problem));
+    }
+
+    /** {@code text} fit for one log line: control characters (a CR or LF sent by a client) escaped. */
+    static String oneLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                line.append(String.format("\\u%04x", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        return line.toString();
     }
 
     static String title(HttpStatusCode status) {

@@ -11,13 +11,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import redis.clients.jedis.UnifiedJedis;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 
 import java.util.List;
 
@@ -51,6 +57,17 @@ public class WebConfiguration {
         return new ProblemErrorController(problems);
     }
 
+    /**
+     * Request bodies are read strictly: a property given twice is refused rather than the last one winning, and a
+     * number with a fraction is not cut down to fit an integer field ({@code "readinessLevel": 6.9} is not 6). This
+     * is the web layer's Jackson 3 mapper only; Axon serializes events with its own Jackson 2 mapper.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictRequestBodies() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
     @Bean
     WebMvcConfigurer currentActorParameters(ActorResolver actors) {
         return new WebMvcConfigurer() {
@@ -82,6 +99,18 @@ public class WebConfiguration {
         return registration;
     }
 
+    /**
+     * Right after Boot's character encoding filter, before Spring Security (-100), whose bearer token lookup would
+     * otherwise be the first to meet parameters the container cannot read.
+     */
+    @Bean
+    FilterRegistrationBean<UnreadableParametersFilter> unreadableParametersFilter() {
+        var registration = new FilterRegistrationBean<>(new UnreadableParametersFilter());
+        registration.setName("unreadableParametersFilter");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Bean
     InputGuardAdvice inputGuardAdvice() {
         return new InputGuardAdvice();
@@ -94,6 +123,17 @@ public class WebConfiguration {
         registration.setName("inputGuardFilter");
         registration.setOrder(1);
         return registration;
+    }
+
+    /** Tomcat's own error answers (a request it cannot parse or map) as problem+json: {@link ProblemReportValve}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatErrorReports {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+            return factory -> factory.addContextCustomizers(ProblemReportValve::install);
+        }
     }
 
     /** The OpenAPI document ({@code /v3/api-docs}, UI at {@code /swagger-ui.html}). */

@@ -1,16 +1,21 @@
 package io.techex.platform.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.techex.platform.web.Http.UNIVERSITY;
@@ -27,6 +32,8 @@ class ProblemJsonTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
 
     Http http;
 
@@ -58,6 +65,48 @@ class ProblemJsonTest {
 
         assertThat(fields(problem)).containsExactly("readinessLevel");
         assertThat(message(problem, "readinessLevel")).isEqualTo("must be an integer");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedByNameRatherThanTheLastOneWinning() {
+        String reference = "twice-" + UUID.randomUUID();
+        String body = thing(reference, 12).replaceFirst("}$", ", \"readinessLevel\": 6}");
+
+        JsonNode problem = assertProblem(http.postJson(UNIVERSITY, "/things", body, null), 400, "invalid-request", "/things");
+
+        assertThat(fields(problem)).containsExactly("readinessLevel");
+        assertThat(message(problem, "readinessLevel")).isEqualTo("is given more than once");
+        assertThat(executions(reference)).isZero();
+
+        String nested = thing(reference, 6).replace("\"vi\": \"Phương", "\"vi\": \"x\", \"vi\": \"Phương");
+        JsonNode inTitle = assertProblem(http.postJson(UNIVERSITY, "/things", nested, null), 400, "invalid-request", "/things");
+        assertThat(fields(inTitle)).containsExactly("title.vi");
+        assertThat(executions(reference)).isZero();
+    }
+
+    @Test
+    void aFractionWhereAnIntegerBelongsIsRefusedNotTruncated() {
+        String reference = "fraction-" + UUID.randomUUID();
+        String body = thing(reference, 6).replace("\"readinessLevel\": 6", "\"readinessLevel\": 6.9");
+
+        JsonNode problem = assertProblem(http.postJson(UNIVERSITY, "/things", body, null), 400, "invalid-request", "/things");
+
+        assertThat(fields(problem)).containsExactly("readinessLevel");
+        assertThat(message(problem, "readinessLevel")).isEqualTo("must be an integer");
+        assertThat(executions(reference)).isZero();
+    }
+
+    @Test
+    void axonsOwnJackson2SerializerReadsAsBefore() throws Exception {
+        var serializers = context.getBeansOfType(Serializer.class).values().stream()
+                .filter(JacksonSerializer.class::isInstance).map(JacksonSerializer.class::cast).toList();
+
+        assertThat(serializers).isNotEmpty();
+        for (JacksonSerializer serializer : serializers) {
+            ObjectMapper mapper = serializer.getObjectMapper();
+            assertThat(mapper.readValue("{\"a\": 1, \"a\": 2}", Map.class)).isEqualTo(Map.of("a", 2));
+            assertThat(mapper.readValue("6.9", int.class)).isEqualTo(6);
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.http.HttpMethod;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ExchangeTestController.class, Gate.class})
+@Import({ExchangeTestController.class, Gate.class, EdgeTestController.class, Registration.class})
 public class WebTestApplication {
 
     /** What the tests' service is called; its schema and migrations ({@code db/webtest}) derive from it. */
@@ -25,10 +25,14 @@ public class WebTestApplication {
     /** Header that makes a servlet filter throw, for errors that happen outside Spring MVC. */
     static final String EXPLODE = "X-Test-Explode";
 
-    /** Regulators alone read {@code /things/regulated}; any authenticated organisation the rest of {@code /things}. */
+    /**
+     * Regulators alone read {@code /things/regulated}; any authenticated organisation the rest of {@code /things};
+     * universities alone read {@code /reports/*}.
+     */
     @Bean
     AccessRules thingRules() {
         return endpoints -> endpoints
+                .requestMatchers(HttpMethod.GET, "/reports/*").hasRole("UNIVERSITY")
                 .requestMatchers(HttpMethod.GET, "/things/regulated").hasRole("REGULATOR")
                 .requestMatchers("/things", "/things/**").authenticated();
     }
