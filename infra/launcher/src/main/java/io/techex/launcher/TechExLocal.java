@@ -131,7 +131,7 @@ public final class TechExLocal {
      * The console signs people in at {@code issuer} and reads listing-service where it runs. It gets none of the
      * services' settings: it has no database, broker or Redis of its own.
      */
-    static Map<String, Object> consoleSettings(String issuer, ConfigurableApplicationContext listingService) {
+    public static Map<String, Object> consoleSettings(String issuer, ConfigurableApplicationContext listingService) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("logging.include-application-name", false);
         settings.put("spring.security.oauth2.client.provider.techex.issuer-uri", issuer);
@@ -144,7 +144,7 @@ public final class TechExLocal {
      * Settings go in as command-line arguments: they must beat the platform's defaults, which rank above
      * {@code SpringApplication}'s default properties.
      */
-    static String[] arguments(String configName, Map<String, Object> properties) {
+    public static String[] arguments(String configName, Map<String, Object> properties) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--spring.config.name=" + configName);
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));

@@ -8,6 +8,7 @@ import io.techex.console.services.Model.Enquiry;
 import io.techex.console.services.Model.Listing;
 import io.techex.console.services.Model.Nda;
 import io.techex.console.services.ServiceProblem;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +39,7 @@ public class ListingPageController {
     String listing(@PathVariable String listingId, Model model) {
         Listing listing = listings.listing(checked(listingId));
         model.addAttribute("listing", listing);
+        model.addAttribute("pageTitle", listing.title().in(LocaleContextHolder.getLocale()));
         model.addAttribute("documents", documents(listing));
         Optional<SignedIn> me = SignedIn.current();
         boolean seller = me.map(person -> person.organisation().equals(listing.sellerOrganisationId())).orElse(false);

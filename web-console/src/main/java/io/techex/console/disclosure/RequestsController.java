@@ -5,6 +5,7 @@ import io.techex.console.services.Listings;
 import io.techex.console.services.Model.Enquiry;
 import io.techex.console.services.Model.Listing;
 import io.techex.console.services.Model.Nda;
+import io.techex.console.services.ReadYourWrites;
 import io.techex.console.services.ServiceProblem;
 import io.techex.console.web.IdempotencyKeys;
 import io.techex.console.web.Refusals;
@@ -61,8 +62,10 @@ class RequestsController {
     String requestNda(@PathVariable String listingId, @RequestParam(required = false) String message,
                       @RequestParam(name = IdempotencyKeys.FIELD, required = false) String key, RedirectAttributes redirect) {
         String id = checked(listingId);
-        return act(redirect, "nda-requested", "/technologies/" + id,
-                () -> listings.requestNda(id, message, IdempotencyKeys.of(key)));
+        return act(redirect, "nda-requested", "/technologies/" + id, () -> {
+            listings.requestNda(id, message, IdempotencyKeys.of(key));
+            ReadYourWrites.await(() -> listings.ndas(id).stream().anyMatch(nda -> "REQUESTED".equals(nda.status())));
+        });
     }
 
     @PostMapping("/technologies/{listingId}/enquiries")
@@ -71,30 +74,41 @@ class RequestsController {
         String id = checked(listingId);
         String enquiryKind = "INTEREST".equals(kind) ? "INTEREST" : "QUESTION";
         return act(redirect, enquiryKind.equals("INTEREST") ? "interest-registered" : "question-asked",
-                "/technologies/" + id, () -> listings.enquire(id, enquiryKind, message, IdempotencyKeys.of(key)));
+                "/technologies/" + id, () -> {
+                    int before = listings.enquiries(id).size();
+                    listings.enquire(id, enquiryKind, message, IdempotencyKeys.of(key));
+                    ReadYourWrites.await(() -> listings.enquiries(id).size() > before);
+                });
     }
 
     @PostMapping("/nda-requests/{ndaId}/accept")
     String accept(@PathVariable String ndaId, @RequestParam(required = false) String back,
                   @RequestParam(name = IdempotencyKeys.FIELD, required = false) String key, RedirectAttributes redirect) {
-        return act(redirect, "nda-accepted", backTo(back),
-                () -> listings.decideNda(checked(ndaId), true, null, IdempotencyKeys.of(key)));
+        return act(redirect, "nda-accepted", backTo(back), () -> {
+            listings.decideNda(checked(ndaId), true, null, IdempotencyKeys.of(key));
+            awaitDecision(ndaId);
+        });
     }
 
     @PostMapping("/nda-requests/{ndaId}/decline")
     String decline(@PathVariable String ndaId, @RequestParam(required = false) String reason,
                    @RequestParam(required = false) String back,
                    @RequestParam(name = IdempotencyKeys.FIELD, required = false) String key, RedirectAttributes redirect) {
-        return act(redirect, "nda-declined", backTo(back),
-                () -> listings.decideNda(checked(ndaId), false, reason, IdempotencyKeys.of(key)));
+        return act(redirect, "nda-declined", backTo(back), () -> {
+            listings.decideNda(checked(ndaId), false, reason, IdempotencyKeys.of(key));
+            awaitDecision(ndaId);
+        });
     }
 
     @PostMapping("/enquiries/{enquiryId}/answer")
     String answer(@PathVariable String enquiryId, @RequestParam(required = false) String answer,
                   @RequestParam(required = false) String back,
                   @RequestParam(name = IdempotencyKeys.FIELD, required = false) String key, RedirectAttributes redirect) {
-        return act(redirect, "answered", backTo(back),
-                () -> listings.answer(checked(enquiryId), answer, IdempotencyKeys.of(key)));
+        return act(redirect, "answered", backTo(back), () -> {
+            listings.answer(checked(enquiryId), answer, IdempotencyKeys.of(key));
+            ReadYourWrites.await(() -> listings.enquiries(null).stream()
+                    .anyMatch(e -> e.enquiryId().equals(enquiryId) && e.answer() != null));
+        });
     }
 
     private String act(RedirectAttributes redirect, String notice, String back, Runnable step) {
@@ -108,6 +122,11 @@ class RequestsController {
             redirect.addFlashAttribute("problems", refusals.describe(refused));
         }
         return "redirect:" + back;
+    }
+
+    private void awaitDecision(String ndaId) {
+        ReadYourWrites.await(() -> listings.ndas(null).stream()
+                .anyMatch(nda -> nda.ndaId().equals(ndaId) && !"REQUESTED".equals(nda.status())));
     }
 
     /** Only a page of this console: never a redirect elsewhere. */

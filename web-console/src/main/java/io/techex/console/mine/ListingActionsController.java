@@ -2,6 +2,7 @@ package io.techex.console.mine;
 
 import io.techex.console.services.Listings;
 import io.techex.console.services.Model.Listing;
+import io.techex.console.services.ReadYourWrites;
 import io.techex.console.services.ServiceProblem;
 import io.techex.console.web.IdempotencyKeys;
 import io.techex.console.web.Refusals;
@@ -40,8 +41,10 @@ class ListingActionsController {
     @PostMapping("/technologies/{listingId}/submission")
     String submit(@PathVariable String listingId, @RequestParam(name = IdempotencyKeys.FIELD, required = false) String key,
                   RedirectAttributes redirect) {
-        return act(listingId, "submitted", redirect,
-                () -> listings.step(checked(listingId), "submission", IdempotencyKeys.of(key)));
+        return act(listingId, "submitted", redirect, () -> {
+            listings.step(checked(listingId), "submission", IdempotencyKeys.of(key));
+            awaitStatus(listingId, "SUBMITTED");
+        });
     }
 
     @PostMapping("/technologies/{listingId}/documents")
@@ -56,8 +59,11 @@ class ListingActionsController {
                 ? "application/octet-stream" : file.getContentType();
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "document" : file.getOriginalFilename();
-        return act(listingId, "uploaded", redirect,
-                () -> listings.upload(checked(listingId), name, visibility, contentType, content));
+        return act(listingId, "uploaded", redirect, () -> {
+            listings.upload(checked(listingId), name, visibility, contentType, content);
+            ReadYourWrites.await(() -> listings.documents(checked(listingId)).stream()
+                    .anyMatch(document -> document.name().equals(name.strip())));
+        });
     }
 
     /** What publishing commits to, shown once before it happens: price (in words too), deals, sale mode. */
@@ -75,6 +81,7 @@ class ListingActionsController {
         try {
             listings.chooseSaleMode(id, saleMode);
             listings.step(id, "publication", IdempotencyKeys.of(key));
+            awaitStatus(id, "PUBLISHED");
             redirect.addAttribute("notice", "published");
             return back(id);
         } catch (ServiceProblem refused) {
@@ -115,6 +122,7 @@ class ListingActionsController {
         String id = checked(listingId);
         try {
             listings.step(id, "ownership-verification", IdempotencyKeys.of(key));
+            awaitStatus(id, "OWNERSHIP_VERIFIED");
             redirect.addAttribute("notice", "verified");
             return "redirect:/verification";
         } catch (ServiceProblem refused) {
@@ -133,6 +141,7 @@ class ListingActionsController {
         try {
             listings.step(id, "ownership-rejection", Map.of("reason", reason == null ? "" : reason.strip()),
                     IdempotencyKeys.of(key));
+            awaitStatus(id, "OWNERSHIP_REJECTED");
             redirect.addAttribute("notice", "rejected");
             return "redirect:/verification";
         } catch (ServiceProblem refused) {
@@ -157,6 +166,10 @@ class ListingActionsController {
             redirect.addFlashAttribute("problems", refusals.describe(refused));
         }
         return back(listingId);
+    }
+
+    private void awaitStatus(String listingId, String status) {
+        ReadYourWrites.await(() -> listings.listing(checked(listingId)).status().equals(status));
     }
 
     private static String back(String listingId) {

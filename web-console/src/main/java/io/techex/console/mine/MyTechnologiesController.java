@@ -5,6 +5,7 @@ import io.techex.console.services.Listings;
 import io.techex.console.services.Model.Enquiry;
 import io.techex.console.services.Model.Listing;
 import io.techex.console.services.Model.Nda;
+import io.techex.console.services.ReadYourWrites;
 import io.techex.console.services.ServiceProblem;
 import io.techex.console.web.IdempotencyKeys;
 import io.techex.console.web.Refusals;
@@ -87,6 +88,7 @@ class MyTechnologiesController {
         }
         try {
             String listingId = listings.draft(form.toRequest(), idempotencyKey);
+            ReadYourWrites.await(() -> listings.listing(listingId) != null);
             return "redirect:/technologies/" + listingId + "?notice=drafted";
         } catch (ServiceProblem refused) {
             if (!refused.isRefusal()) {
@@ -118,6 +120,7 @@ class MyTechnologiesController {
         }
         try {
             listings.revise(listing.listingId(), form.toRequest());
+            ReadYourWrites.await(() -> listings.listing(listing.listingId()).revision() > listing.revision());
             return "redirect:/technologies/" + listing.listingId() + "?notice=revised";
         } catch (ServiceProblem refused) {
             if (!refused.isRefusal()) {

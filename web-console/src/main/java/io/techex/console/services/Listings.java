@@ -44,6 +44,7 @@ public class Listings {
     /** Tolerant of fields the console does not read yet, and of amounts as strings or numbers. */
     static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
@@ -58,7 +59,7 @@ public class Listings {
                 .baseUrl(properties.listingUrl().toString())
                 .requestFactory(requests)
                 .requestInterceptor(new TokenRelay(personClients, visitorClient))
-                .configureMessageConverters(converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(JSON)))
+                .configureMessageConverters(converters -> converters.registerDefaults().withJsonConverter(new JacksonJsonHttpMessageConverter(JSON)))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw problem(response.getStatusCode().value(), response.getBody().readAllBytes());
                 })

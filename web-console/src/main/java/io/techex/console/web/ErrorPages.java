@@ -2,7 +2,9 @@ package io.techex.console.web;
 
 import io.techex.console.services.ServiceProblem;
 import io.techex.console.services.ServiceUnavailable;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.ui.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -21,7 +23,8 @@ class ErrorPages {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     @ExceptionHandler(ServiceProblem.class)
-    String refused(ServiceProblem problem, HttpServletResponse response) {
+    String refused(ServiceProblem problem, HttpServletRequest request, HttpServletResponse response, Model model) {
+        PageModel.populate(model, request);
         if (problem.isNotFound()) {
             response.setStatus(404);
             return "error/not-found";
@@ -36,7 +39,9 @@ class ErrorPages {
     }
 
     @ExceptionHandler(ServiceUnavailable.class)
-    String unavailable(ServiceUnavailable unavailable, HttpServletResponse response) {
+    String unavailable(ServiceUnavailable unavailable, HttpServletRequest request, HttpServletResponse response,
+                       Model model) {
+        PageModel.populate(model, request);
         log.warn("A page could not be built: {}", unavailable.getMessage());
         response.setStatus(503);
         return "error/unavailable";

@@ -10,6 +10,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ControllerAdvice
 class PageModel {
 
+    /** The same for pages an exception handler renders, which Spring gives an empty model. */
+    static void populate(org.springframework.ui.Model model, HttpServletRequest request) {
+        model.addAttribute("me", SignedIn.current().orElse(null));
+        model.addAttribute("switchToVietnamese", switchTo(request, "vi"));
+        model.addAttribute("switchToEnglish", switchTo(request, "en"));
+        model.addAttribute("formKey", IdempotencyKeys.fresh());
+        model.addAttribute("currentPath", request.getRequestURI());
+    }
+
     @ModelAttribute("me")
     SignedIn me() {
         return SignedIn.current().orElse(null);
