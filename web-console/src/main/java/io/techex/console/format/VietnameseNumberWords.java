@@ -6,16 +6,16 @@ import java.util.List;
 
 /**
  * Whole numbers in Vietnamese words, as amounts are read out before a binding action: 1 500 000 000 is
- * "một tỷ năm trăm triệu". Groups of three digits take nghìn, triệu, tỷ, then nghìn tỷ, triệu tỷ, tỷ tỷ; a group
- * after the first is read with all three places ("một triệu không trăm linh năm nghìn"); a zero in the tens place is
+ * "một tỷ năm trăm triệu". Groups of three digits take nghìn, triệu, tỷ, and what is above a billion is counted in
+ * billions (nghìn tỷ, triệu tỷ, tỷ tỷ); a group after the first is read with all three places ("một triệu không trăm linh năm nghìn"); a zero in the tens place is
  * "linh"; after a ten, 1 is "mốt" (from twenty on), 4 "tư" (from twenty on) and 5 "lăm"; a group of zeros is skipped.
  */
 public final class VietnameseNumberWords {
 
     private static final String[] DIGITS = {"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"};
-    /** Scale words of successive groups of three digits; from 10^12 on they combine with tỷ. */
-    private static final String[] SCALES = {"", "nghìn", "triệu", "tỷ"};
-    private static final BigInteger THOUSAND = BigInteger.valueOf(1000);
+    /** The scale words within a billion, from the largest group of three digits down. */
+    private static final String[] SCALES = {"triệu", "nghìn", ""};
+    private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000);
 
     private VietnameseNumberWords() {
     }
@@ -28,22 +28,8 @@ public final class VietnameseNumberWords {
         if (number.signum() < 0) {
             return "âm " + of(number.negate());
         }
-        List<Integer> groups = new ArrayList<>();
-        for (BigInteger rest = number; rest.signum() > 0; rest = rest.divide(THOUSAND)) {
-            groups.add(rest.mod(THOUSAND).intValue());
-        }
         List<String> words = new ArrayList<>();
-        for (int index = groups.size() - 1; index >= 0; index--) {
-            int group = groups.get(index);
-            if (group == 0) {
-                continue;
-            }
-            words.add(group(group, index == groups.size() - 1));
-            String scale = scale(index);
-            if (!scale.isEmpty()) {
-                words.add(scale);
-            }
-        }
+        read(number, true, words);
         return String.join(" ", words);
     }
 
@@ -51,13 +37,29 @@ public final class VietnameseNumberWords {
         return of(BigInteger.valueOf(number));
     }
 
-    /** nghìn, triệu, tỷ; then nghìn tỷ, triệu tỷ, tỷ tỷ, nghìn tỷ tỷ... */
-    private static String scale(int index) {
-        if (index < SCALES.length) {
-            return SCALES[index];
+    /**
+     * Billions are counted like any number, then "tỷ": 3 200 000 000 000 000 is "ba triệu hai trăm nghìn tỷ" (three
+     * million two hundred thousand billion), the way amounts that large are said.
+     */
+    private static void read(BigInteger number, boolean leading, List<String> words) {
+        BigInteger[] billions = number.divideAndRemainder(BILLION);
+        if (billions[0].signum() > 0) {
+            read(billions[0], leading, words);
+            words.add("tỷ");
+            leading = false;
         }
-        String below = scale(index - 3);
-        return below.isEmpty() ? "tỷ" : below + " tỷ";
+        int below = billions[1].intValue();
+        int[] groups = {below / 1_000_000, below / 1000 % 1000, below % 1000};
+        for (int i = 0; i < groups.length; i++) {
+            if (groups[i] == 0) {
+                continue;
+            }
+            words.add(group(groups[i], leading));
+            if (!SCALES[i].isEmpty()) {
+                words.add(SCALES[i]);
+            }
+            leading = false;
+        }
     }
 
     /** Three digits; the leading group of a number leaves out the hundreds and tens it does not have. */

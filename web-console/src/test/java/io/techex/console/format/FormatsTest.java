@@ -14,11 +14,12 @@ class FormatsTest {
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final Locale EN = Locale.ENGLISH;
 
+    /** Vietnamese puts the đồng sign after the amount, with a no-break space so that a line never splits them. */
     @Test
     void moneyIsWrittenInTheReadersLocaleWithTheCurrencysOwnDecimals() {
-        assertThat(Formats.money(new BigDecimal("1500000000"), "VND", VI)).isEqualTo("1.500.000.000 ₫");
+        assertThat(Formats.money(new BigDecimal("1500000000"), "VND", VI)).isEqualTo("1.500.000.000\u00a0₫");
         assertThat(Formats.money(new BigDecimal("1500000000"), "VND", EN)).isEqualTo("₫1,500,000,000");
-        assertThat(Formats.money(new BigDecimal("1500000000"), null, VI)).isEqualTo("1.500.000.000 ₫");
+        assertThat(Formats.money(new BigDecimal("1500000000"), null, VI)).isEqualTo("1.500.000.000\u00a0₫");
         assertThat(Formats.money(new BigDecimal("25000.5"), "USD", EN)).isEqualTo("$25,000.50");
         assertThat(Formats.money(new BigDecimal("25000"), "USD", EN)).isEqualTo("$25,000");
     }
@@ -26,8 +27,8 @@ class FormatsTest {
     @Test
     void aDecimalStringAndANumberOfTheSameAmountLookAlike() {
         // the services move from JSON numbers to decimal strings; both arrive as BigDecimal, with or without scale
-        assertThat(Formats.money(new BigDecimal("1.5E+9"), "VND", VI)).isEqualTo("1.500.000.000 ₫");
-        assertThat(Formats.money(new BigDecimal("1500000000.00"), "VND", VI)).isEqualTo("1.500.000.000 ₫");
+        assertThat(Formats.money(new BigDecimal("1.5E+9"), "VND", VI)).isEqualTo("1.500.000.000\u00a0₫");
+        assertThat(Formats.money(new BigDecimal("1500000000.00"), "VND", VI)).isEqualTo("1.500.000.000\u00a0₫");
     }
 
     @Test
