@@ -144,6 +144,11 @@ class ConsoleScenarioBrowserTest {
         assertThat(listing.document("gioi-thieu-cong-nghe.txt")).isVisible();
         assertThat(listing.document("chuyen-giao-quyen-" + code + ".pdf")).hasCount(0);
         look(firm, "09-listing-firm");
+        // the same page on a phone: one column, nothing cut off, still accessible
+        firm.setViewportSize(390, 844);
+        assertThat(listing.heading(title)).isInViewport();
+        look(firm, "09b-listing-phone");
+        firm.setViewportSize(1280, 900);
 
         // ---- asks for an NDA, by keyboard
         firm.getByLabel("Mục đích đánh giá (không bắt buộc)").fill("Đánh giá cho nhà máy dệt ở Nam Định");
