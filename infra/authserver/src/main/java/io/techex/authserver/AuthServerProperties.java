@@ -22,6 +22,7 @@ import java.util.Set;
  * @param keyLocation   an RSA private key in PEM (PKCS#8 or PKCS#1) to sign with; when absent, a key pair is
  *                      generated at start-up and tokens do not survive a restart
  * @param organisations the demo organisations, each with its people
+ * @param console       the web console's client: its people sign in on this server's login page
  */
 @ConfigurationProperties("techex.auth")
 public record AuthServerProperties(
@@ -29,7 +30,8 @@ public record AuthServerProperties(
         @DefaultValue("1h") Duration tokenTtl,
         @DefaultValue("demo") String clientSecret,
         @Nullable Resource keyLocation,
-        @DefaultValue List<Organisation> organisations) {
+        @DefaultValue List<Organisation> organisations,
+        @DefaultValue Console console) {
 
     private static final Set<String> ISO_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
@@ -51,6 +53,46 @@ public record AuthServerProperties(
             throw new IllegalArgumentException("techex.auth.issuer must be an absolute http(s) URL, was " + issuer);
         }
         return uri.getPort() == 0 ? Optional.empty() : Optional.of(uri.toString());
+    }
+
+    /**
+     * The web console ({@code web-console}), a server-side application that signs people in with the
+     * authorization-code flow and PKCE. It is a confidential client (secret {@link #clientSecret()}): it runs on a
+     * server and can keep a secret, and only confidential clients get refresh tokens here. Its client-credentials
+     * token, the {@code visitor}, reads the public catalogue for people who have not signed in.
+     *
+     * @param clientId               its OAuth2 client id
+     * @param redirectUris           where codes go back to; a loopback IP one ({@code http://127.0.0.1/...}) matches
+     *                               any port (RFC 8252), which tests on a random port need
+     * @param postLogoutRedirectUris where the browser goes after signing out, with the same loopback rule
+     * @param sessionTtl             how long a sign-in lasts without a new password (the refresh token's lifetime)
+     * @param visitor                who the console is when it reads for someone not signed in
+     */
+    public record Console(@DefaultValue("techex-console") String clientId, @DefaultValue List<String> redirectUris,
+                          @DefaultValue List<String> postLogoutRedirectUris, @DefaultValue("8h") Duration sessionTtl,
+                          @DefaultValue Visitor visitor) {
+
+        public Console {
+            requireText(clientId, "techex.auth.console.client-id");
+            redirectUris = List.copyOf(redirectUris);
+            postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
+        }
+    }
+
+    /**
+     * The identity of the console's own client-credentials token. The services know four roles, and none reads
+     * without also being allowed to write; {@code FIRM} sees exactly what is on the market, which is what a visitor
+     * sees. The console only ever reads with this token.
+     */
+    public record Visitor(@DefaultValue("visitor") String person, @DefaultValue("Khách / Visitor") String name,
+                          @DefaultValue("techex-public") String organisation,
+                          @DefaultValue("Khách của TechEx / TechEx visitors") String organisationName,
+                          @DefaultValue("FIRM") Role role, @DefaultValue("VN") String country) {
+
+        DemoDirectory.Member asMember() {
+            return new DemoDirectory.Member(new Person(person, name),
+                    new Organisation(organisation, organisationName, country, role, List.of()));
+        }
     }
 
     /**

@@ -39,16 +39,34 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import java.util.ArrayList;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The authorization server: one confidential client per demo person (client credentials only), self-contained
- * RS256 JWT access tokens, and no endpoint beyond the token endpoint, the JWK set, the two discovery documents and
- * health.
+ * The authorization server: one confidential client per demo person (client credentials, for curl and tests), the
+ * web console's client (authorization code with PKCE, refresh tokens, RP-initiated logout) with a login page for the
+ * demo people, self-contained RS256 JWT access tokens, and no endpoint beyond those, the JWK set, the two discovery
+ * documents and health.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -82,8 +100,61 @@ class AuthorizationServerConfig {
                         .scope(TechExClaims.SCOPE)
                         .tokenSettings(tokens)
                         .build())
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
+        clients.add(consoleClient(properties, encoder));
         return new InMemoryRegisteredClientRepository(clients);
+    }
+
+    /**
+     * The web console: people sign in through it with the authorization-code flow, PKCE required, no consent page
+     * (it is the exchange's own application). Its refresh tokens keep a person signed in for the console's session
+     * length; each use issues a new one, so a stolen one works once at most.
+     */
+    private static RegisteredClient consoleClient(AuthServerProperties properties, PasswordEncoder encoder) {
+        AuthServerProperties.Console console = properties.console();
+        return RegisteredClient.withId(console.clientId())
+                .clientId(console.clientId())
+                .clientName("TechEx web console")
+                .clientSecret("{bcrypt}" + encoder.encode(properties.clientSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .redirectUris(uris -> uris.addAll(console.redirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(console.postLogoutRedirectUris()))
+                .scope(OidcScopes.OPENID)
+                .scope(TechExClaims.SCOPE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+                        .accessTokenTimeToLive(properties.tokenTtl())
+                        .refreshTokenTimeToLive(console.sessionTtl())
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+    }
+
+    /** The demo people sign in with their person id and the demo secret. */
+    @Bean
+    UserDetailsService demoPeople(DemoDirectory directory, AuthServerProperties properties) {
+        String password = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(properties.clientSecret());
+        return new InMemoryUserDetailsManager(directory.members().stream()
+                .map(member -> User.withUsername(member.person().id())
+                        .password(password)
+                        .roles(member.organisation().role().name())
+                        .build())
+                .toList());
+    }
+
+    /** Lets RP-initiated logout find the session a console's ID token was issued in ({@code sid}). */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    ServletListenerRegistrationBean<HttpSessionEventPublisher> httpSessionEventPublisher() {
+        return new ServletListenerRegistrationBean<>(new HttpSessionEventPublisher());
     }
 
     @Bean
@@ -116,8 +187,8 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    TechExClaims techExClaims(DemoDirectory directory) {
-        return new TechExClaims(directory);
+    TechExClaims techExClaims(DemoDirectory directory, AuthServerProperties properties) {
+        return new TechExClaims(directory, properties.console());
     }
 
     @Bean
@@ -130,29 +201,35 @@ class AuthorizationServerConfig {
     }
 
     /**
-     * Tokens are self-contained and nothing served reads an authorization back (no introspection, revocation,
-     * refresh or authorization codes), so none is kept: the default in-memory service would hold every token
-     * ever issued until the process ends.
+     * Client-credentials tokens are self-contained and nothing reads them back, so none is kept: a store would hold
+     * every token ever issued to curl until the process ends. Sign-ins through the console are kept in memory, as
+     * the authorization code, the refresh token and logout's ID-token check read them back; a restart signs everyone
+     * out of the console, which suits a demo server.
      */
     @Bean
     OAuth2AuthorizationService authorizationService() {
+        OAuth2AuthorizationService signIns = new InMemoryOAuth2AuthorizationService();
         return new OAuth2AuthorizationService() {
             @Override
             public void save(OAuth2Authorization authorization) {
+                if (!AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) {
+                    signIns.save(authorization);
+                }
             }
 
             @Override
             public void remove(OAuth2Authorization authorization) {
+                signIns.remove(authorization);
             }
 
             @Override
             public @Nullable OAuth2Authorization findById(String id) {
-                return null;
+                return signIns.findById(id);
             }
 
             @Override
             public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
-                return null;
+                return signIns.findByToken(token, tokenType);
             }
         };
     }
@@ -165,26 +242,44 @@ class AuthorizationServerConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, AuthorizationServerSettings settings) {
-        // Spring Authorization Server installs filters for all its endpoints (authorize, introspect, revoke,
-        // user info, logout...); matching only the served ones sends the rest to the deny-all chain below.
-        http.securityMatcher(servedEndpoints(settings))
+    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, AuthorizationServerSettings settings,
+                                                     AuthServerProperties properties) {
+        // Spring Authorization Server installs filters for all its endpoints (introspect, revoke, user info, device,
+        // registration...); matching only the served ones sends the rest to the deny-all chain below.
+        http.securityMatcher(servedEndpoints(settings, properties.console().clientId()))
                 .oauth2AuthorizationServer(server -> server
                         .tokenEndpoint(token -> token.accessTokenRequestConverters(
                                 converters -> converters.replaceAll(AuthorizationServerConfig::defaultingScope)))
                         .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
                                 document -> document.claims(AuthorizationServerConfig::advertiseServedOnly)))
                         // For /.well-known/openid-configuration, the first document Spring's resource servers look for
-                        .oidc(oidc -> oidc.providerConfigurationEndpoint(provider -> provider
-                                .providerConfigurationCustomizer(
-                                        document -> document.claims(AuthorizationServerConfig::advertiseServedOnly)))))
+                        .oidc(oidc -> oidc
+                                .providerConfigurationEndpoint(provider -> provider.providerConfigurationCustomizer(
+                                        document -> document.claims(AuthorizationServerConfig::advertiseServedOnly)))
+                                .logoutEndpoint(logout -> logout.authenticationProviders(providers -> providers.stream()
+                                        .filter(OidcLogoutAuthenticationProvider.class::isInstance)
+                                        .map(OidcLogoutAuthenticationProvider.class::cast)
+                                        .forEach(provider -> provider.setAuthenticationValidator(
+                                                LoopbackRedirects::checkPostLogoutRedirect))))))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                // A browser asking to authorize without a session signs in first, and comes back
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginPage.EntryPoint(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    /** The login page: a form for the demo people, in Vietnamese or English. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain loginPage(HttpSecurity http) {
+        http.securityMatcher(LoginPage.PATH)
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .formLogin(form -> form.loginPage(LoginPage.PATH).failureUrl(LoginPage.PATH + "?error"));
         return http.build();
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -195,13 +290,21 @@ class AuthorizationServerConfig {
         return http.build();
     }
 
-    private static RequestMatcher servedEndpoints(AuthorizationServerSettings settings) {
+    private static RequestMatcher servedEndpoints(AuthorizationServerSettings settings, String consoleClientId) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        // Only the console signs people in: for any other client the endpoint does not exist (and Spring
+        // Authorization Server answers a client without redirect URIs with a 500)
+        RequestMatcher consoleAuthorization = new AndRequestMatcher(
+                paths.matcher(HttpMethod.GET, settings.getAuthorizationEndpoint()),
+                request -> consoleClientId.equals(request.getParameter("client_id")));
         return new OrRequestMatcher(
                 paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
                 paths.matcher(HttpMethod.GET, settings.getJwkSetEndpoint()),
                 paths.matcher(HttpMethod.GET, OAUTH_DISCOVERY),
-                paths.matcher(HttpMethod.GET, OIDC_DISCOVERY));
+                paths.matcher(HttpMethod.GET, OIDC_DISCOVERY),
+                consoleAuthorization,
+                paths.matcher(HttpMethod.GET, settings.getOidcLogoutEndpoint()),
+                paths.matcher(HttpMethod.POST, settings.getOidcLogoutEndpoint()));
     }
 
     /**
@@ -224,29 +327,28 @@ class AuthorizationServerConfig {
         };
     }
 
-    /**
-     * Leaves out of the discovery documents what this server does not serve or offer. The authorization
-     * endpoint stays, though refused: both documents require it.
-     */
+    /** Leaves out of the discovery documents what this server does not serve or offer. */
     private static void advertiseServedOnly(Map<String, Object> claims) {
         List.of(OAuth2AuthorizationServerMetadataClaimNames.REVOCATION_ENDPOINT,
                         OAuth2AuthorizationServerMetadataClaimNames.REVOCATION_ENDPOINT_AUTH_METHODS_SUPPORTED,
                         OAuth2AuthorizationServerMetadataClaimNames.INTROSPECTION_ENDPOINT,
                         OAuth2AuthorizationServerMetadataClaimNames.INTROSPECTION_ENDPOINT_AUTH_METHODS_SUPPORTED,
-                        OAuth2AuthorizationServerMetadataClaimNames.CODE_CHALLENGE_METHODS_SUPPORTED,
                         OAuth2AuthorizationServerMetadataClaimNames.DEVICE_AUTHORIZATION_ENDPOINT,
                         OAuth2AuthorizationServerMetadataClaimNames.PUSHED_AUTHORIZATION_REQUEST_ENDPOINT,
                         OAuth2AuthorizationServerMetadataClaimNames.REGISTRATION_ENDPOINT,
                         // No TLS here, so no certificate-bound tokens
                         OAuth2AuthorizationServerMetadataClaimNames.TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS,
-                        OidcProviderMetadataClaimNames.USER_INFO_ENDPOINT,
-                        OidcProviderMetadataClaimNames.END_SESSION_ENDPOINT)
+                        OidcProviderMetadataClaimNames.USER_INFO_ENDPOINT)
                 .forEach(claims::remove);
         claims.put(OAuth2AuthorizationServerMetadataClaimNames.GRANT_TYPES_SUPPORTED,
-                List.of(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue()));
+                List.of(AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(),
+                        AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
+                        AuthorizationGrantType.REFRESH_TOKEN.getValue()));
+        claims.put(OAuth2AuthorizationServerMetadataClaimNames.CODE_CHALLENGE_METHODS_SUPPORTED, List.of("S256"));
         claims.put(OAuth2AuthorizationServerMetadataClaimNames.TOKEN_ENDPOINT_AUTH_METHODS_SUPPORTED,
                 List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
                         ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue()));
-        claims.put(OAuth2AuthorizationServerMetadataClaimNames.SCOPES_SUPPORTED, List.of(TechExClaims.SCOPE));
+        claims.put(OAuth2AuthorizationServerMetadataClaimNames.SCOPES_SUPPORTED,
+                List.of(OidcScopes.OPENID, TechExClaims.SCOPE));
     }
 }

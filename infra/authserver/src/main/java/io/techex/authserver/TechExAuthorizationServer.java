@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +27,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.servlet.autoconfigure.HttpEncodingAutoConfiguration;
 import org.springframework.boot.servlet.autoconfigure.actuate.web.ServletManagementContextAutoConfiguration;
+import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -37,7 +39,8 @@ import org.springframework.context.annotation.Import;
 /**
  * An OAuth2 authorization server for local runs and tests: every seeded demo person is a confidential client
  * that gets a JWT access token naming them, their organisation and its role with one request, e.g.
- * {@code curl -s -u lan.nguyen:demo -d grant_type=client_credentials http://localhost:9000/oauth2/token}.
+ * {@code curl -s -u lan.nguyen:demo -d grant_type=client_credentials http://localhost:9000/oauth2/token}; and the
+ * same people sign in to the web console on its login page ({@code /login}).
  *
  * <p>Auto-configuration is an explicit list rather than {@code @EnableAutoConfiguration}: the launcher runs this
  * server on one classpath with the services, whose Axon, JDBC, Flyway, Kafka and Redis auto-configurations would
@@ -58,6 +61,9 @@ import org.springframework.context.annotation.Import;
         HttpMessageConvertersAutoConfiguration.class,
         JacksonAutoConfiguration.class,
         ErrorMvcAutoConfiguration.class,
+        // The login page: templates and its texts in Vietnamese and English
+        ThymeleafAutoConfiguration.class,
+        MessageSourceAutoConfiguration.class,
         // Spring Security's filter chain (the chains themselves are in AuthorizationServerConfig)
         SecurityAutoConfiguration.class,
         ServletWebSecurityAutoConfiguration.class,
@@ -76,7 +82,7 @@ import org.springframework.context.annotation.Import;
         AvailabilityProbesAutoConfiguration.class,
         DiskSpaceHealthContributorAutoConfiguration.class,
 })
-@Import(AuthorizationServerConfig.class)
+@Import({AuthorizationServerConfig.class, LoginPage.class})
 @EnableConfigurationProperties(AuthServerProperties.class)
 public class TechExAuthorizationServer {
 

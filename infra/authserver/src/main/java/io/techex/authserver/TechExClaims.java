@@ -1,6 +1,8 @@
 package io.techex.authserver;
 
 import io.techex.authserver.DemoDirectory.Member;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -13,6 +15,11 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * {@code ["techex"]}):
  * {@value #PERSON}, {@value #NAME}, {@value #ORGANISATION}, {@value #ORGANISATION_NAME}, {@value #ROLE} and
  * {@value #COUNTRY}.
+ *
+ * <p>Who that is depends on the client. A demo person's own client (client credentials) is that person. The web
+ * console's client is the person who signed in (authorization code, refresh token), and its client-credentials token
+ * is the console's {@linkplain AuthServerProperties.Visitor visitor}. The console's ID tokens carry the same claims,
+ * so that it can show who is signed in without reading the access token, which is the services' business.
  */
 public final class TechExClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -32,18 +39,21 @@ public final class TechExClaims implements OAuth2TokenCustomizer<JwtEncodingCont
     public static final String SCOPE = "techex";
 
     private final DemoDirectory directory;
+    private final AuthServerProperties.Console console;
 
-    public TechExClaims(DemoDirectory directory) {
+    public TechExClaims(DemoDirectory directory, AuthServerProperties.Console console) {
         this.directory = directory;
+        this.console = console;
     }
 
     @Override
     public void customize(JwtEncodingContext context) {
-        if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+        boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+        if (!accessToken && !idToken) {
             return;
         }
-        // Every registered client is a demo person, so a miss is a wiring bug, not a bad request.
-        Member member = directory.get(context.getRegisteredClient().getClientId());
+        Member member = actingFor(context);
         context.getClaims()
                 .subject(member.person().id())
                 .claim(PERSON, member.person().id())
@@ -52,5 +62,18 @@ public final class TechExClaims implements OAuth2TokenCustomizer<JwtEncodingCont
                 .claim(ORGANISATION_NAME, member.organisation().name())
                 .claim(ROLE, member.organisation().role().name())
                 .claim(COUNTRY, member.organisation().country());
+    }
+
+    /** Every registered client is a demo person or the console, so a miss is a wiring bug, not a bad request. */
+    private Member actingFor(JwtEncodingContext context) {
+        String clientId = context.getRegisteredClient().getClientId();
+        if (!clientId.equals(console.clientId())) {
+            return directory.get(clientId);
+        }
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            return console.visitor().asMember();
+        }
+        // authorization code and refresh token: the person who signed in on the login page
+        return directory.get(context.getPrincipal().getName());
     }
 }

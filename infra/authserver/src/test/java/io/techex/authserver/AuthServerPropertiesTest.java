@@ -38,6 +38,8 @@ class AuthServerPropertiesTest {
     }
 
     private static AuthServerProperties withIssuer(String issuer) {
-        return new AuthServerProperties(issuer, Duration.ofHours(1), "demo", null, List.of());
+        return new AuthServerProperties(issuer, Duration.ofHours(1), "demo", null, List.of(),
+                new AuthServerProperties.Console("techex-console", List.of(), List.of(), Duration.ofHours(8),
+                        new AuthServerProperties.Visitor("visitor", "Visitor", "techex-public", "Visitors", Role.FIRM, "VN")));
     }
 }

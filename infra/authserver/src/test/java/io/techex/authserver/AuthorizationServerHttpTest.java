@@ -130,11 +130,16 @@ class AuthorizationServerHttpTest {
             Map<String, Object> metadata = JSONObjectUtils.parse(get(document).body());
             assertThat(metadata.get("issuer")).as(document).isEqualTo(tokenIssuer);
             assertThat(metadata.get("jwks_uri")).as(document).isEqualTo(tokenIssuer + "/oauth2/jwks");
-            assertThat(metadata.get("grant_types_supported")).as(document).isEqualTo(List.of("client_credentials"));
-            // Nothing advertised that the server refuses to serve (the authorization endpoint is mandatory)
+            assertThat(metadata.get("grant_types_supported")).as(document)
+                    .isEqualTo(List.of("client_credentials", "authorization_code", "refresh_token"));
+            assertThat(metadata.get("code_challenge_methods_supported")).as(document).isEqualTo(List.of("S256"));
+            assertThat(metadata.get("authorization_endpoint")).as(document).isEqualTo(tokenIssuer + "/oauth2/authorize");
+            // Nothing advertised that the server refuses to serve
             assertThat(metadata).as(document).doesNotContainKeys(
-                    "introspection_endpoint", "revocation_endpoint", "userinfo_endpoint", "end_session_endpoint");
+                    "introspection_endpoint", "revocation_endpoint", "userinfo_endpoint");
         }
+        assertThat(JSONObjectUtils.parse(get(AuthorizationServerConfig.OIDC_DISCOVERY).body()).get("end_session_endpoint"))
+                .isEqualTo(tokenIssuer + "/connect/logout");
         // On a random port the issuer is the URL the request came in on: the bound port, never 0.
         assertThat(tokenIssuer).isEqualTo("http://localhost:" + port).isEqualTo(minter.issuer());
     }
@@ -170,15 +175,17 @@ class AuthorizationServerHttpTest {
     }
 
     @Test
-    void onlyTheTokenEndpointJwksDiscoveryAndHealthAreServed() throws Exception {
+    void onlyTheTokenEndpointJwksDiscoveryHealthAndTheConsolesSignInAreServed() throws Exception {
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(get("/oauth2/jwks").statusCode()).isEqualTo(200);
+        assertThat(get("/login").statusCode()).isEqualTo(200);
         for (String path : List.of("/oauth2/introspect", "/oauth2/revoke", "/oauth2/device_authorization",
                 "/connect/register")) {
             assertThat(post(path, "token=x", "lan.nguyen", "demo").statusCode()).as(path).isEqualTo(403);
         }
+        // only the console signs people in: a demo person's client has no authorization endpoint
         for (String path : List.of("/oauth2/authorize?response_type=code&client_id=lan.nguyen", "/userinfo",
-                "/connect/logout", "/actuator", "/login")) {
+                "/actuator", "/connect/register")) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(403);
         }
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * One benchmark run: starts the exchange in this JVM (fresh database and broker), runs the scenarios named in
- * {@code bench.scenarios} in order (bids, relay, audit, replay), prints one table and writes
+ * {@code bench.scenarios} in order (bids, relay, audit, replay, pages), prints one table and writes
  * {@code results.json} and {@code results.md} under {@code bench.output}. Every load is bounded in clients and time
  * and goes over loopback only.
  */
@@ -52,7 +52,8 @@ public final class Bench {
                         case "relay" -> rows.addAll(new RelayScenario(options, exchange, listings, anchors, memory).run());
                         case "audit" -> rows.addAll(new AuditScenario(options, exchange, http).run());
                         case "replay" -> rows.addAll(new ReplayScenario(options, exchange).run());
-                        default -> throw new IllegalArgumentException("no scenario " + scenario + " (bids, relay, audit, replay)");
+                        case "pages" -> rows.addAll(new PagesScenario(options, exchange, http, listings).run());
+                        default -> throw new IllegalArgumentException("no scenario " + scenario + " (bids, relay, audit, replay, pages)");
                     }
                 } catch (Exception | Error failure) {
                     // one scenario failing leaves the others' figures worth having; the exit code says it failed

@@ -2,6 +2,7 @@ package io.techex.bench;
 
 import io.techex.audit.AuditServiceApplication;
 import io.techex.authserver.TechExAuthorizationServer;
+import io.techex.console.WebConsoleApplication;
 import io.techex.authserver.TokenMinter;
 import io.techex.bidding.BiddingServiceApplication;
 import io.techex.contract.ContractServiceApplication;
@@ -51,6 +52,7 @@ final class BenchExchange implements AutoCloseable {
     private String pgHost = "127.0.0.1";
     private int pgPort = 5432;
     private String issuer;
+    private String consoleUrl;
 
     BenchExchange(boolean keepDatabase) {
         this.keepDatabase = keepDatabase;
@@ -129,6 +131,22 @@ final class BenchExchange implements AutoCloseable {
             System.out.println("PostgreSQL: none at 127.0.0.1:5432 (" + unreachable.getMessage()
                     + "); using an embedded one on port " + pgPort);
         }
+    }
+
+    /** The web console, reading this exchange's listing-service and signing people in at its issuer. */
+    String startConsole() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("logging.include-application-name", false);
+        settings.put("logging.level.root", "WARN");
+        settings.put("spring.main.banner-mode", "off");
+        settings.put("server.port", 0);
+        settings.put("server.address", "127.0.0.1");
+        settings.put("spring.security.oauth2.client.provider.techex.issuer-uri", issuer);
+        settings.put("techex.console.listing-url", baseUrl(LISTING));
+        ConfigurableApplicationContext console = WebConsoleApplication.start(arguments(WebConsoleApplication.CONFIG_NAME, settings));
+        resources.add(0, console);
+        consoleUrl = "http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port");
+        return consoleUrl;
     }
 
     ConfigurableApplicationContext service(String name) {

@@ -80,10 +80,13 @@ final class Http {
         }
     }
 
+    /** As {@code person} with their token; with {@code person} null, as a visitor with none (a browser's page load). */
     Response send(String method, String url, String body, String person) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(person));
+                .timeout(Duration.ofSeconds(30));
+        if (person != null) {
+            request.header("Authorization", "Bearer " + token(person));
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -26,7 +26,7 @@ record Options(int durationSeconds, int warmupSeconds, int repetitions, int clie
         Options options = new Options(integer("bench.duration", 5), integer("bench.warmup", 2), integer("bench.repetitions", 3),
                 integer("bench.clients", 8), integer("bench.auctions", 100), integer("bench.trail-events", 10_000),
                 integer("bench.replay-events", 20_000),
-                Arrays.stream(System.getProperty("bench.scenarios", "bids,relay,audit,replay").split(",")).map(String::strip)
+                Arrays.stream(System.getProperty("bench.scenarios", "bids,relay,audit,replay,pages").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
                 props, Boolean.parseBoolean(System.getProperty("bench.keep-database", "false")),
                 Path.of(System.getProperty("bench.output", "target/bench")));

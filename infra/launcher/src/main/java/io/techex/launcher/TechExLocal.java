@@ -5,6 +5,7 @@ import io.techex.audit.log.SigningKey;
 import io.techex.authserver.TechExAuthorizationServer;
 import io.techex.authserver.TokenMinter;
 import io.techex.bidding.BiddingServiceApplication;
+import io.techex.console.WebConsoleApplication;
 import io.techex.contract.ContractServiceApplication;
 import io.techex.listing.ListingServiceApplication;
 import io.techex.testkit.InProcessKafkaBroker;
@@ -36,8 +37,8 @@ import java.util.concurrent.Executors;
  * The whole exchange in one process, for a laptop or a demo: an in-process KRaft Kafka broker (unless
  * {@code TECHEX_KAFKA_BOOTSTRAP} names one), the local PostgreSQL (database {@code techex}, created if missing;
  * an embedded PostgreSQL if none answers), the local Redis, the authorization server with the demo organisations
- * on port 9000 (unless {@code TECHEX_AUTH_ISSUER} names another issuer), and the four services on ports 8081–8084,
- * in {@link #demoMode() demo mode}. Ctrl-C stops everything cleanly.
+ * on port 9000 (unless {@code TECHEX_AUTH_ISSUER} names another issuer), the four services on ports 8081–8084,
+ * in {@link #demoMode() demo mode}, and the web console on port 8080. Ctrl-C stops everything cleanly.
  */
 public final class TechExLocal {
 
@@ -47,6 +48,15 @@ public final class TechExLocal {
     private static final String REDIS = env("TECHEX_REDIS", "127.0.0.1:6379");
     private static final String AUTH_ISSUER = env("TECHEX_AUTH_ISSUER", "");
     private static final String AUDIT_SIGNING_KEY = "TECHEX_AUDIT_SIGNING_KEY";
+
+    /** Who can sign in to the console, as authserver.yml seeds them. */
+    static final List<String> DEMO_PEOPLE = List.of(
+            "lan.nguyen, hoa.pham   university  Đại học Bách khoa Hà Nội (hust)",
+            "quang.le               university  Trường Đại học Bách khoa – ĐHQG-HCM (hcmut)",
+            "thu.vo                 firm        Công ty CP Công nghệ sinh học Mê Kông (mekong-biotech)",
+            "kenji.sato             firm        Kyoto Advanced Materials K.K. (kyoto-materials, Japan)",
+            "an.do                  operator    Sàn giao dịch công nghệ TechEx (techex)",
+            "minh.tran              regulator   Sở Khoa học và Công nghệ Hà Nội (dost-hanoi)");
 
     private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -67,9 +77,17 @@ public final class TechExLocal {
         System.out.printf("%nTechEx is up in %.1f s:%n", (System.nanoTime() - started) / 1e9);
         services.forEach((name, context) -> {
             String port = context.getEnvironment().getProperty("local.server.port");
+            if (name.equals(WebConsoleApplication.CONFIG_NAME)) {
+                return;
+            }
             System.out.printf("  %-17s http://localhost:%s   (API docs: http://localhost:%s/swagger-ui.html)%n", name, port, port);
         });
-        System.out.println("Get a token (people and roles in infra/authserver/src/main/resources/authserver.yml):");
+        ConfigurableApplicationContext console = services.get(WebConsoleApplication.CONFIG_NAME);
+        System.out.printf("%nOpen the web console: http://localhost:%s%n",
+                console.getEnvironment().getProperty("local.server.port"));
+        System.out.println("Sign in as one of the demo people (password 'demo' for all):");
+        DEMO_PEOPLE.forEach(line -> System.out.println("  " + line));
+        System.out.println("Or get a token for curl (people and roles in infra/authserver/src/main/resources/authserver.yml):");
         System.out.println("  curl -s -u lan.nguyen:demo -d grant_type=client_credentials http://localhost:9000/oauth2/token");
         System.out.println("Press Ctrl-C to stop.");
     }
@@ -84,7 +102,8 @@ public final class TechExLocal {
         shared.put("techex.redis.host", redis.getHost());
         shared.put("techex.redis.port", redis.getPort());
         checkRedis(redis);
-        shared.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", authorizationServer());
+        String issuer = authorizationServer();
+        shared.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
         shared.putAll(demoMode());
 
         Map<String, Class<?>> applications = new LinkedHashMap<>();
@@ -104,14 +123,32 @@ public final class TechExLocal {
             resources.add(0, context);
             contexts.put(entry.getKey(), context);
         }
+        ConfigurableApplicationContext console = new SpringApplicationBuilder(WebConsoleApplication.class)
+                .run(arguments(WebConsoleApplication.CONFIG_NAME, consoleSettings(issuer,
+                        contexts.get(ListingServiceApplication.CONFIG_NAME))));
+        resources.add(0, console);
+        contexts.put(WebConsoleApplication.CONFIG_NAME, console);
         return contexts;
+    }
+
+    /**
+     * The console signs people in at {@code issuer} and reads listing-service where it runs. It gets none of the
+     * services' settings: it has no database, broker or Redis of its own.
+     */
+    public static Map<String, Object> consoleSettings(String issuer, ConfigurableApplicationContext listingService) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("logging.include-application-name", false);
+        settings.put("spring.security.oauth2.client.provider.techex.issuer-uri", issuer);
+        settings.put("techex.console.listing-url",
+                "http://localhost:" + listingService.getEnvironment().getProperty("local.server.port"));
+        return settings;
     }
 
     /**
      * Settings go in as command-line arguments: they must beat the platform's defaults, which rank above
      * {@code SpringApplication}'s default properties.
      */
-    static String[] arguments(String configName, Map<String, Object> properties) {
+    public static String[] arguments(String configName, Map<String, Object> properties) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--spring.config.name=" + configName);
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));

@@ -58,6 +58,8 @@ class DeploymentManifestsTest {
 
     /** The demo identity provider's module directory; deployed like a service, but not one. */
     static final String AUTHSERVER = "infra/authserver";
+    /** The web console: deployed like a service, with no database, broker or Redis of its own. */
+    static final String WEB_CONSOLE = "web-console";
 
     static final String READINESS = "/actuator/health/readiness";
     static final String LIVENESS = "/actuator/health/liveness";
@@ -82,9 +84,9 @@ class DeploymentManifestsTest {
         return serviceModules().stream();
     }
 
-    /** Directories of every module with an image: the services and the authorization server. */
+    /** Directories of every module with an image: the services, the authorization server and the web console. */
     static Stream<String> deployedModules() {
-        return Stream.concat(services(), Stream.of(AUTHSERVER));
+        return Stream.concat(services(), Stream.of(AUTHSERVER, WEB_CONSOLE));
     }
 
     @Test
@@ -241,6 +243,52 @@ class DeploymentManifestsTest {
                     .isEqualTo(serverPort(AUTHSERVER));
             assertThat(jwks.getPath()).as("%s's JWK set path", service).isEqualTo(JWK_SET_PATH);
         }
+    }
+
+    @Test
+    void theWebConsoleIsAModuleOfTheBuild() {
+        assertThat(modules(ROOT.resolve("pom.xml"))).contains(WEB_CONSOLE);
+    }
+
+    /**
+     * The console reads listing-service where it runs, and signs people in where each party can reach the
+     * authorization server: browsers at the issuer's address (compose: the host's), the console itself at the
+     * server's address on the network. Every TECHEX_CONSOLE_* variable binds to a component of ConsoleProperties.
+     */
+    @Test
+    void theConsoleReachesListingServiceAndSignsPeopleInWhereEachCanReachTheAuthorizationServer() {
+        Map<String, Object> services = map(compose().get("services"), "compose services");
+        String authName = artifactId(AUTHSERVER);
+        String issuer = bound(environment(map(services.get(authName), authName).get("environment")), AUTH_ISSUER);
+        String provider = "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_TECHEX_";
+
+        Map<String, Object> composeConsole = map(services.get(WEB_CONSOLE), WEB_CONSOLE);
+        Map<String, String> env = environment(composeConsole.get("environment"));
+        assertThat(env.get(provider + "AUTHORIZATIONURI")).as("browsers sign in at the issuer's address")
+                .isEqualTo(issuer + "/oauth2/authorize");
+        assertThat(URI.create(env.get(provider + "TOKENURI")).getHost()).isEqualTo(authName);
+        assertThat(URI.create(env.get(provider + "JWKSETURI")).getHost()).isEqualTo(authName);
+        assertThat(URI.create(env.get(provider + "JWKSETURI")).getPath()).isEqualTo(JWK_SET_PATH);
+        URI listing = URI.create(env.get("TECHEX_CONSOLE_LISTINGURL"));
+        assertThat(listing.getHost()).isEqualTo("listing-service");
+        assertThat(listing.getPort()).isEqualTo(serverPort("listing-service"));
+        assertThat(map(composeConsole.get("depends_on"), "web-console.depends_on")).containsKeys(authName, "listing-service");
+
+        Map<String, String> k8s = kubernetesEnvironmentValues(deploymentContainer(artifactId(WEB_CONSOLE)));
+        URI k8sListing = URI.create(k8s.get("TECHEX_CONSOLE_LISTINGURL"));
+        assertThat(k8sListing.getHost()).startsWith("listing-service.");
+        assertThat(k8sListing.getPort()).isEqualTo(serverPort("listing-service"));
+        assertThat(URI.create(k8s.get(provider + "TOKENURI")).getHost()).startsWith(authName + ".");
+
+        Set<String> known = new TreeSet<>();
+        for (RecordComponent component : io.techex.console.ConsoleProperties.class.getRecordComponents()) {
+            known.add(environmentName("techex.console." + component.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                    .toLowerCase(Locale.ROOT)));
+        }
+        Set<String> set = new TreeSet<>(env.keySet());
+        set.addAll(kubernetesEnvironment(deploymentContainer(artifactId(WEB_CONSOLE))));
+        assertThat(set.stream().filter(v -> v.startsWith("TECHEX_CONSOLE_")).toList())
+                .isNotEmpty().allSatisfy(v -> assertThat(known).contains(v));
     }
 
     @Test
@@ -412,7 +460,7 @@ class DeploymentManifestsTest {
                     assertThat(v).containsKey("emptyDir");
                 });
 
-        if (!module.equals(AUTHSERVER)) {
+        if (!module.equals(AUTHSERVER) && !module.equals(WEB_CONSOLE)) {
             assertThat(kubernetesEnvironment(container)).as("%s's environment", name).containsAll(INFRASTRUCTURE_ENV);
         }
     }

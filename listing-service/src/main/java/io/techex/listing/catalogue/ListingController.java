@@ -33,10 +33,12 @@ class ListingController {
 
     private final ActingCommandGateway commands;
     private final ListingCatalogueProjection catalogue;
+    private final ListingTermsProjection terms;
 
-    ListingController(ActingCommandGateway commands, ListingCatalogueProjection catalogue) {
+    ListingController(ActingCommandGateway commands, ListingCatalogueProjection catalogue, ListingTermsProjection terms) {
         this.commands = commands;
         this.catalogue = catalogue;
+        this.terms = terms;
     }
 
     /**
@@ -76,13 +78,21 @@ class ListingController {
         return new ListingCreated(listingId.toString(), ListingStatus.DRAFT);
     }
 
-    /** A listing its caller may see ({@link ListingVisibility}); the catalogue may lag a command by a few milliseconds. */
+    /**
+     * A listing its caller may see ({@link ListingVisibility}), with its terms; the catalogue may lag a command by a
+     * few milliseconds. The operator's rejection reason and the consents are for the seller, the operator and
+     * regulators.
+     */
     @GetMapping("/{listingId}")
-    ResponseEntity<ListingSummary> get(@PathVariable UUID listingId, @CurrentActor Actor actor) {
-        return catalogue.find(listingId.toString())
-                .filter(listing -> ListingVisibility.canSee(listing, actor))
-                .map(ResponseEntity::ok)
+    ResponseEntity<ListingView> get(@PathVariable UUID listingId, @CurrentActor Actor actor) {
+        ListingSummary listing = catalogue.find(listingId.toString())
+                .filter(summary -> ListingVisibility.canSee(summary, actor))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId));
+        ListingTerms listed = terms.find(listing.listingId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId));
+        boolean privateParts = ListingVisibility.isSellerOrOwner(listing, actor)
+                || actor.role() == Actor.Role.OPERATOR || actor.role() == Actor.Role.REGULATOR;
+        return ResponseEntity.ok(ListingView.of(listing, listed, privateParts));
     }
 
     /** The caller's organisation's own listings, drafts included, the most recently changed first. */

@@ -71,7 +71,22 @@ class ListingLifecycleHttpTest {
         assertThat(json(published).get("status").asText()).isEqualTo("PUBLISHED");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> call("GET", listingId, "", null, TestTokens.FIRM).statusCode() == 200);
-        assertThat(json(call("GET", listingId, "", null, TestTokens.FIRM)).get("status").asText()).isEqualTo("PUBLISHED");
+        JsonNode page = json(call("GET", listingId, "", null, TestTokens.FIRM));
+        assertThat(page.get("status").asText()).isEqualTo("PUBLISHED");
+        // what a listing page shows a firm: titles, owners and shares, classes, deals, price, category, sale mode
+        assertThat(page.at("/ipTitles/0/owners/1/organisationId").asText()).isEqualTo("hcmut");
+        assertThat(page.at("/ipTitles/0/owners/1/sharePercent").asText()).isEqualTo("30");
+        assertThat(page.at("/ipTitles/0/expiryDate").asText()).isNotBlank();
+        assertThat(page.at("/ipcClasses/0").asText()).isEqualTo("C02F 1/28");
+        assertThat(page.at("/dealTypes/0/territory").asText()).isEqualTo("VN");
+        assertThat(page.at("/askingPrice/amount").asText()).isEqualTo("1500000000");
+        assertThat(page.get("regulatoryCategory").asText()).isEqualTo("ENCOURAGED");
+        assertThat(page.get("stateFunded").asBoolean()).isTrue();
+        assertThat(page.get("saleMode").asText()).isEqualTo("NEGOTIATION");
+        // the consents are the parties' business
+        assertThat(page.get("coOwnerConsents")).isEmpty();
+        assertThat(json(call("GET", listingId, "", null, TestTokens.UNIVERSITY)).get("coOwnerConsents").toString())
+                .isEqualTo("[\"hcmut\"]");
 
         // a firm cannot take someone else's listing off the market; the seller can, and then it is out of sight
         assertThat(call("POST", listingId, "/withdrawal", "{}", TestTokens.FIRM).statusCode()).isEqualTo(403);
@@ -92,9 +107,16 @@ class ListingLifecycleHttpTest {
         assertThat(call("POST", listingId, "/ownership-rejection",
                 "{\"reason\": \"The assignment deed from the inventors is missing\"}", TestTokens.OPERATOR).statusCode()).isEqualTo(200);
         assertProblem(call("POST", listingId, "/ownership-verification", null, TestTokens.OPERATOR), 409, null);
+        // the seller reads why, to put it right
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(call("GET", listingId, "", null, TestTokens.UNIVERSITY))
+                .path("ownershipRejection").asText().equals("The assignment deed from the inventors is missing"));
+        assertThat(json(call("GET", listingId, "", null, TestTokens.UNIVERSITY)).get("status").asText())
+                .isEqualTo("OWNERSHIP_REJECTED");
 
         assertThat(call("POST", listingId, "/submission", null, TestTokens.UNIVERSITY).statusCode()).isEqualTo(200);
         assertThat(call("POST", listingId, "/ownership-verification", null, TestTokens.OPERATOR).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(call("GET", listingId, "", null, TestTokens.UNIVERSITY))
+                .path("ownershipRejection").isNull());
     }
 
     @Test

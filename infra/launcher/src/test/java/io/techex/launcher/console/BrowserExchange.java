@@ -1,0 +1,145 @@
+package io.techex.launcher.console;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.techex.console.WebConsoleApplication;
+import io.techex.launcher.FourServices;
+import io.techex.launcher.TechExLocal;
+import io.techex.testkit.TestTokens;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One exchange for every browser test of the JVM: the four services ({@link FourServices}) on the test kit's
+ * PostgreSQL, Kafka and Redis, the authorization server with its login page ({@link TestTokens}), the web console on
+ * a loopback address and a port of its own, and one headless Debian Chromium driven by Playwright. Each person gets a
+ * browser context of their own (cookies, session), as if on their own computer. Started by the first test class that
+ * asks and stopped when the JVM's tests are done.
+ */
+public final class BrowserExchange implements ExtensionContext.Store.CloseableResource {
+
+    /** Debian's Chromium; Playwright downloads nothing ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}). */
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    /** Quiet and offline: the machine has no network beyond loopback. */
+    static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run");
+
+    private final FourServices services;
+    private final ConfigurableApplicationContext console;
+    private final Playwright playwright;
+    private final Browser browser;
+    private final String consoleUrl;
+    private final List<Page> pages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private BrowserExchange() {
+        long started = System.nanoTime();
+        services = FourServices.start("browser");
+        Map<String, Object> settings = TechExLocal.consoleSettings(TestTokens.get().issuer(),
+                services.context(FourServices.Service.LISTING));
+        settings.put("server.port", 0);
+        // 127.0.0.1, not localhost: the authorization server sends codes back to a loopback IP on any port (RFC 8252)
+        settings.put("server.address", "127.0.0.1");
+        settings.put("spring.main.banner-mode", "off");
+        console = WebConsoleApplication.start(TechExLocal.arguments(WebConsoleApplication.CONFIG_NAME, settings));
+        consoleUrl = "http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port");
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(CHROMIUM_ARGS));
+        System.out.printf("Browser exchange up in %.1f s: console %s, Chromium %s%n",
+                (System.nanoTime() - started) / 1e9, consoleUrl, browser.version());
+    }
+
+    /** The JVM's exchange, started on first use. */
+    static BrowserExchange get(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(BrowserExchange.class, key -> new BrowserExchange(), BrowserExchange.class);
+    }
+
+    /** A fresh browser (its own cookies) for one person, 1280 px wide, reading Vietnamese unless they switch. */
+    Page newPerson() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 900).setLocale("vi-VN").setTimezoneId("Asia/Ho_Chi_Minh")
+                .setAcceptDownloads(true)
+                // the console's Content-Security-Policy forbids inline scripts, rightly; the test injects axe-core
+                .setBypassCSP(true));
+        context.setDefaultTimeout(15_000);
+        Page page = context.newPage();
+        pages.add(page);
+        return page;
+    }
+
+    /** What each person's browser showed when a test failed, to see why. */
+    private void saveFailure(String test) {
+        for (int i = 0; i < pages.size(); i++) {
+            Page page = pages.get(i);
+            if (!page.isClosed()) {
+                Screenshots.take(page, "failed-" + test + "-" + i);
+                System.out.println("Failed " + test + ": browser " + i + " was at " + page.url());
+            }
+        }
+    }
+
+    String url(String path) {
+        return consoleUrl + path;
+    }
+
+    String consoleUrl() {
+        return consoleUrl;
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+            playwright.close();
+        } finally {
+            console.close();
+            services.close();
+        }
+    }
+
+    /**
+     * Gives a test class the shared exchange: {@code @ExtendWith(BrowserExchange.Extension.class)}, then a
+     * {@code BrowserExchange} parameter.
+     */
+    public static final class Extension implements BeforeAllCallback, ParameterResolver, AfterTestExecutionCallback {
+
+        @Override
+        public void afterTestExecution(ExtensionContext context) {
+            BrowserExchange exchange = get(context);
+            if (context.getExecutionException().isPresent()) {
+                exchange.saveFailure(context.getRequiredTestMethod().getName());
+            }
+            exchange.pages.forEach(page -> page.context().close());
+            exchange.pages.clear();
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            get(context);
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == BrowserExchange.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return get(context);
+        }
+    }
+}

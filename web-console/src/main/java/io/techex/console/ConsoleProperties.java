@@ -1,0 +1,18 @@
+package io.techex.console;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Settings under {@code techex.console}.
+ *
+ * @param listingUrl     listing-service's base URL (the catalogue, listings, documents, NDAs, enquiries)
+ * @param serviceTimeout how long a page waits for a service before it says the service is unavailable
+ */
+@ConfigurationProperties("techex.console")
+public record ConsoleProperties(@DefaultValue("http://localhost:8081") URI listingUrl,
+                                @DefaultValue("10s") Duration serviceTimeout) {
+}
