@@ -199,11 +199,11 @@ class AuthorizationServerHttpTest {
         assertThat(JSONObjectUtils.parse(error.body())).containsEntry("status", 404L)
                 .containsEntry("type", "https://techex.io/problems/not-found").containsEntry("instance", "/error");
 
-        HttpResponse<String> refused = get("/login");
+        HttpResponse<String> refused = get("/connect/register");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(JSONObjectUtils.parse(refused.body())).containsEntry("status", 403L)
-                .containsEntry("type", "https://techex.io/problems/forbidden").containsEntry("instance", "/login");
+                .containsEntry("type", "https://techex.io/problems/forbidden").containsEntry("instance", "/connect/register");
     }
 
     @Test
