@@ -2,8 +2,6 @@ package io.techex.platform.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -16,6 +14,8 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.techex.platform.actor.Actor;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.Arrays;
@@ -119,6 +120,9 @@ class OpenApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCust
         boolean pathVariables = parameters.stream().anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
         if (needsActor || pathVariables) {
             responses.putIfAbsent("404", problem("No such resource, or one that belongs privately to another organisation"));
+        }
+        if (!write && parameters.stream().anyMatch(p -> p.hasParameterAnnotation(RequestParam.class))) {
+            responses.putIfAbsent("422", problem("The parameters break a rule together (a range upside down, a cursor of another search)"));
         }
         if (write) {
             responses.putIfAbsent("409", problem("Conflicts with the resource's state, a concurrent change, or a request with the same Idempotency-Key still running"));

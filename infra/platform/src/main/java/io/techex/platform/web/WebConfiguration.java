@@ -132,8 +132,8 @@ public class WebConfiguration {
         }
 
         @Bean
-        NotBlankSchemas techexNotBlankSchemas() {
-            return new NotBlankSchemas();
+        FieldSchemas techexFieldSchemas() {
+            return new FieldSchemas();
         }
     }
 }

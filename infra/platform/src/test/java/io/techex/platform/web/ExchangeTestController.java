@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.security.TokenClaims;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
@@ -128,8 +129,9 @@ class ExchangeTestController {
         return List.of();
     }
 
-    /** A price as services take them: an amount of money, a percentage, both exact. */
-    record Price(@NotNull BigDecimal amount, String currency, BigDecimal royaltyPercent) {
+    /** A price as services take them: an amount of money, a percentage, both exact; what is optional may be null. */
+    record Price(@NotNull BigDecimal amount, @Nullable String currency, @Nullable BigDecimal royaltyPercent,
+                 @Nullable AssetType assetType, @Nullable Title title) {
     }
 
     @Operation(summary = "Echo a price")
