@@ -139,7 +139,12 @@ class OpenApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCust
         }
         responses.putIfAbsent("503", problem("The database is unreachable; retry after Retry-After seconds"));
         responses.putIfAbsent("default", problem("Any other error, such as 405 for a method the path does not offer"));
-        operation.setResponses(responses);
+        // in the order of their codes, default last, as a reader looks for them
+        ApiResponses ordered = new ApiResponses().extensions(responses.getExtensions());
+        responses.entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(code -> code.equals("default") ? "~" : code)))
+                .forEach(entry -> ordered.addApiResponse(entry.getKey(), entry.getValue()));
+        operation.setResponses(ordered);
 
         if (idempotent) {
             addHeader(operation, IdempotencyKeyFilter.HEADER, false,

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The checks of one exchange against a small OpenAPI 3.1 document written as springdoc writes them. */
 class OpenApiContractTest {
 
+    /** Also the document of {@link OpenApiConformanceFilterTest}. */
     static final String DOCUMENT = """
             {"openapi": "3.1.0",
              "paths": {
