@@ -59,7 +59,7 @@ class ContractFlowTest {
         publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
         publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
 
-        String contractId = awaitContract(TestTokens.UNIVERSITY);
+        String contractId = awaitContract(TestTokens.UNIVERSITY, listingId);
         assertThat(get("/contracts/" + contractId, TestTokens.UNIVERSITY_2).statusCode()).isEqualTo(404);
         assertThat(get("/contracts", TestTokens.FIRM).body()).contains(contractId);
         signAs(TestTokens.UNIVERSITY, contractId);
@@ -85,7 +85,7 @@ class ContractFlowTest {
                 .put("buyerOrganisationId", "kyoto-materials");
         publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
 
-        String contractId = awaitContract(TestTokens.FOREIGN_FIRM);
+        String contractId = awaitContract(TestTokens.FOREIGN_FIRM, listingId);
         signAs(TestTokens.FOREIGN_FIRM, contractId);
         signAs(TestTokens.UNIVERSITY, contractId);
         assertThat(json(get("/contracts/" + contractId, TestTokens.UNIVERSITY).body()).get("status").asText()).isEqualTo("AWAITING_REGISTRATION");
@@ -99,15 +99,17 @@ class ContractFlowTest {
         assertThat(contract.get("decisions").get(0).get("officerPersonId").asText()).isEqualTo("minh.tran");
     }
 
-    private String awaitContract(String person) throws Exception {
+    /** The contract on this test's own listing: the organisation has others, from other tests in the same database. */
+    private String awaitContract(String person, String listingId) throws Exception {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode mine = json(get("/contracts", person).body());
-            if (mine.size() == 0) {
-                return false;
+            for (JsonNode contract : json(get("/contracts", person).body())) {
+                if (listingId.equals(contract.path("listingId").asText())) {
+                    id[0] = contract.get("contractId").asText();
+                    return true;
+                }
             }
-            id[0] = mine.get(0).get("contractId").asText();
-            return true;
+            return false;
         });
         return id[0];
     }
