@@ -1,7 +1,9 @@
 package io.techex.audit.trail;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.techex.audit.log.TreeHead;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +20,19 @@ public record TrailExport(String format, String assetId, Instant generatedAt, Fi
 
     public static final String FORMAT = "techex-audit-export/1";
 
-    public record Filters(Instant from, Instant to, String party, List<String> types, Instant asOf) {
+    public record Filters(@Nullable Instant from, @Nullable Instant to, @Nullable String party, List<String> types,
+                          @Nullable Instant asOf) {
     }
 
     /**
      * @param canonical the leaf: the CloudEvent in canonical JSON; {@code leafHash} is SHA-256(0x00 || its UTF-8)
      * @param auditPath base64 hashes, RFC 9162 §2.1.3.1, against {@code treeHead}
      */
+    @Schema(name = "ExportEntry")
     public record Entry(long leafIndex, String eventId, String type, String source, Instant occurredAt,
-                        AssetTrail.Actor actor, @JsonRawValue String data, String canonical, String leafHash,
+                        @Nullable AssetTrail.Actor actor,
+                        @Schema(types = "object", description = "The event's data, as its type's contract has it")
+                        @JsonRawValue String data, String canonical, String leafHash,
                         List<String> auditPath) {
     }
 }
