@@ -135,5 +135,10 @@ public class WebConfiguration {
         FieldSchemas techexFieldSchemas() {
             return new FieldSchemas();
         }
+
+        @Bean
+        SchemaNames techexSchemaNames() {
+            return new SchemaNames();
+        }
     }
 }
