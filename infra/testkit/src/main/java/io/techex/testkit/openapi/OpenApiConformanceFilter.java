@@ -122,7 +122,10 @@ public final class OpenApiConformanceFilter extends OncePerRequestFilter {
             List<String> problems = api.check(exchange);
             if (!problems.isEmpty()) {
                 String operation = api.operation(request.getMethod(), path).orElse(request.getMethod() + " " + path);
-                OpenApiMismatches.record(new OpenApiMismatches.Mismatch(service, operation, answer.getStatus(), problems));
+                String query = originalQuery(request);
+                String sent = request.getMethod() + " " + path + (query == null ? "" : "?" + query);
+                OpenApiMismatches.record(new OpenApiMismatches.Mismatch(service, operation, answer.getStatus(), problems,
+                        sent.length() > 200 ? sent.substring(0, 200) + "…" : sent));
             }
         } catch (RuntimeException failed) {
             OpenApiMismatches.record(new OpenApiMismatches.Mismatch(service, request.getMethod() + " " + path,

@@ -37,7 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OpenApiContract {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** As strict as the services' reader: one JSON value and nothing after it; decimals kept exact (1e400 too). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String PROBLEM_JSON = "application/problem+json";
     /**
      * An operation extension saying why the operation may refuse a request its schemas allow (a test fixture that
@@ -45,6 +48,7 @@ public final class OpenApiContract {
      */
     public static final String REFUSES_BEYOND_ITS_SCHEMA = "x-refuses-beyond-its-schema";
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("([+-]?[0-9]+)-[0-9]{2}-[0-9]{2}");
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
     private static final java.util.regex.Pattern EXACT_DECIMAL = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
@@ -61,8 +65,8 @@ public final class OpenApiContract {
         String base = "https://techex.test/openapi/" + UUID.randomUUID();
         this.responsesIri = base + "/responses.json";
         this.requestsIri = base + "/requests.json";
-        String responses = write(closed(document.deepCopy()));
-        String requests = write(document);
+        String responses = write(closed(bounded(document.deepCopy())));
+        String requests = write(bounded(document.deepCopy()));
         this.schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
                 .metaSchema(OpenApi31.getInstance())
                 .defaultMetaSchemaIri(OpenApi31.getInstance().getIri())
@@ -231,6 +235,7 @@ public final class OpenApiContract {
         exchange.query().forEach((name, values) -> values.forEach(value -> generalRules(JsonNodeFactory.instance.textNode(value),
                 "query parameter " + name, problems)));
         Map<String, String> pathValues = template.values(exchange.path());
+        pathValues.forEach((name, value) -> generalRules(JsonNodeFactory.instance.textNode(value), "path variable " + name, problems));
         int index = 0;
         for (JsonNode parameter : operation.path("parameters")) {
             String name = parameter.path("name").asText();
@@ -254,7 +259,12 @@ public final class OpenApiContract {
             schema.validate(value).forEach(m -> problems.add(in + " parameter " + name + ": " + m.getMessage()));
         }
         JsonNode requestBody = operation.path("requestBody");
-        boolean hasBody = exchange.requestBody() != null && exchange.requestBody().length > 0;
+        if (exchange.requestBody() == null) {
+            // a body the filter did not read (a form the container parses itself, an error page's): cannot tell
+            problems.add("the body could not be read to check it");
+            return problems;
+        }
+        boolean hasBody = exchange.requestBody().length > 0;
         if (!hasBody) {
             if (requestBody.path("required").asBoolean(false)) {
                 problems.add("the body is missing");
@@ -342,8 +352,11 @@ public final class OpenApiContract {
         String value = values.getFirst();
         try {
             return switch (type) {
-                case "integer" -> JsonNodeFactory.instance.numberNode(new BigDecimal(value).toBigIntegerExact());
-                case "number" -> JsonNodeFactory.instance.numberNode(new BigDecimal(value));
+                // as a query string writes them: digits, within the format's range; a plain decimal
+                case "integer" -> INTEGER.matcher(value).matches() && fits(new java.math.BigInteger(value), schema.path("format").asText())
+                        ? JsonNodeFactory.instance.numberNode(new java.math.BigInteger(value)) : JsonNodeFactory.instance.textNode(value);
+                case "number" -> EXACT_DECIMAL.matcher(value).matches()
+                        ? JsonNodeFactory.instance.numberNode(new BigDecimal(value)) : JsonNodeFactory.instance.textNode(value);
                 case "boolean" -> value.equals("true") || value.equals("false")
                         ? JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value)) : JsonNodeFactory.instance.textNode(value);
                 default -> JsonNodeFactory.instance.textNode(value);
@@ -351,6 +364,14 @@ public final class OpenApiContract {
         } catch (NumberFormatException | ArithmeticException notANumber) {
             return JsonNodeFactory.instance.textNode(value);
         }
+    }
+
+    private static boolean fits(java.math.BigInteger value, String format) {
+        return switch (format) {
+            case "int32" -> value.bitLength() < 32;
+            case "int64" -> value.bitLength() < 64;
+            default -> true;
+        };
     }
 
     private JsonNode resolve(JsonNode schema) {
@@ -458,6 +479,30 @@ public final class OpenApiContract {
             }
         } else if (node.isArray()) {
             node.forEach(OpenApiContract::closed);
+        }
+        return node;
+    }
+
+    /**
+     * An integer of format int32 or int64 is bounded as that format is (JSON Schema leaves formats unchecked, and
+     * 2147483648 is no Integer the service can read).
+     */
+    private static JsonNode bounded(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            object.forEach(OpenApiContract::bounded);
+            String format = object.path("format").asText();
+            if (format.equals("int32") || format.equals("int64")) {
+                boolean int32 = format.equals("int32");
+                if (!object.has("minimum")) {
+                    object.put("minimum", int32 ? Integer.MIN_VALUE : Long.MIN_VALUE);
+                }
+                if (!object.has("maximum")) {
+                    object.put("maximum", int32 ? Integer.MAX_VALUE : Long.MAX_VALUE);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(OpenApiContract::bounded);
         }
         return node;
     }

@@ -18,11 +18,18 @@ public final class OpenApiMismatches {
      * @param operation the documented operation ({@code POST /auctions/{auctionId}/bids}), or the request itself
      * @param status    the answer's status
      * @param problems  each thing wrong
+     * @param request   the request as it was sent (method, path and query, at most 200 characters), or null
      */
-    public record Mismatch(String service, String operation, int status, List<String> problems) {
+    public record Mismatch(String service, String operation, int status, List<String> problems, String request) {
+
+        public Mismatch(String service, String operation, int status, List<String> problems) {
+            this(service, operation, status, problems, null);
+        }
+
         @Override
         public String toString() {
-            return service + " " + operation + " → " + status + ":\n      " + String.join("\n      ", problems);
+            return service + " " + operation + " → " + status + (request == null ? "" : " (" + request + ")") + ":\n      "
+                    + String.join("\n      ", problems);
         }
     }
 
