@@ -92,7 +92,6 @@ class OpenApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCust
     public Operation customize(Operation operation, HandlerMethod handler) {
         List<MethodParameter> parameters = Arrays.asList(handler.getMethodParameters());
         boolean needsActor = parameters.stream().anyMatch(p -> p.hasParameterAnnotation(CurrentActor.class) && p.getParameterType() == Actor.class);
-        boolean takesInput = parameters.stream().anyMatch(p -> !p.hasParameterAnnotation(CurrentActor.class));
         boolean takesBody = parameters.stream().anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
         boolean write = writes(handler, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
         boolean idempotent = writes(handler, RequestMethod.POST, RequestMethod.PATCH);
@@ -112,9 +111,8 @@ class OpenApiConventions implements GlobalOpenApiCustomizer, GlobalOperationCust
                 response.setContent(problemContent());
             }
         });
-        if (takesInput) {
-            responses.putIfAbsent("400", problem("Invalid request: errors names every field at fault"));
-        }
+        // any operation: the input guard refuses a query parameter holding NUL, broken Unicode or a year past 9999
+        responses.putIfAbsent("400", problem("Invalid request: errors names every field or parameter at fault"));
         responses.putIfAbsent("401", problem("No access token, or one that is expired, tampered with or from another issuer"));
         responses.putIfAbsent("403", problem("The organisation's role may not call this operation"));
         boolean pathVariables = parameters.stream().anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
