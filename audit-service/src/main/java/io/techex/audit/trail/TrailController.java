@@ -65,7 +65,8 @@ class TrailController {
             + "signed tree head (treeSize, default the latest), each with its leaf and audit path, to check offline.")
     @ApiResponse(responseCode = "200", description = "The export, as JSON or as CSV",
             content = {@Content(mediaType = "application/json", schema = @Schema(implementation = TrailExport.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+                    @Content(mediaType = "text/csv", schema = @Schema(types = "string"))})
+    @ApiResponse(responseCode = "409", description = "No tree head has been signed yet: a regulator may sign one with POST /audit/log/tree-heads")
     @GetMapping("/{assetId}/export")
     ResponseEntity<?> export(@PathVariable String assetId,
                              @RequestParam(defaultValue = "json") String format,
