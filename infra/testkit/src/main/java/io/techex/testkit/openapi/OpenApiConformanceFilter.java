@@ -41,8 +41,9 @@ import java.util.function.Function;
  * {@link OpenApiConformanceExtension} to fail the test with.
  * <p>
  * It changes nothing the client sees: the request body is read ahead and handed on unchanged; the answer (status,
- * headers, body) is held until it has been checked, then copied on whole, so the client's answer arrives after the
- * check is recorded. Answers the document says are streams (Server-Sent Events) pass through unchecked. Errors
+ * headers, body) is held until the handler is done, then copied on whole, and checked once the client has it, so
+ * the check adds nothing to the answer's latency. Checks still running are counted, and the test's end waits for
+ * them ({@link OpenApiMismatches#drain()}). Answers the document says are streams (Server-Sent Events) pass through unchecked. Errors
  * rendered by the container's error page (an exception escaping a filter, {@code sendError}) are checked on that
  * error dispatch, against the operation of the original request.
  */
@@ -103,33 +104,49 @@ public final class OpenApiConformanceFilter extends OncePerRequestFilter {
             completed = true;
         } finally {
             // an exception on its way to the error page, or sendError: the error dispatch is checked instead
-            if (completed && !answer.sentError && !forwarded.isAsyncStarted()) {
-                check(api.get(), request, path, body, answer);
+            if (!completed || answer.sentError || forwarded.isAsyncStarted()) {
+                answer.copyBodyToResponse();
+            } else {
+                int status = answer.getStatus();
+                String contentType = answer.getContentType();
+                byte[] content = answer.getContentAsByteArray();
+                // counted before the client can have its answer, checked after it has it: the check costs the
+                // client no time, and the test's end waits for it (OpenApiMismatches#drain)
+                OpenApiMismatches.checking();
+                try {
+                    answer.copyBodyToResponse();
+                    response.flushBuffer();
+                } finally {
+                    try {
+                        check(api.get(), request, path, body, status, contentType, content);
+                    } finally {
+                        OpenApiMismatches.checked();
+                    }
+                }
             }
-            answer.copyBodyToResponse();
         }
     }
 
-    private void check(OpenApiContract api, HttpServletRequest request, String path, ReadAhead body, Answer answer) {
+    private void check(OpenApiContract api, HttpServletRequest request, String path, ReadAhead body, int status,
+                       String contentType, byte[] content) {
         try {
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : Collections.list(request.getHeaderNames())) {
                 headers.put(name, request.getHeader(name));
             }
             var exchange = new OpenApiContract.Exchange(request.getMethod(), path, query(originalQuery(request)), headers,
-                    request.getContentType(), body == null ? null : body.bytes(), answer.getStatus(),
-                    answer.getContentType(), answer.getContentAsByteArray());
+                    request.getContentType(), body == null ? null : body.bytes(), status, contentType, content);
             List<String> problems = api.check(exchange);
             if (!problems.isEmpty()) {
                 String operation = api.operation(request.getMethod(), path).orElse(request.getMethod() + " " + path);
                 String query = originalQuery(request);
                 String sent = request.getMethod() + " " + path + (query == null ? "" : "?" + query);
-                OpenApiMismatches.record(new OpenApiMismatches.Mismatch(service, operation, answer.getStatus(), problems,
+                OpenApiMismatches.record(new OpenApiMismatches.Mismatch(service, operation, status, problems,
                         sent.length() > 200 ? sent.substring(0, 200) + "…" : sent));
             }
         } catch (RuntimeException failed) {
             OpenApiMismatches.record(new OpenApiMismatches.Mismatch(service, request.getMethod() + " " + path,
-                    answer.getStatus(), List.of("could not be checked: " + failed)));
+                    status, List.of("could not be checked: " + failed)));
         }
     }
 

@@ -1,13 +1,14 @@
 package io.techex.testkit.openapi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * What {@link OpenApiConformanceFilter}s of this JVM found, until {@link OpenApiConformanceExtension} reports it. One
- * queue for the JVM: the filters run in Spring contexts on server threads, the extension in JUnit, and a test's
- * requests are answered (and checked) before its client sees the answer.
+ * queue for the JVM: the filters run in Spring contexts on server threads, the extension in JUnit. A check starts
+ * counting before its client can see the answer, so draining after a test's last answer waits for its check.
  */
 public final class OpenApiMismatches {
 
@@ -34,6 +35,11 @@ public final class OpenApiMismatches {
     }
 
     private static final ConcurrentLinkedQueue<Mismatch> FOUND = new ConcurrentLinkedQueue<>();
+    /** Answers given whose check has not finished. */
+    private static final Object CHECKS = new Object();
+    private static int running;
+    /** A check is a few milliseconds; this bounds the wait should one never end. */
+    private static final long MAX_WAIT_NANOS = Duration.ofSeconds(30).toNanos();
 
     private OpenApiMismatches() {
     }
@@ -42,8 +48,35 @@ public final class OpenApiMismatches {
         FOUND.add(mismatch);
     }
 
-    /** Everything found since the last call, which no later call returns again. */
+    static void checking() {
+        synchronized (CHECKS) {
+            running++;
+        }
+    }
+
+    static void checked() {
+        synchronized (CHECKS) {
+            running--;
+            CHECKS.notifyAll();
+        }
+    }
+
+    /**
+     * Everything found since the last call, which no later call returns again, once the checks of the answers given
+     * so far have finished.
+     */
     public static List<Mismatch> drain() {
+        long deadline = System.nanoTime() + MAX_WAIT_NANOS;
+        synchronized (CHECKS) {
+            while (running > 0 && System.nanoTime() < deadline) {
+                try {
+                    CHECKS.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         List<Mismatch> drained = new ArrayList<>();
         for (Mismatch next = FOUND.poll(); next != null; next = FOUND.poll()) {
             drained.add(next);
