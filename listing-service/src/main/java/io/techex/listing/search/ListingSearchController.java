@@ -8,6 +8,8 @@ import io.techex.listing.api.DealType;
 import io.techex.listing.catalogue.ListingStatus;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,8 +41,8 @@ class ListingSearchController {
                     @RequestParam(name = "q", required = false) String text,
                     @RequestParam(name = "assetType", required = false) Set<AssetType> assetTypes,
                     @RequestParam(name = "ipc", required = false) String ipcPrefix,
-                    @RequestParam(name = "trlMin", required = false) Integer minReadiness,
-                    @RequestParam(name = "trlMax", required = false) Integer maxReadiness,
+                    @RequestParam(name = "trlMin", required = false) @Min(1) @Max(9) Integer minReadiness,
+                    @RequestParam(name = "trlMax", required = false) @Min(1) @Max(9) Integer maxReadiness,
                     @RequestParam(required = false) DealType dealType,
                     @RequestParam(required = false) BigDecimal priceMin,
                     @RequestParam(required = false) BigDecimal priceMax,
@@ -50,7 +52,7 @@ class ListingSearchController {
                             + "finds every such listing for the operator and regulators and the caller's own for anyone else")
                     @RequestParam(name = "status", required = false) Set<ListingStatus> statuses,
                     @RequestParam(required = false) SearchQuery.Sort sort,
-                    @RequestParam(defaultValue = "20") int limit,
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(ListingSearch.MAX_LIMIT) int limit,
                     @RequestParam(required = false) String cursor) {
         SearchQuery.PriceRange price = priceMin == null && priceMax == null && currency == null
                 ? null : new SearchQuery.PriceRange(priceMin, priceMax, currency);

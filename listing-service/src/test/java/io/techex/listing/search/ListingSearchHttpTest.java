@@ -99,9 +99,13 @@ class ListingSearchHttpTest {
         // a public status beside it still finds everyone's listings in that status
         assertThat(get("/listings?status=DRAFT&status=PUBLISHED", TestTokens.FIRM).statusCode()).isEqualTo(200);
 
+        // the document says a readiness level is 1 to 9, so 12 is malformed input; a range upside down breaks a rule
         HttpResponse<String> badLevel = get("/listings?trlMin=12", TestTokens.FIRM);
-        assertThat(badLevel.statusCode()).isEqualTo(422);
-        assertThat(badLevel.body()).contains("minReadiness");
+        assertThat(badLevel.statusCode()).as(badLevel.body()).isEqualTo(400);
+        assertThat(badLevel.body()).contains("trlMin");
+        HttpResponse<String> upsideDown = get("/listings?trlMin=7&trlMax=5", TestTokens.FIRM);
+        assertThat(upsideDown.statusCode()).as(upsideDown.body()).isEqualTo(422);
+        assertThat(upsideDown.body()).contains("minReadiness");
         assertThat(get("/listings?assetType=SPACESHIP", TestTokens.FIRM).statusCode()).isEqualTo(400);
     }
 
