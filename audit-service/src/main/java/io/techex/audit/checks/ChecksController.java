@@ -1,5 +1,7 @@
 package io.techex.audit.checks;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +14,7 @@ import java.util.List;
 /** The checks a regulator runs over the exchange's trail, with what each finds. Regulators only (AuditAccessRules). */
 @RestController
 @RequestMapping("/audit/checks")
+@Tag(name = "Checks", description = "What a regulator looks for in the trail, with what each check finds")
 class ChecksController {
 
     private final RegulatoryChecks checks;
@@ -21,12 +24,14 @@ class ChecksController {
     }
 
     /** Every check with its findings. */
+    @Operation(summary = "Run every check")
     @GetMapping
     List<CheckResult> all() {
         return checks.runAll();
     }
 
     /** One check by name ({@code unverified-publications}, {@code unregistered-activations}, ...) with its findings. */
+    @Operation(summary = "Run one check by name")
     @GetMapping("/{name}")
     CheckResult one(@PathVariable String name) {
         return checks.run(checks.find(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,

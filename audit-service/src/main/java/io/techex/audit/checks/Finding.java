@@ -1,5 +1,7 @@
 package io.techex.audit.checks;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -18,11 +20,11 @@ public record Finding(String assetId, Subject subject, String summary, List<Part
      * @param role    TRANSFEROR, TRANSFEREE, LICENSOR, LICENSEE or SELLER
      * @param country the ISO code the party signed with, where the check needed it; otherwise null
      */
-    public record Party(String organisationId, String role, String country) {
+    public record Party(String organisationId, String role, @Nullable String country) {
     }
 
     /** @param actor null for events no person caused */
-    public record Event(String eventId, String type, Instant occurredAt, Actor actor) {
+    public record Event(String eventId, String type, Instant occurredAt, @Nullable Actor actor) {
     }
 
     public record Actor(String person, String organisation, String role) {

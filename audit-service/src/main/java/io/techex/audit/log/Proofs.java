@@ -1,6 +1,7 @@
 package io.techex.audit.log;
 
 import io.techex.platform.web.RuleViolation;
+import jakarta.annotation.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ public class Proofs {
 
     /** PROOF(first, D[second]), RFC 9162 §2.1.4.1; the signed heads of both sizes where there are some. */
     public record ConsistencyProof(long first, long second, List<String> proof, String firstRootHash,
-                                   String secondRootHash, TreeHead firstTreeHead, TreeHead secondTreeHead) {
+                                   String secondRootHash, @Nullable TreeHead firstTreeHead, @Nullable TreeHead secondTreeHead) {
     }
 
     private final JdbcTemplate jdbc;

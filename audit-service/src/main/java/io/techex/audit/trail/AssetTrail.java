@@ -1,6 +1,8 @@
 package io.techex.audit.trail;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,18 +14,22 @@ import java.util.List;
  * @param latestTreeHeadSize the size of the newest signed tree head (signed by {@code asOf}, when given): entries with
  *                         a smaller {@code leafIndex} are provably in the log; null before the first head
  */
-public record AssetTrail(String assetId, Asset asset, Instant asOf, Long latestTreeHeadSize, List<Entry> entries) {
+public record AssetTrail(String assetId, @Nullable Asset asset, @Nullable Instant asOf, @Nullable Long latestTreeHeadSize,
+                         List<Entry> entries) {
 
     /** The asset's headline as of the trail's time, null until its listing events arrived. */
-    public record Asset(String sellerOrganisationId, String titleVi, String titleEn) {
+    public record Asset(String sellerOrganisationId, String titleVi, @Nullable String titleEn) {
     }
 
     /**
      * One event: what happened, when, and who did it (null actor for events no person caused), and its place in the
      * exchange-wide log ({@code leafIndex} and {@code leafHash} null for the few seconds before it gets one).
      */
-    public record Entry(long position, String eventId, String type, String source, Instant occurredAt, Actor actor,
-                        @JsonRawValue String data, Long leafIndex, String leafHash) {
+    @Schema(name = "TrailEntry")
+    public record Entry(long position, String eventId, String type, String source, Instant occurredAt, @Nullable Actor actor,
+                        @Schema(types = "object", description = "The event's data, as its type's contract has it")
+                        @JsonRawValue String data,
+                        @Nullable Long leafIndex, @Nullable String leafHash) {
     }
 
     public record Actor(String person, String organisation, String role) {

@@ -2,7 +2,9 @@ package io.techex.audit.trail;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.techex.audit.log.AssetHead;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.techex.audit.log.TreeHead;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +28,8 @@ public record TrailExport(String format, String assetId, Instant generatedAt, Fi
     public static final String FORMAT = "techex-audit-export/2";
 
     /** What the export was narrowed by; any of them set (or {@code types} not empty): not proven complete. */
-    public record Filters(Instant from, Instant to, String party, List<String> types, Instant asOf) {
+    public record Filters(@Nullable Instant from, @Nullable Instant to, @Nullable String party, List<String> types,
+                          @Nullable Instant asOf) {
     }
 
     /**
@@ -38,8 +41,11 @@ public record TrailExport(String format, String assetId, Instant generatedAt, Fi
      *                      entry, or a format 1 leaf, which has no back-link)
      * @param auditPath     base64 hashes, RFC 9162 §2.1.3.1, against {@code treeHead}
      */
+    @Schema(name = "ExportEntry")
     public record Entry(long leafIndex, String eventId, String type, String source, Instant occurredAt,
-                        AssetTrail.Actor actor, @JsonRawValue String data, String canonical, int leafVersion,
-                        Long assetPrevious, String leafHash, List<String> auditPath) {
+                        @Nullable AssetTrail.Actor actor,
+                        @Schema(types = "object", description = "The event's data, as its type's contract has it")
+                        @JsonRawValue String data, String canonical, int leafVersion,
+                        @Nullable Long assetPrevious, String leafHash, List<String> auditPath) {
     }
 }

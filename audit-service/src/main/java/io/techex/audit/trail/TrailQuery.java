@@ -9,7 +9,7 @@ import java.util.List;
  * What part of an asset's trail a regulator asks for. Every filter is optional.
  *
  * @param from  events that occurred at or after this instant
- * @param to    events that occurred before this instant
+ * @param to    events that occurred before this instant; equal to {@code from}, no event
  * @param party events an organisation's people caused (the actor's organisation)
  * @param types event types: a full CloudEvent type ({@code io.techex.listing.ListingDrafted.v1}) or an event name
  *              that matches every version ({@code ListingDrafted})
@@ -20,8 +20,9 @@ public record TrailQuery(Instant from, Instant to, String party, List<String> ty
     public TrailQuery {
         types = types == null ? List.of() : types.stream().filter(type -> !type.isBlank()).toList();
         party = party == null || party.isBlank() ? null : party;
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw RuleViolation.invalid("from", "must be before to");
+        // from equal to to is an empty window, a legitimate question with an empty answer; only an upside-down one is not
+        if (from != null && to != null && from.isAfter(to)) {
+            throw RuleViolation.invalid("from", "must not be after to");
         }
     }
 

@@ -323,6 +323,11 @@ class VerifyExportTest {
         assertThat(then.get("asset").get("titleVi").asText()).isNotBlank();
         assertThat(get(port, "/audit/assets/" + assetId + "/trail?asOf=" + drafted.minusSeconds(1), TestTokens.REGULATOR)
                 .statusCode()).isEqualTo(404);
+        // a window of one instant is a legitimate question (to is exclusive, so it holds no event), not a 422
+        HttpResponse<String> instant = get(port, "/audit/assets/" + assetId + "/trail?from=" + drafted + "&to=" + drafted,
+                TestTokens.REGULATOR);
+        assertThat(instant.statusCode()).as(instant.body()).isEqualTo(200);
+        assertThat(json(instant).get("entries")).isEmpty();
         HttpResponse<String> backwards = get(port, "/audit/assets/" + assetId + "/trail?from=" + drafted.plusSeconds(4)
                 + "&to=" + drafted, TestTokens.REGULATOR);
         assertThat(backwards.statusCode()).isEqualTo(422);

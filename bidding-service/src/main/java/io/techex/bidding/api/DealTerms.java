@@ -1,5 +1,7 @@
 package io.techex.bidding.api;
 
+import jakarta.annotation.Nullable;
+
 /**
  * What buyer and seller agree on (or, in a negotiation, what one of them offers).
  *
@@ -7,7 +9,7 @@ package io.techex.bidding.api;
  * @param territory  for a licence, the ISO 3166-1 alpha-2 country it is limited to; null for any
  * @param termMonths how long a licence runs; null for an assignment (it is for good)
  */
-public record DealTerms(DealType dealType, String fieldOfUse, String territory, Integer termMonths, Price price) {
+public record DealTerms(DealType dealType, @Nullable String fieldOfUse, @Nullable String territory, @Nullable Integer termMonths, Price price) {
 
     /**
      * Whether two deals on one listing cannot both be granted: their scopes overlap (a null field or territory is

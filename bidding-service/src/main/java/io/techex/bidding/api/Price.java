@@ -1,6 +1,7 @@
 package io.techex.bidding.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.List;
  * @param milestones            payments due on milestones; empty when none
  */
 public record Price(String currency,
-                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lumpSum,
-                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal runningRoyaltyPercent,
-                    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal minimumAnnualRoyalty,
+                    @JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal lumpSum,
+                    @JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal runningRoyaltyPercent,
+                    @JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal minimumAnnualRoyalty,
                     List<Milestone> milestones) {
 
     /** The exchange's home currency, used when a party names none. */

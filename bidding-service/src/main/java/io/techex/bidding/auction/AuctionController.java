@@ -1,5 +1,8 @@
 package io.techex.bidding.auction;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
 import io.techex.bidding.listing.BiddableListing;
@@ -8,6 +11,7 @@ import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import io.techex.platform.web.RequestIds;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -32,6 +37,7 @@ import java.util.UUID;
 /** English auctions over HTTP: sellers schedule them on their listings, firms bid, everyone may watch. */
 @RestController
 @RequestMapping("/auctions")
+@Tag(name = "English auctions", description = "Open ascending auctions: the seller schedules one on its listing, firms bid, everyone may watch")
 class AuctionController {
 
     private final ActingCommandGateway commands;
@@ -51,6 +57,8 @@ class AuctionController {
      * whose Idempotency-Key already scheduled the auction is answered as the first request, even if the listing or the
      * time have moved on since.
      */
+    @Operation(summary = "Schedule an English auction on the caller's listing (seller)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<AuctionRef> schedule(@Valid @RequestBody EnglishAuctionScheduleRequest request, @CurrentActor Actor actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -88,6 +96,9 @@ class AuctionController {
      * so a retry counts once even when the Redis record of the first answer is gone: the auction knows the id, and
      * answers with that bid's own number, amount and time.
      */
+    @Operation(summary = "Bid (firm)", description = "Binding once accepted. A bid below the minimum is a 409 "
+            + "bid-too-low whose minimumBid names the amount to beat.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{auctionId}/bids")
     ResponseEntity<BidAccepted> bid(@PathVariable UUID auctionId, @Valid @RequestBody BidRequest request,
                                     @CurrentActor Actor actor,
@@ -99,6 +110,8 @@ class AuctionController {
                 .body(new BidAccepted(placed.bidId(), placed.bidNumber(), placed.amount(), placed.placedAt()));
     }
 
+    @Operation(summary = "Set the caller's bid limit (firm)")
+    @ApiResponse(responseCode = "204", description = "Set")
     @PutMapping("/{auctionId}/bid-limit")
     ResponseEntity<Void> limit(@PathVariable UUID auctionId, @Valid @RequestBody BidRequest request, @CurrentActor Actor actor) {
         commands.send(new SetBidLimit(auctionId.toString(), actor.organisationId(), request.amount(), request.currency()), actor);
@@ -106,6 +119,8 @@ class AuctionController {
     }
 
     /** Anyone may watch an auction; the reserve is the seller's secret, and who leads only the leader's business. */
+    @Operation(summary = "Read an auction", description = "Its state, prices and times; the reserve to its seller only, "
+            + "and whether the caller leads.")
     @GetMapping("/{auctionId}")
     AuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
         Instant now = clock.instant();
@@ -143,9 +158,12 @@ class AuctionController {
     record BidAccepted(String bidId, int bidNumber, BigDecimal amount, Instant placedAt) {
     }
 
-    /** @param reservePrice the seller's only */
+    /**
+     * @param currentPrice the highest bid; null before the first
+     * @param reservePrice the seller's only: null for anyone else, and when the seller set none
+     */
     record AuctionView(String auctionId, String listingId, AuctionStatus status, String currency, BigDecimal startingPrice,
-                       BigDecimal currentPrice, BigDecimal minimumBid, int bidCount, boolean youLead, Instant startsAt,
-                       Instant endsAt, long secondsLeft, BigDecimal reservePrice) {
+                       @Nullable BigDecimal currentPrice, BigDecimal minimumBid, int bidCount, boolean youLead,
+                       Instant startsAt, Instant endsAt, long secondsLeft, @Nullable BigDecimal reservePrice) {
     }
 }

@@ -1,5 +1,7 @@
 package io.techex.bidding.board;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import java.util.UUID;
 /** The live board of an auction (English or sealed-bid) as Server-Sent Events: the board now, then every change. */
 @RestController
 @RequestMapping("/auctions")
+@Tag(name = "Live boards", description = "An auction's board as Server-Sent Events")
 class BoardController {
 
     private final BoardWatchers watchers;
@@ -22,6 +25,7 @@ class BoardController {
         this.watchers = watchers;
     }
 
+    @Operation(summary = "Watch an auction's live board", description = "The board now, then every change, as Server-Sent Events.")
     @GetMapping(path = "/{auctionId}/board", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter board(@PathVariable UUID auctionId) {
         return watchers.watch(auctionId.toString())

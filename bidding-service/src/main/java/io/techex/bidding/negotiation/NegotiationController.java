@@ -1,5 +1,7 @@
 package io.techex.bidding.negotiation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.listing.BiddableListing;
 import io.techex.bidding.listing.BiddableListings;
@@ -7,6 +9,7 @@ import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import io.techex.platform.web.RequestIds;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -33,6 +37,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/negotiations")
+@Tag(name = "Negotiations", description = "A firm's offer on a listing sold by negotiation, and the rounds of counter-offers until one side accepts or rejects")
 class NegotiationController {
 
     private final ActingCommandGateway commands;
@@ -53,6 +58,9 @@ class NegotiationController {
      * its Redis record opens nothing twice: the event store refuses a second stream for the same id. Such a retry is
      * answered as the first request, even if the listing has stopped taking offers since.
      */
+    @Operation(summary = "Make an offer on a listing (firm)", description = "Opens a negotiation with the listing's seller; "
+            + "the offer stands until validUntil.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<NegotiationRef> open(@Valid @RequestBody OpenRequest request, @CurrentActor Actor actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -80,6 +88,7 @@ class NegotiationController {
                 .body(new NegotiationRef(negotiationId, NegotiationStatus.OPEN));
     }
 
+    @Operation(summary = "Counter the offer on the table (the party whose turn it is)")
     @PostMapping("/{negotiationId}/counter-offers")
     NegotiationRef counter(@PathVariable UUID negotiationId, @Valid @RequestBody CounterRequest request,
                            @CurrentActor Actor actor) {
@@ -89,6 +98,8 @@ class NegotiationController {
         return new NegotiationRef(negotiationId.toString(), NegotiationStatus.OPEN);
     }
 
+    @Operation(summary = "Accept the offer on the table (the party whose turn it is)", description = "The deal is agreed; "
+            + "an exclusive one closes the negotiations on the listing that conflict with it.")
     @PostMapping("/{negotiationId}/acceptance")
     NegotiationRef accept(@PathVariable UUID negotiationId, @CurrentActor Actor actor) {
         requireStillBiddable(negotiationId);
@@ -96,6 +107,7 @@ class NegotiationController {
         return new NegotiationRef(negotiationId.toString(), NegotiationStatus.AGREED);
     }
 
+    @Operation(summary = "Reject the offer on the table, with an optional reason (the party whose turn it is)")
     @PostMapping("/{negotiationId}/rejection")
     NegotiationRef reject(@PathVariable UUID negotiationId, @RequestBody(required = false) RejectRequest request,
                           @CurrentActor Actor actor) {
@@ -105,6 +117,7 @@ class NegotiationController {
     }
 
     /** The view may lag the last command by a few milliseconds. */
+    @Operation(summary = "Read a negotiation (its parties)")
     @GetMapping("/{negotiationId}")
     NegotiationView get(@PathVariable UUID negotiationId, @CurrentActor Actor actor) {
         return negotiations.find(negotiationId.toString(), actor.organisationId()).map(NegotiationView::of)
@@ -112,6 +125,7 @@ class NegotiationController {
     }
 
     /** A firm's own negotiations; a seller's, the negotiations on its listings. Newest first. */
+    @Operation(summary = "The caller's negotiations", description = "A firm's own, a seller's on its listings; newest first.")
     @GetMapping
     List<NegotiationView> mine(@CurrentActor Actor actor) {
         return negotiations.ofParty(actor.organisationId()).stream().map(NegotiationView::of).toList();
@@ -142,7 +156,7 @@ class NegotiationController {
     /** @param offerBy who made the offer on the table; the other party answers it */
     record NegotiationView(String negotiationId, String listingId, String sellerOrganisationId,
                            String buyerOrganisationId, NegotiationStatus status, int round, Party offerBy,
-                           DealTerms terms, Instant validUntil, String closedReason) {
+                           DealTerms terms, Instant validUntil, @Nullable String closedReason) {
 
         static NegotiationView of(NegotiationRow row) {
             return new NegotiationView(row.negotiationId(), row.listingId(), row.sellerOrganisationId(),

@@ -1,5 +1,7 @@
 package io.techex.bidding.sealed;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
 import io.techex.bidding.auction.AuctionTerms;
@@ -9,6 +11,7 @@ import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import io.techex.platform.web.RequestIds;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -36,6 +40,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/sealed-bid-auctions")
+@Tag(name = "Sealed-bid auctions", description = "Firms commit to a hashed bid, then reveal it; no amount is shown before the close")
 class SealedBidAuctionController {
 
     private final ActingCommandGateway commands;
@@ -56,6 +61,8 @@ class SealedBidAuctionController {
      * whose Idempotency-Key already scheduled the auction is answered as the first request, even if the listing or the
      * time have moved on since.
      */
+    @Operation(summary = "Schedule a sealed-bid auction on the caller's listing (seller)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<AuctionRef> schedule(@Valid @RequestBody SealedBidScheduleRequest request, @CurrentActor Actor actor,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -91,6 +98,8 @@ class SealedBidAuctionController {
      * A commitment: the hash only. With an Idempotency-Key the bid's id is derived from the organisation and the key,
      * so a retry is answered as the first commitment even when the Redis record of the first answer is gone.
      */
+    @Operation(summary = "Commit to a sealed bid (firm)", description = "The SHA-256 of auctionId|bidder|amount|currency|secret, in hex.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{auctionId}/commitments")
     ResponseEntity<Committed> commit(@PathVariable UUID auctionId, @Valid @RequestBody CommitRequest request,
                                      @CurrentActor Actor actor,
@@ -101,6 +110,7 @@ class SealedBidAuctionController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new Committed(bidId, commitNumber, request.commitment()));
     }
 
+    @Operation(summary = "Reveal the committed bid (firm)")
     @PostMapping("/{auctionId}/reveals")
     Revealed reveal(@PathVariable UUID auctionId, @Valid @RequestBody RevealRequest request, @CurrentActor Actor actor) {
         commands.send(new RevealSealedBid(auctionId.toString(), actor.organisationId(), request.amount(),
@@ -112,6 +122,8 @@ class SealedBidAuctionController {
      * Everyone sees the phase, the times and how many bids were committed and revealed. Amounts only once the auction
      * has closed: the winning amount; a firm its own bid and whether it won. The reserve is the seller's alone.
      */
+    @Operation(summary = "Read a sealed-bid auction", description = "Phase, times and counts for everyone; amounts only "
+            + "once closed (the winning amount, a firm's own bid); the reserve to its seller only.")
     @GetMapping("/{auctionId}")
     SealedBidAuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
         Instant now = clock.instant();
@@ -158,7 +170,7 @@ class SealedBidAuctionController {
     }
 
     /** The caller's own bid: its amount once revealed (its own business, so shown to it alone). */
-    record OwnBid(String commitment, int commitNumber, BigDecimal amount, boolean revealed, boolean voided) {
+    record OwnBid(String commitment, int commitNumber, @Nullable BigDecimal amount, boolean revealed, boolean voided) {
     }
 
     /**
@@ -169,8 +181,8 @@ class SealedBidAuctionController {
      */
     record SealedBidAuctionView(String auctionId, String listingId, SealedBidPhase phase, DealType dealType,
                                 String currency, Instant startsAt, Instant bidsDueAt, Instant endsAt, int bidCount,
-                                int revealedCount, BigDecimal winningAmount, Boolean youWon, BigDecimal reservePrice,
-                                OwnBid yourBid) {
+                                int revealedCount, @Nullable BigDecimal winningAmount, @Nullable Boolean youWon,
+                                @Nullable BigDecimal reservePrice, @Nullable OwnBid yourBid) {
 
         SealedBidAuctionView withYourBid(OwnBid own) {
             return new SealedBidAuctionView(auctionId, listingId, phase, dealType, currency, startsAt, bidsDueAt, endsAt,

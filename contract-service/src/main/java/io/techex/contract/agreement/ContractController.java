@@ -2,6 +2,7 @@ package io.techex.contract.agreement;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.contract.api.ContractTerminated.TerminationReason;
 import io.techex.contract.api.ContractTerms;
 import io.techex.contract.signing.SigningKeys;
@@ -33,6 +34,8 @@ import java.util.UUID;
  * decide on them and audit them.
  */
 @RestController
+@Tag(name = "Contracts", description = "From a deal to a licence or assignment in effect: reading, amending, signing, "
+        + "terminating, and the regulators' permits and registrations")
 class ContractController {
 
     private final ContractSteps steps;
@@ -47,11 +50,13 @@ class ContractController {
         this.clock = clock;
     }
 
+    @Operation(summary = "The caller's contracts")
     @GetMapping("/contracts")
     List<ContractView> mine(@CurrentActor Actor actor) {
         return views.ofParty(actor.organisationId());
     }
 
+    @Operation(summary = "Read a contract (its parties, regulators)")
     @GetMapping("/contracts/{contractId}")
     ContractView get(@PathVariable UUID contractId, @CurrentActor Actor actor) {
         return visible(contractId, actor);
@@ -70,11 +75,13 @@ class ContractController {
                 .body(document.markdown());
     }
 
+    @Operation(summary = "Propose new terms (a party)")
     @PostMapping("/contracts/{contractId}/amendments")
     ContractProgress propose(@PathVariable UUID contractId, @Valid @RequestBody @NotNull ContractTerms terms, @CurrentActor Actor actor) {
         return steps.send(new ProposeAmendment(contractId.toString(), actor.organisationId(), terms), actor);
     }
 
+    @Operation(summary = "Accept the other party's proposed terms")
     @PostMapping("/contracts/{contractId}/amendments/{number}/acceptance")
     ContractProgress accept(@PathVariable UUID contractId, @PathVariable int number, @CurrentActor Actor actor) {
         return steps.send(new AcceptAmendment(contractId.toString(), actor.organisationId(), number, clock.instant()), actor);
@@ -116,6 +123,7 @@ class ContractController {
     record TerminationRequest(@NotNull TerminationReason reason, String note, @NotNull LocalDate effectiveOn) {
     }
 
+    @Operation(summary = "Terminate, or propose to terminate (a party)")
     @PostMapping("/contracts/{contractId}/termination")
     ContractProgress terminate(@PathVariable UUID contractId, @Valid @RequestBody TerminationRequest request, @CurrentActor Actor actor) {
         return steps.send(new TerminateContract(contractId.toString(), actor.organisationId(), request.reason(),
@@ -124,16 +132,19 @@ class ContractController {
 
     // ---- regulators
 
+    @Operation(summary = "Contracts awaiting a regulator's permit or registration")
     @GetMapping("/regulator/pending")
     List<ContractView> pending() {
         return views.awaitingRegulator();
     }
 
     /** GRANTED with the permit or registration number, or REFUSED with the reason. */
+    @Schema(name = "DecisionRequest")
     record Decision(@NotNull Outcome outcome, String number, String reason) {
         enum Outcome { GRANTED, REFUSED }
     }
 
+    @Operation(summary = "Grant or refuse the transfer permit (regulator)")
     @PostMapping("/contracts/{contractId}/permit-decision")
     ContractProgress decidePermit(@PathVariable UUID contractId, @Valid @RequestBody Decision decision, @CurrentActor Actor actor) {
         String officer = officerName(actor);
@@ -143,6 +154,7 @@ class ContractController {
                 : new RefusePermit(id, actor.organisationId(), actor.personId(), officer, decision.reason(), clock.instant()), actor);
     }
 
+    @Operation(summary = "Register the contract or refuse registration (regulator)")
     @PostMapping("/contracts/{contractId}/registration-decision")
     ContractProgress decideRegistration(@PathVariable UUID contractId, @Valid @RequestBody Decision decision, @CurrentActor Actor actor) {
         String officer = officerName(actor);

@@ -1,5 +1,7 @@
 package io.techex.contract.agreement;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,5 +12,5 @@ import java.util.List;
  */
 public record LegalPathDetermined(String contractId, String listingId, String sellerCountry, String buyerCountry,
                                   boolean permitRequired, boolean registrationRequired, List<String> reasons,
-                                  Instant decisionDueBy) {
+                                  @Nullable Instant decisionDueBy) {
 }

@@ -1,5 +1,7 @@
 package io.techex.contract.api;
 
+import jakarta.annotation.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,9 +19,9 @@ import java.util.List;
  * @param milestones     in order
  * @param governingTerms applicable law, dispute resolution and other clauses, as the parties word them
  */
-public record ContractTerms(DealType dealType, String fieldOfUse, String territory, LocalDate termStart,
-                            LocalDate termEnd, Integer termMonths, Money price, Royalty royalty, List<Milestone> milestones,
-                            String governingTerms) {
+public record ContractTerms(DealType dealType, @Nullable String fieldOfUse, @Nullable String territory, @Nullable LocalDate termStart,
+                            @Nullable LocalDate termEnd, @Nullable Integer termMonths, Money price, @Nullable Royalty royalty, List<Milestone> milestones,
+                            @Nullable String governingTerms) {
 
     public ContractTerms {
         milestones = milestones == null ? List.of() : List.copyOf(milestones);

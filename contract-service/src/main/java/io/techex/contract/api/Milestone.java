@@ -1,5 +1,7 @@
 package io.techex.contract.api;
 
+import jakarta.annotation.Nullable;
+
 import java.time.LocalDate;
 
 /**
@@ -8,5 +10,5 @@ import java.time.LocalDate;
  * @param dueDate by when; null when it is an event with no date, e.g. "first commercial sale"
  * @param payment due when the milestone is met; null for none
  */
-public record Milestone(String milestoneId, String description, LocalDate dueDate, Money payment) {
+public record Milestone(String milestoneId, String description, @Nullable LocalDate dueDate, @Nullable Money payment) {
 }

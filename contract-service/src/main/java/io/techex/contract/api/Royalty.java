@@ -1,6 +1,7 @@
 package io.techex.contract.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 
@@ -13,7 +14,7 @@ import java.math.BigDecimal;
  * @param minimumPerYear   due for each contract year even when the percentage comes to less; null for none
  */
 public record Royalty(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal ratePercent, ReportingPeriod period,
-                      Money minimumPerYear) {
+                      @Nullable Money minimumPerYear) {
 
     public enum ReportingPeriod { MONTH, QUARTER, YEAR }
 }

@@ -1,5 +1,7 @@
 package io.techex.contract.rights;
 
+import jakarta.annotation.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,5 +12,5 @@ import java.util.List;
  *               the listing is unknown here and nothing was assigned
  * @param grants licences and assignments in force that day
  */
-public record AssetRights(String listingId, LocalDate on, String owner, List<Grant> grants) {
+public record AssetRights(String listingId, LocalDate on, @Nullable String owner, List<Grant> grants) {
 }

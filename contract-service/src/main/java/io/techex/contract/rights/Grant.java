@@ -1,6 +1,7 @@
 package io.techex.contract.rights;
 
 import io.techex.contract.api.DealType;
+import jakarta.annotation.Nullable;
 
 import java.time.LocalDate;
 
@@ -10,7 +11,7 @@ import java.time.LocalDate;
  * @param until last day; null: no end. A termination or a later assignment in the chain of title moves it earlier.
  */
 public record Grant(String contractId, String listingId, String grantorOrganisationId, String holderOrganisationId,
-                    DealType dealType, String fieldOfUse, String territory, LocalDate from, LocalDate until) {
+                    DealType dealType, @Nullable String fieldOfUse, @Nullable String territory, LocalDate from, @Nullable LocalDate until) {
 
     boolean heldOn(LocalDate day) {
         return !from.isAfter(day) && (until == null || !until.isBefore(day));

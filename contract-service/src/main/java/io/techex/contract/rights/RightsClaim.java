@@ -1,6 +1,7 @@
 package io.techex.contract.rights;
 
 import io.techex.contract.api.DealType;
+import jakarta.annotation.Nullable;
 
 import java.time.LocalDate;
 
@@ -16,6 +17,6 @@ import java.time.LocalDate;
  * @param termMonths            the licence runs this many months from its first day; null when until says it
  */
 public record RightsClaim(String contractId, String listingId, String grantorOrganisationId,
-                          String holderOrganisationId, DealType dealType, String fieldOfUse, String territory,
-                          LocalDate from, LocalDate until, Integer termMonths) {
+                          String holderOrganisationId, DealType dealType, @Nullable String fieldOfUse, @Nullable String territory,
+                          @Nullable LocalDate from, @Nullable LocalDate until, @Nullable Integer termMonths) {
 }

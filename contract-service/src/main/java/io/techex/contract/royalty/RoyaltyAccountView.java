@@ -3,6 +3,7 @@ package io.techex.contract.royalty;
 import io.techex.contract.api.Milestone;
 import io.techex.contract.api.Money;
 import io.techex.contract.api.Royalty;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,8 +48,9 @@ public class RoyaltyAccountView {
     public record Met(String milestoneId, LocalDate metOn, Money paymentDue, String note, Instant recordedAt) {
     }
 
-    public record Payment(int paymentNumber, Integer periodNumber, String milestoneId, Money amount, LocalDate paidOn,
-                          String reference, Instant recordedAt) {
+    /** Against a period or a milestone: the other is null. */
+    public record Payment(int paymentNumber, @Nullable Integer periodNumber, @Nullable String milestoneId, Money amount,
+                          LocalDate paidOn, @Nullable String reference, Instant recordedAt) {
     }
 
     RoyaltyPeriods periods() {

@@ -1,5 +1,7 @@
 package io.techex.contract.royalty;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.contract.agreement.ContractView;
 import io.techex.contract.agreement.ContractViewProjection;
 import io.techex.contract.api.Money;
@@ -29,6 +31,7 @@ import java.util.UUID;
  * party gets 404; regulators read every account, since they audit them.
  */
 @RestController
+@Tag(name = "Royalties", description = "A licence's royalty account: reports of net sales, payments, milestones")
 class RoyaltyController {
 
     private final ActingCommandGateway commands;
@@ -43,6 +46,7 @@ class RoyaltyController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Read a contract's royalty account")
     @GetMapping("/contracts/{contractId}/account")
     RoyaltyStatement account(@PathVariable UUID contractId, @CurrentActor Actor actor) {
         return statement(contractId, actor);
@@ -52,6 +56,7 @@ class RoyaltyController {
     record RoyaltyReportRequest(@NotNull Integer periodNumber, @NotNull Money netSales) {
     }
 
+    @Operation(summary = "Report a period's net sales (licensee)")
     @PostMapping("/contracts/{contractId}/royalty-reports")
     RoyaltyStatement report(@PathVariable UUID contractId, @Valid @RequestBody RoyaltyReportRequest request, @CurrentActor Actor actor) {
         requireAccount(contractId, actor);
@@ -65,6 +70,7 @@ class RoyaltyController {
                           String reference) {
     }
 
+    @Operation(summary = "Record a payment against a period or a milestone (licensor)")
     @PostMapping("/contracts/{contractId}/payments")
     RoyaltyStatement pay(@PathVariable UUID contractId, @Valid @RequestBody PaymentRequest request, @CurrentActor Actor actor) {
         requireAccount(contractId, actor);
@@ -77,6 +83,7 @@ class RoyaltyController {
     record MilestoneMetRequest(@NotNull LocalDate metOn, String note) {
     }
 
+    @Operation(summary = "Confirm a milestone was met (licensor)")
     @PostMapping("/contracts/{contractId}/milestones/{milestoneId}/met")
     RoyaltyStatement milestoneMet(@PathVariable UUID contractId, @PathVariable String milestoneId,
                                   @Valid @RequestBody MilestoneMetRequest request, @CurrentActor Actor actor) {
@@ -87,6 +94,7 @@ class RoyaltyController {
     }
 
     /** Accounts whose reports were flagged overdue and have not come, the most behind first. */
+    @Operation(summary = "Royalty accounts with overdue reports, the most behind first (regulator)")
     @GetMapping("/regulator/overdue-royalty-reports")
     List<RoyaltyStatement> overdue() {
         LocalDate today = today();

@@ -3,6 +3,7 @@ package io.techex.contract.royalty;
 import io.techex.contract.api.Milestone;
 import io.techex.contract.api.Money;
 import io.techex.contract.api.Royalty;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,8 +18,8 @@ import java.util.Objects;
  * @param overdueReports periods whose report was flagged overdue and has still not come
  */
 public record RoyaltyStatement(String contractId, String listingId, String licensorOrganisationId,
-                               String licenseeOrganisationId, String currency, Royalty royalty, LocalDate firstDay,
-                               LocalDate lastDay, int reportGraceDays, LocalDate on, List<Period> periods,
+                               String licenseeOrganisationId, String currency, @Nullable Royalty royalty, LocalDate firstDay,
+                               @Nullable LocalDate lastDay, int reportGraceDays, LocalDate on, List<Period> periods,
                                List<MinimumTopUp> minimumTopUps, List<MilestoneLine> milestones,
                                List<RoyaltyAccountView.Payment> payments, Totals totals, int overdueReports) {
 
@@ -28,7 +29,8 @@ public record RoyaltyStatement(String contractId, String listingId, String licen
      * @param due    royalty plus any minimum top-up added to this period
      */
     public record Period(int number, LocalDate from, LocalDate until, LocalDate reportDueBy, String status,
-                         Money netSales, Money royalty, Money minimumTopUp, Money due, Money paid, Money outstanding,
+                         @Nullable Money netSales, @Nullable Money royalty, @Nullable Money minimumTopUp, Money due, Money paid,
+                         Money outstanding,
                          boolean late) {
     }
 
@@ -37,8 +39,8 @@ public record RoyaltyStatement(String contractId, String listingId, String licen
     }
 
     /** @param due the payment once met, 0 before */
-    public record MilestoneLine(String milestoneId, String description, LocalDate dueDate, Money payment, boolean met,
-                                LocalDate metOn, Money due, Money paid, Money outstanding) {
+    public record MilestoneLine(String milestoneId, String description, @Nullable LocalDate dueDate, @Nullable Money payment,
+                                boolean met, @Nullable LocalDate metOn, Money due, Money paid, Money outstanding) {
     }
 
     /** @param reportedNetSales the sum of every report's net sales */

@@ -2,6 +2,7 @@ package io.techex.contract.signing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,7 @@ import java.util.List;
 
 /** An organisation's people register the Ed25519 public keys its contracts are signed with. */
 @RestController
+@Tag(name = "Signing keys", description = "The Ed25519 public keys an organisation's contracts are signed with")
 class SigningKeyController {
 
     private final SigningKeys keys;
@@ -46,6 +48,7 @@ class SigningKeyController {
         return keys.register(registration.keyId(), registration.publicKey(), actor, clock.instant());
     }
 
+    @Operation(summary = "The caller's organisation's signing keys")
     @GetMapping("/signing-keys")
     List<SigningKeys.SigningKey> own(@CurrentActor Actor actor) {
         return keys.of(actor.organisationId());

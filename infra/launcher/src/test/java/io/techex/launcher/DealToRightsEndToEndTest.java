@@ -3,9 +3,11 @@ package io.techex.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.launcher.FourServices.Service;
 import io.techex.testkit.TestTokens;
+import io.techex.testkit.openapi.OpenApiConformanceExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * The services keep the real time: an auction ends a few seconds after it is scheduled, and its persisted deadline
  * closes it when that time comes.
  */
+@ExtendWith(OpenApiConformanceExtension.class)
 class DealToRightsEndToEndTest {
 
     static final String HUST = "hust";

@@ -9,6 +9,8 @@ import io.techex.listing.ListingServiceApplication;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestInfrastructure;
 import io.techex.testkit.TestTokens;
+import io.techex.testkit.openapi.OpenApiConformance;
+import io.techex.testkit.openapi.OpenApiConformanceExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,7 +31,9 @@ import java.util.concurrent.Executors;
  * The four services in one JVM for an end-to-end test, as {@link TechExLocal} runs them: one test environment (one
  * fresh database with a schema per service, one namespace of topics, groups and Redis keys) on the test kit's
  * PostgreSQL, Kafka and Redis, each service on a free port, trusting the test kit's authorization server. They talk
- * only through the broker; a test acts on them over HTTP with real tokens ({@link TestTokens}).
+ * only through the broker; a test acts on them over HTTP with real tokens ({@link TestTokens}). Every answer is checked
+ * against its service's OpenAPI document, as in an {@code @IntegrationTest}: a test class that extends
+ * {@link OpenApiConformanceExtension} fails on one that strays from it.
  */
 public final class FourServices implements AutoCloseable {
 
@@ -77,6 +81,7 @@ public final class FourServices implements AutoCloseable {
         try (ExecutorService starter = Executors.newFixedThreadPool(Service.values().length)) {
             for (Service service : Service.values()) {
                 starting.put(service, CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(service.application)
+                        .initializers(OpenApiConformance.initializer())
                         .run(TechExLocal.arguments(service.configName, properties)), starter));
             }
         }

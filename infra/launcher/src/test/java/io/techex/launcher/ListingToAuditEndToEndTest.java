@@ -7,9 +7,12 @@ import io.techex.listing.ListingServiceApplication;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestInfrastructure;
 import io.techex.testkit.TestTokens;
+import io.techex.testkit.openapi.OpenApiConformance;
+import io.techex.testkit.openapi.OpenApiConformanceExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * listing-service, the relay publishes ListingDrafted, audit-service records it, and a regulator reads the trail
  * naming who did what and when.
  */
+@ExtendWith(OpenApiConformanceExtension.class)
 class ListingToAuditEndToEndTest {
 
     static ConfigurableApplicationContext listing;
@@ -41,8 +45,10 @@ class ListingToAuditEndToEndTest {
         Map<String, Object> properties = new LinkedHashMap<>(env.springProperties());
         properties.put("server.port", 0);
         listing = new SpringApplicationBuilder(ListingServiceApplication.class)
+                .initializers(OpenApiConformance.initializer())
                 .run(TechExLocal.arguments(ListingServiceApplication.CONFIG_NAME, properties));
         audit = new SpringApplicationBuilder(AuditServiceApplication.class)
+                .initializers(OpenApiConformance.initializer())
                 .run(TechExLocal.arguments(AuditServiceApplication.CONFIG_NAME, properties));
     }
 

@@ -2,6 +2,7 @@ package io.techex.testkit;
 
 import java.util.List;
 
+import io.techex.testkit.openapi.OpenApiConformance;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -9,7 +10,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Applies {@link TechExTestInitializer} to the context of every {@link IntegrationTest}.
+ * Applies {@link TechExTestInitializer} to the context of every {@link IntegrationTest}, and checks every answer of a
+ * web application against its OpenAPI document ({@link OpenApiConformance}).
  *
  * <p>A customizer rather than {@code @ContextConfiguration(initializers = ...)} on the annotation: Spring takes a
  * test class's own {@code @ContextConfiguration} instead of one on a meta-annotation, so such a test would silently
@@ -29,6 +31,7 @@ public final class TechExContextCustomizerFactory implements ContextCustomizerFa
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             new TechExTestInitializer().initialize(context);
+            OpenApiConformance.initializer().initialize(context);
         }
     }
 }

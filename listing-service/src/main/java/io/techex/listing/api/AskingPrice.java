@@ -1,6 +1,7 @@
 package io.techex.listing.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 
@@ -10,7 +11,7 @@ import java.math.BigDecimal;
  *
  * @param currency ISO 4217 code
  */
-public record AskingPrice(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency,
+public record AskingPrice(@JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal amount, @Nullable String currency,
                           boolean onRequest) {
 
     /** The exchange's home currency, used when the seller names none. */

@@ -1,12 +1,14 @@
 package io.techex.listing.api;
 
+import jakarta.annotation.Nullable;
+
 /**
  * A deal the seller offers.
  *
  * @param fieldOfUse for a licence, the field it is limited to (free text, e.g. "textile wastewater"); null for any
  * @param territory  for a licence, the ISO 3166-1 alpha-2 country it is limited to (e.g. {@code VN}); null for any
  */
-public record DealOption(DealType dealType, String fieldOfUse, String territory) {
+public record DealOption(DealType dealType, @Nullable String fieldOfUse, @Nullable String territory) {
 
     public static DealOption of(DealType dealType) {
         return new DealOption(dealType, null, null);

@@ -1,5 +1,7 @@
 package io.techex.listing.api;
 
+import jakarta.annotation.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,7 +17,7 @@ import java.util.List;
  * @param expiryDate end of protection (for a pending application: when it would end if granted)
  * @param owners     registered owners; their shares sum to 100
  */
-public record IpTitle(String office, String number, String kind, LocalDate filingDate, LocalDate grantDate,
+public record IpTitle(String office, String number, @Nullable String kind, LocalDate filingDate, @Nullable LocalDate grantDate,
                       LocalDate expiryDate, List<IpTitleOwner> owners) {
 
     public IpTitle {

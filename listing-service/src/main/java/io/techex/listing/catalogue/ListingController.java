@@ -1,5 +1,7 @@
 package io.techex.listing.catalogue;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
@@ -20,25 +22,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
 import java.util.UUID;
 
-/** Drafting listings and reading them back; the rest of their life is in {@link ListingLifecycleController}. */
+/**
+ * Drafting listings and the lists of them; the rest of their life is in {@link ListingLifecycleController}, a single
+ * listing as its readers see it in {@code io.techex.listing.details}.
+ */
 @RestController
 @RequestMapping("/listings")
+@Tag(name = "Listings", description = "A technology on offer: drafted by its seller, read by whoever may see it")
 class ListingController {
 
     private final ActingCommandGateway commands;
     private final ListingCatalogueProjection catalogue;
-    private final ListingTermsProjection terms;
 
-    ListingController(ActingCommandGateway commands, ListingCatalogueProjection catalogue, ListingTermsProjection terms) {
+    ListingController(ActingCommandGateway commands, ListingCatalogueProjection catalogue) {
         this.commands = commands;
         this.catalogue = catalogue;
-        this.terms = terms;
     }
 
     /**
@@ -47,6 +50,8 @@ class ListingController {
      * the listing in the event store (or the event store refuses a second stream for the same id) and is answered as
      * the first request was.
      */
+    @Operation(summary = "Draft a listing", description = "The caller's organisation is the seller. Title, summary, "
+            + "asset type and readiness are required; the rest may come in later revisions, and is checked before submission.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED) // what the API document says; the answer itself is the ResponseEntity's 201
     ResponseEntity<ListingCreated> draft(@Valid @RequestBody DraftRequest request, @CurrentActor Actor actor,
@@ -72,36 +77,23 @@ class ListingController {
                 .body(new ListingCreated(listingId, ListingStatus.DRAFT));
     }
 
+    @Operation(summary = "Revise a draft", description = "Replaces the draft's content; a listing whose ownership "
+            + "was rejected becomes a draft again.")
     @PutMapping("/{listingId}/draft")
     ListingCreated revise(@PathVariable UUID listingId, @Valid @RequestBody DraftRequest request, @CurrentActor Actor actor) {
         commands.send(request.toRevision(listingId.toString(), actor.organisationId()), actor);
         return new ListingCreated(listingId.toString(), ListingStatus.DRAFT);
     }
 
-    /**
-     * A listing its caller may see ({@link ListingVisibility}), with its terms; the catalogue may lag a command by a
-     * few milliseconds. The operator's rejection reason and the consents are for the seller, the operator and
-     * regulators.
-     */
-    @GetMapping("/{listingId}")
-    ResponseEntity<ListingView> get(@PathVariable UUID listingId, @CurrentActor Actor actor) {
-        ListingSummary listing = catalogue.find(listingId.toString())
-                .filter(summary -> ListingVisibility.canSee(summary, actor))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId));
-        ListingTerms listed = terms.find(listing.listingId())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId));
-        boolean privateParts = ListingVisibility.isSellerOrOwner(listing, actor)
-                || actor.role() == Actor.Role.OPERATOR || actor.role() == Actor.Role.REGULATOR;
-        return ResponseEntity.ok(ListingView.of(listing, listed, privateParts));
-    }
-
     /** The caller's organisation's own listings, drafts included, the most recently changed first. */
+    @Operation(summary = "The caller's own listings", description = "Drafts included, the most recently changed first.")
     @GetMapping("/mine")
     List<ListingSummary> mine(@CurrentActor Actor actor, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return catalogue.ofOrganisation(actor.organisationId(), limit);
     }
 
     /** The operator's queue: listings submitted for the ownership check, the longest waiting first. */
+    @Operation(summary = "The ownership-check queue", description = "Listings submitted for the operator's check, the longest waiting first.")
     @GetMapping("/awaiting-verification")
     List<ListingSummary> awaitingVerification(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         return catalogue.inStatus(ListingStatus.SUBMITTED, limit);

@@ -1,5 +1,7 @@
 package io.techex.listing.catalogue;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.listing.api.SaleMode;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
@@ -26,6 +28,8 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/listings/{listingId}")
+@Tag(name = "Listing lifecycle", description = "From draft to the market and off it: submission, the operator's "
+        + "ownership check, co-owners' consent, sale mode, publication, withdrawal")
 class ListingLifecycleController {
 
     private final ActingCommandGateway commands;
@@ -37,6 +41,7 @@ class ListingLifecycleController {
     }
 
     /** Seller: the listing is complete; the operator may check who owns it. */
+    @Operation(summary = "Submit a listing for the ownership check")
     @PostMapping("/submission")
     StatusChange submit(@PathVariable UUID listingId, @CurrentActor Actor actor) {
         commands.send(new SubmitListing(listingId.toString(), actor.organisationId()), actor);
@@ -44,6 +49,7 @@ class ListingLifecycleController {
     }
 
     /** Operator: the ownership documents prove the seller holds the rights it offers. */
+    @Operation(summary = "Verify the seller's ownership (operator)")
     @PostMapping("/ownership-verification")
     StatusChange verifyOwnership(@PathVariable UUID listingId, @CurrentActor Actor actor) {
         commands.send(new VerifyOwnership(listingId.toString()), actor);
@@ -51,6 +57,7 @@ class ListingLifecycleController {
     }
 
     /** Operator: they do not; the reason tells the seller what to put right before submitting again. */
+    @Operation(summary = "Reject the seller's ownership, with the reason (operator)")
     @PostMapping("/ownership-rejection")
     StatusChange rejectOwnership(@PathVariable UUID listingId, @Valid @RequestBody Reason rejection, @CurrentActor Actor actor) {
         commands.send(new RejectOwnership(listingId.toString(), rejection.reason()), actor);
@@ -58,18 +65,21 @@ class ListingLifecycleController {
     }
 
     /** A co-owner named on the listing's IP titles agrees to its being offered. */
+    @Operation(summary = "Consent as a co-owner of the listing's IP titles")
     @PostMapping("/co-owner-consent")
     void consent(@PathVariable UUID listingId, @CurrentActor Actor actor) {
         commands.send(new ConsentAsCoOwner(listingId.toString(), actor.organisationId()), actor);
     }
 
     /** Seller: negotiate with firms one by one, or auction. */
+    @Operation(summary = "Choose how to sell: negotiation or auction")
     @PutMapping("/sale-mode")
     void chooseSaleMode(@PathVariable UUID listingId, @Valid @RequestBody SaleModeChoice choice, @CurrentActor Actor actor) {
         commands.send(new ChooseSaleMode(listingId.toString(), actor.organisationId(), choice.saleMode()), actor);
     }
 
     /** Seller: on the market from now; title expiry is judged at this instant. */
+    @Operation(summary = "Publish a verified listing")
     @PostMapping("/publication")
     StatusChange publish(@PathVariable UUID listingId, @CurrentActor Actor actor) {
         commands.send(new PublishListing(listingId.toString(), actor.organisationId(), clock.instant()), actor);
@@ -77,6 +87,7 @@ class ListingLifecycleController {
     }
 
     /** Seller: off the market, with an optional reason. */
+    @Operation(summary = "Withdraw a listing from the market")
     @PostMapping("/withdrawal")
     StatusChange withdraw(@PathVariable UUID listingId, @Valid @RequestBody(required = false) OptionalReason withdrawal,
                           @CurrentActor Actor actor) {

@@ -2,6 +2,7 @@ package io.techex.listing.catalogue;
 
 import io.techex.listing.api.AssetType;
 import io.techex.listing.api.LocalizedText;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 
@@ -13,5 +14,5 @@ import java.time.Instant;
  */
 public record ListingSummary(String listingId, String sellerOrganisationId, ListingStatus status, int revision,
                              LocalizedText title, LocalizedText summary, AssetType assetType, int readinessLevel,
-                             Instant draftedAt, Instant updatedAt, String ownerOrganisationId, Instant publishedAt) {
+                             Instant draftedAt, Instant updatedAt, String ownerOrganisationId, @Nullable Instant publishedAt) {
 }

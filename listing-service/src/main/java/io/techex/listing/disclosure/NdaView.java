@@ -1,5 +1,7 @@
 package io.techex.listing.disclosure;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -10,6 +12,6 @@ import java.time.Instant;
  * @param decidedBy     the seller's person who accepted or declined; null while REQUESTED
  */
 public record NdaView(String ndaId, String listingId, String sellerOrganisationId, String firmOrganisationId,
-                      NdaStatus status, String message, String declineReason, String requestedBy, Instant requestedAt,
-                      String decidedBy, Instant decidedAt) {
+                      NdaStatus status, @Nullable String message, @Nullable String declineReason, String requestedBy,
+                      Instant requestedAt, @Nullable String decidedBy, @Nullable Instant decidedAt) {
 }

@@ -1,5 +1,10 @@
 package io.techex.listing.document;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.listing.catalogue.AttachDocument;
 import io.techex.listing.catalogue.ListingCatalogueProjection;
 import io.techex.listing.catalogue.ListingDocument;
@@ -65,6 +70,8 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/listings/{listingId}/documents")
+@Tag(name = "Documents", description = "A listing's documents: public ones for anyone who sees the listing, "
+        + "confidential ones for the seller, the operator and firms whose NDA the seller accepted")
 class DocumentController {
 
     /** 10 MiB: datasheets, title certificates and assignment deeds as PDFs; larger files belong in a data room. */
@@ -80,10 +87,11 @@ class DocumentController {
     private final DocumentContents contents;
     private final Disclosures disclosures;
     private final DocumentViewers viewers;
+    private final ReadableDocuments readable;
 
     DocumentController(ActingCommandGateway commands, EventGateway events, ListingCatalogueProjection catalogue,
                        AttachedDocuments attached, DocumentContents contents, Disclosures disclosures,
-                       DocumentViewers viewers) {
+                       DocumentViewers viewers, ReadableDocuments readable) {
         this.commands = commands;
         this.events = events;
         this.catalogue = catalogue;
@@ -91,12 +99,17 @@ class DocumentController {
         this.contents = contents;
         this.disclosures = disclosures;
         this.viewers = viewers;
+        this.readable = readable;
     }
 
     /** The handler reads the body itself (bounded, hashed), so the API document is told what the body is. */
-    @Operation(summary = "The seller uploads a document to its listing", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+    @Operation(summary = "Upload a document (seller)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true, description = "The document itself, at most 10 MiB, with its media type as Content-Type",
             content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponse(responseCode = "201", description = "Attached", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @ApiResponse(responseCode = "415", description = "No Content-Type, or a form or multipart one: the body is the document itself")
+    @ApiResponse(responseCode = "200", description = "The same content, name and visibility were attached already: that document",
+            content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @PostMapping
     ResponseEntity<DocumentView> upload(@PathVariable UUID listingId, @RequestParam String name,
                                         @RequestParam Visibility visibility, HttpServletRequest request,
@@ -131,15 +144,11 @@ class DocumentController {
     }
 
     /** The documents the caller may read; the catalogue and the document list follow the event store within milliseconds. */
+    @Operation(summary = "The listing's documents the caller may read")
     @GetMapping
     List<DocumentView> list(@PathVariable UUID listingId, @CurrentActor Actor actor) {
-        ListingSummary listing = catalogue.find(listingId.toString())
-                .filter(summary -> ReadingRights.maySeeDocumentsOf(summary, actor))
+        return catalogue.find(listingId.toString()).flatMap(listing -> readable.readable(listing, actor))
                 .orElseThrow(() -> noListing(listingId));
-        var ndaAccepted = new CachedNdaAnswer(listing, actor);
-        return attached.of(listing.listingId()).stream()
-                .filter(document -> ReadingRights.mayRead(listing, document.visibility(), actor, ndaAccepted::get))
-                .toList();
     }
 
     /**
@@ -220,6 +229,8 @@ class DocumentController {
                 .body(sent);
     }
 
+    @Operation(summary = "Remove a document (seller)")
+    @ApiResponse(responseCode = "204", description = "Removed")
     @DeleteMapping("/{documentId}")
     ResponseEntity<Void> remove(@PathVariable UUID listingId, @PathVariable UUID documentId, @CurrentActor Actor actor) {
         // the listing checks that the caller is its seller (404 otherwise); the content goes when the removal is projected
@@ -304,25 +315,5 @@ class DocumentController {
 
     private static ResponseStatusException noDocument(UUID documentId) {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId);
-    }
-
-    /** Whether the caller's NDA on the listing was accepted, asked at most once per request. */
-    private final class CachedNdaAnswer {
-
-        private final ListingSummary listing;
-        private final Actor actor;
-        private Boolean answer;
-
-        CachedNdaAnswer(ListingSummary listing, Actor actor) {
-            this.listing = listing;
-            this.actor = actor;
-        }
-
-        boolean get() {
-            if (answer == null) {
-                answer = disclosures.accepted(listing.listingId(), actor.organisationId());
-            }
-            return answer;
-        }
     }
 }

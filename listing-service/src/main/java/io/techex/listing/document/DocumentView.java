@@ -1,6 +1,7 @@
 package io.techex.listing.document;
 
 import io.techex.listing.catalogue.ListingDocument.Visibility;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 
@@ -10,5 +11,5 @@ import java.time.Instant;
  * @param attachedAt when the listing recorded it; null in the upload's own answer, which comes before the record is read
  */
 public record DocumentView(String documentId, String listingId, String name, String mediaType, String sha256,
-                           long sizeBytes, Visibility visibility, Instant attachedAt) {
+                           long sizeBytes, Visibility visibility, @Nullable Instant attachedAt) {
 }

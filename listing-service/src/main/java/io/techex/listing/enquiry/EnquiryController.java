@@ -1,5 +1,7 @@
 package io.techex.listing.enquiry;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.listing.catalogue.ListingCatalogueProjection;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -27,6 +30,7 @@ import java.util.UUID;
  * {@code ListingAccessRules}' business; who is a party is decided here and in {@link Enquiry}, and a non-party gets 404.
  */
 @RestController
+@Tag(name = "Enquiries", description = "Firms ask about a listing or register their interest; sellers answer")
 class EnquiryController {
 
     private final ActingCommandGateway commands;
@@ -45,6 +49,8 @@ class EnquiryController {
      * twice and is answered as the first request was, even if the listing has left the market since; an expression of
      * interest has one id per firm and listing, so registering it again is a 409.
      */
+    @Operation(summary = "Ask a question or register interest (firm)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/listings/{listingId}/enquiries")
     ResponseEntity<EnquiryAnswer> enquire(@PathVariable UUID listingId, @RequestBody EnquiryBody body,
                                           @CurrentActor Actor actor,
@@ -83,17 +89,20 @@ class EnquiryController {
     }
 
     /** The enquiries the caller's organisation is party to: a firm's own, a seller's on its listings. */
+    @Operation(summary = "The enquiries the caller's organisation is party to")
     @GetMapping("/enquiries")
     List<EnquiryView> list(@RequestParam(required = false) UUID listingId, @CurrentActor Actor actor) {
         return enquiries.partyTo(actor.organisationId(), listingId == null ? null : listingId.toString());
     }
 
+    @Operation(summary = "Read an enquiry")
     @GetMapping("/enquiries/{enquiryId}")
     EnquiryView get(@PathVariable UUID enquiryId, @CurrentActor Actor actor) {
         return enquiries.find(enquiryId.toString(), actor.organisationId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No enquiry " + enquiryId));
     }
 
+    @Operation(summary = "Answer a question (seller)")
     @PostMapping("/enquiries/{enquiryId}/answer")
     EnquiryAnswer answer(@PathVariable UUID enquiryId, @RequestBody AnswerBody body, @CurrentActor Actor actor) {
         commands.send(new AnswerEnquiry(enquiryId.toString(), actor.organisationId(), body.answer()), actor);

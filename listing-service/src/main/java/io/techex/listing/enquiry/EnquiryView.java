@@ -1,5 +1,7 @@
 package io.techex.listing.enquiry;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -10,6 +12,6 @@ import java.time.Instant;
  * @param answeredBy the seller's person who answered
  */
 public record EnquiryView(String enquiryId, String listingId, String sellerOrganisationId, String firmOrganisationId,
-                          EnquiryKind kind, String message, String askedBy, Instant askedAt, String answer,
-                          String answeredBy, Instant answeredAt) {
+                          EnquiryKind kind, String message, String askedBy, Instant askedAt, @Nullable String answer,
+                          @Nullable String answeredBy, @Nullable Instant answeredAt) {
 }

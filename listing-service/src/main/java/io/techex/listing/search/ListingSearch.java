@@ -72,8 +72,7 @@ public class ListingSearch {
             inner.append(", plainto_tsquery('simple', listing_fold(?)) AS q(query)");
             args.add(text);
         }
-        inner.append(" WHERE s.status IN (").append(placeholders(query.statuses().size())).append(")");
-        query.statuses().stream().map(Enum::name).sorted().forEach(args::add);
+        statuses(query, inner, args);
         if (text != null) {
             inner.append(" AND s.search_vector @@ q.query");
         }
@@ -107,6 +106,26 @@ public class ListingSearch {
                     : new Cursor(false, 0, last.sortAt(), last.hit().listingId())).encode();
         }
         return new SearchPage(page.stream().map(Row::hit).toList(), next);
+    }
+
+    /**
+     * The statuses asked for; those not public (before publication, withdrawn) only of the organisation's own listings
+     * when the query is limited to them.
+     */
+    private static void statuses(SearchQuery query, StringBuilder sql, List<Object> args) {
+        List<String> open = query.statuses().stream()
+                .filter(status -> query.privateStatusesOf() == null || status.isPublic()).map(Enum::name).sorted().toList();
+        List<String> own = query.privateStatusesOf() == null ? List.of()
+                : query.statuses().stream().filter(status -> !status.isPublic()).map(Enum::name).sorted().toList();
+        sql.append(" WHERE (");
+        sql.append(open.isEmpty() ? "FALSE" : "s.status IN (" + placeholders(open.size()) + ")");
+        args.addAll(open);
+        if (!own.isEmpty()) {
+            sql.append(" OR (s.status IN (").append(placeholders(own.size())).append(") AND s.seller_organisation_id = ?)");
+            args.addAll(own);
+            args.add(query.privateStatusesOf());
+        }
+        sql.append(")");
     }
 
     private static void filters(SearchQuery query, StringBuilder sql, List<Object> args) {

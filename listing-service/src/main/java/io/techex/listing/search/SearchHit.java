@@ -5,6 +5,7 @@ import io.techex.listing.api.AssetType;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.LocalizedText;
 import io.techex.listing.catalogue.ListingStatus;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,6 @@ import java.util.List;
  */
 public record SearchHit(String listingId, String sellerOrganisationId, ListingStatus status, LocalizedText title,
                         LocalizedText summary, AssetType assetType, int readinessLevel, List<String> ipcClasses,
-                        List<String> keywords, List<DealType> dealTypes, AskingPrice askingPrice, Instant publishedAt,
-                        float relevance) {
+                        List<String> keywords, List<DealType> dealTypes, @Nullable AskingPrice askingPrice,
+                        @Nullable Instant publishedAt, float relevance) {
 }

@@ -1,5 +1,7 @@
 package io.techex.listing.search;
 
+import jakarta.annotation.Nullable;
+
 import java.util.List;
 
 /**
@@ -7,5 +9,5 @@ import java.util.List;
  *
  * @param nextCursor pass it back in {@link SearchQuery#cursor()} for the next page; null on the last page
  */
-public record SearchPage(List<SearchHit> hits, String nextCursor) {
+public record SearchPage(List<SearchHit> hits, @Nullable String nextCursor) {
 }

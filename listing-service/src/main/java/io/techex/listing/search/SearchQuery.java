@@ -18,12 +18,14 @@ import java.util.Set;
  * @param statuses             which statuses to show; {@link ListingSearch#MARKET} when empty. The caller decides what
  *                             its user may see
  * @param sellerOrganisationId only this seller's listings (a seller looking through its own)
+ * @param privateStatusesOf    the organisation whose own listings alone are found in statuses that are not public
+ *                             (before publication, withdrawn); null: anyone's (the operator's and regulators' view)
  * @param limit                hits per page, 1 to {@value ListingSearch#MAX_LIMIT}
  * @param cursor               {@link SearchPage#nextCursor()} of the previous page, null for the first
  */
 public record SearchQuery(String text, Set<AssetType> assetTypes, String ipcPrefix, Integer minReadiness,
                           Integer maxReadiness, DealType dealType, PriceRange price, Set<ListingStatus> statuses,
-                          String sellerOrganisationId, Sort sort, int limit, String cursor) {
+                          String sellerOrganisationId, String privateStatusesOf, Sort sort, int limit, String cursor) {
 
     public enum Sort {
         /** Best match first (title over keywords over summary); without text, as {@link #NEWEST}. */
@@ -55,7 +57,7 @@ public record SearchQuery(String text, Set<AssetType> assetTypes, String ipcPref
     /** The same query for the page after {@code page}. */
     public SearchQuery next(SearchPage page) {
         return new SearchQuery(text, assetTypes, ipcPrefix, minReadiness, maxReadiness, dealType, price, statuses,
-                sellerOrganisationId, sort, limit, page.nextCursor());
+                sellerOrganisationId, privateStatusesOf, sort, limit, page.nextCursor());
     }
 
     public static final class Builder {
@@ -68,6 +70,7 @@ public record SearchQuery(String text, Set<AssetType> assetTypes, String ipcPref
         private PriceRange price;
         private Set<ListingStatus> statuses = Set.of();
         private String sellerOrganisationId;
+        private String privateStatusesOf;
         private Sort sort = Sort.RELEVANCE;
         private int limit = ListingSearch.DEFAULT_LIMIT;
         private String cursor;
@@ -113,6 +116,11 @@ public record SearchQuery(String text, Set<AssetType> assetTypes, String ipcPref
             return this;
         }
 
+        public Builder privateStatusesOf(String organisationId) {
+            this.privateStatusesOf = organisationId;
+            return this;
+        }
+
         public Builder sort(Sort sort) {
             this.sort = sort;
             return this;
@@ -130,7 +138,7 @@ public record SearchQuery(String text, Set<AssetType> assetTypes, String ipcPref
 
         public SearchQuery build() {
             return new SearchQuery(text, assetTypes, ipcPrefix, minReadiness, maxReadiness, dealType, price, statuses,
-                    sellerOrganisationId, sort, limit, cursor);
+                    sellerOrganisationId, privateStatusesOf, sort, limit, cursor);
         }
     }
 }

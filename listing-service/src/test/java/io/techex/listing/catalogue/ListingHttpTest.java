@@ -70,6 +70,21 @@ class ListingHttpTest {
         assertThat(eventsMentioning(title)).isZero();
     }
 
+    /**
+     * The document says a Vietnamese title has at least one character that is not white space, as the service
+     * checks; the test kit fails this test if the service refuses a title the document allows (it did: "" was
+     * documented as valid).
+     */
+    @Test
+    void anEmptyOrBlankTitleIsRefusedAsTheDocumentSays() throws Exception {
+        for (String title : new String[]{"", "   "}) {
+            String draft = DRAFT.formatted(5).replace("\"vi\": \"Phương pháp điều trị nước thải dệt nhuộm\"", "\"vi\": \"" + title + "\"");
+            HttpResponse<String> response = post("/listings", draft, "hust", null);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(json(response).path("errors").toString()).contains("title.vi");
+        }
+    }
+
     @Test
     void aRetriedDraftWithTheSameIdempotencyKeyDraftsOnce() throws Exception {
         String key = "draft-" + UUID.randomUUID();

@@ -82,16 +82,30 @@ class ListingSearchHttpTest {
     }
 
     @Test
-    void aFirmCannotSearchDraftsButTheOperatorCanAndBadFiltersAreNamed() throws Exception {
-        HttpResponse<String> firm = get("/listings?status=DRAFT", TestTokens.FIRM);
-        assertThat(firm.statusCode()).as(firm.body()).isEqualTo(422);
-        assertThat(firm.body()).contains("\"status\"");
+    void draftsAreFoundByThoseWhoMaySeeThemAndBadFiltersAreNamed() throws Exception {
+        String marker = "d" + UUID.randomUUID().toString().substring(0, 8);
+        String ours = draft("Bản nháp " + marker, "Draft " + marker, "Chưa công bố.", "PATENT", 3, marker, "1000");
+        String theirs = draft("Bản nháp khác " + marker, "Another draft " + marker, "Chưa công bố.", "PATENT", 3, marker,
+                "1000", TestTokens.UNIVERSITY_2);
+        String query = "/listings?status=DRAFT&q=" + marker;
+        await().atMost(Duration.ofSeconds(15)).until(() -> ids(json(get(query, TestTokens.OPERATOR))).size() == 2);
 
-        assertThat(get("/listings?status=DRAFT", TestTokens.OPERATOR).statusCode()).isEqualTo(200);
+        // the document lists DRAFT among the statuses; each caller finds the drafts it may see, as GET /listings/{id} shows them
+        assertThat(ids(json(get(query, TestTokens.OPERATOR)))).containsExactlyInAnyOrder(ours, theirs);
+        assertThat(ids(json(get(query, TestTokens.REGULATOR)))).containsExactlyInAnyOrder(ours, theirs);
+        assertThat(ids(json(get(query, TestTokens.UNIVERSITY)))).containsExactly(ours);
+        assertThat(ids(json(get(query, TestTokens.UNIVERSITY_2)))).containsExactly(theirs);
+        assertThat(ids(json(get(query, TestTokens.FIRM)))).isEmpty();
+        // a public status beside it still finds everyone's listings in that status
+        assertThat(get("/listings?status=DRAFT&status=PUBLISHED", TestTokens.FIRM).statusCode()).isEqualTo(200);
 
+        // the document says a readiness level is 1 to 9, so 12 is malformed input; a range upside down breaks a rule
         HttpResponse<String> badLevel = get("/listings?trlMin=12", TestTokens.FIRM);
-        assertThat(badLevel.statusCode()).isEqualTo(422);
-        assertThat(badLevel.body()).contains("minReadiness");
+        assertThat(badLevel.statusCode()).as(badLevel.body()).isEqualTo(400);
+        assertThat(badLevel.body()).contains("trlMin");
+        HttpResponse<String> upsideDown = get("/listings?trlMin=7&trlMax=5", TestTokens.FIRM);
+        assertThat(upsideDown.statusCode()).as(upsideDown.body()).isEqualTo(422);
+        assertThat(upsideDown.body()).contains("minReadiness");
         assertThat(get("/listings?assetType=SPACESHIP", TestTokens.FIRM).statusCode()).isEqualTo(400);
     }
 
@@ -107,9 +121,15 @@ class ListingSearchHttpTest {
 
     private String draft(String titleVi, String titleEn, String summary, String assetType, int trl, String keyword,
                          String price) throws Exception {
+        return draft(titleVi, titleEn, summary, assetType, trl, keyword, price, TestTokens.UNIVERSITY);
+    }
+
+    private String draft(String titleVi, String titleEn, String summary, String assetType, int trl, String keyword,
+                         String price, String seller) throws Exception {
+        String organisation = seller.equals(TestTokens.UNIVERSITY) ? "hust" : "hcmut";
         String body = LISTING.formatted(titleVi, titleEn, summary, assetType, trl, keyword,
-                String.valueOf(System.nanoTime() % 100_000_000), price);
-        HttpResponse<String> created = send("POST", "/listings", body, TestTokens.UNIVERSITY);
+                String.valueOf(System.nanoTime() % 100_000_000), price).replace("\"hust\"", "\"" + organisation + "\"");
+        HttpResponse<String> created = send("POST", "/listings", body, seller);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return EventJson.mapper().readTree(created.body()).get("listingId").asText();
     }
@@ -121,6 +141,11 @@ class ListingSearchHttpTest {
 
     private JsonNode search(String query) throws Exception {
         HttpResponse<String> response = get("/listings?" + query, TestTokens.FIRM);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return EventJson.mapper().readTree(response.body());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return EventJson.mapper().readTree(response.body());
     }

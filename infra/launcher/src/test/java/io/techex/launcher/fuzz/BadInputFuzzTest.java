@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.launcher.FourServices.Service;
 import io.techex.launcher.fuzz.FuzzCase.Expect;
 import io.techex.testkit.TestTokens;
+import io.techex.testkit.openapi.OpenApiConformanceExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after (the known failures first), and may create things, but must not fail the server either. The run is deterministic for a seed
  * ({@code -Dtechex.fuzz.seed}).
  */
+@ExtendWith(OpenApiConformanceExtension.class)
 class BadInputFuzzTest {
 
     static final long SEED = Long.getLong("techex.fuzz.seed", 20_261_123L);

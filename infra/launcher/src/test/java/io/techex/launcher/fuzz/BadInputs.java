@@ -330,7 +330,9 @@ final class BadInputs {
         addRawBody(path + ": array instead of string", REJECT, path, "[\"a\"]");
         // Jackson reads a number as an enum's index, a date's epoch day or an instant's epoch second: only an
         // enum index out of range is certainly wrong
-        addRawBody(path + ": number instead of string", Schema.isEnum(schema) ? REJECT : TOLERATE, path, "12345");
+        // money is a decimal string and never a JSON number, which a reader may already have rounded
+        addRawBody(path + ": number instead of string", Schema.isEnum(schema) || Schema.isDecimal(schema) ? REJECT : TOLERATE,
+                path, "12345");
         if (Schema.isEnum(schema)) {
             addRawBody(path + ": invalid enum", REJECT, path, "\"NOT_A_VALUE\"");
             addRawBody(path + ": empty enum", REJECT, path, "\"\"");
@@ -362,7 +364,8 @@ final class BadInputs {
             }
         }
         String field = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "").toLowerCase();
-        if (seed != null && seed.isNumber() || field.matches(".*(amount|price|lumpsum|percent|royalty|increment)")) {
+        if (seed != null && seed.isNumber() || Schema.isDecimal(schema)
+                || field.matches(".*(amount|price|lumpsum|percent|royalty|increment)")) {
             // money carried as a string ("amount": "1500000000"): the number cases apply too
             BAD_NUMBERS.forEach((label, raw) -> addRawBody(path + ": " + label, REJECT, path, raw));
         }

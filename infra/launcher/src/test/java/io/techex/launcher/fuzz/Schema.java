@@ -10,7 +10,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
-/** Reading an OpenAPI 3.1 schema as springdoc writes it: {@code $ref}s inlined, and the few facts the fuzzer needs. */
+/**
+ * Reading an OpenAPI 3.1 schema as springdoc writes it: {@code $ref}s inlined (a nullable one, {@code anyOf} it and
+ * {@code null}, as what it refers to), and the few facts the fuzzer needs.
+ */
 final class Schema {
 
     /** Deeper than any of the services' bodies; a guard against recursive components. */
@@ -30,6 +33,14 @@ final class Schema {
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asText();
             return resolve(components.path(ref.substring(ref.lastIndexOf('/') + 1)), components, depth + 1);
+        }
+        if (schema.path("anyOf").size() == 2 && schema.path("anyOf").findValuesAsText("type").contains("null")) {
+            // a nullable reference, as the services document one: what it refers to
+            for (JsonNode member : schema.path("anyOf")) {
+                if (!member.path("type").asText().equals("null")) {
+                    return resolve(member, components, depth + 1);
+                }
+            }
         }
         if (!schema.isObject()) {
             return schema;
@@ -63,6 +74,11 @@ final class Schema {
 
     static String format(JsonNode schema) {
         return schema.path("format").asText("");
+    }
+
+    /** Money or a percentage: an exact decimal written as a string ({@code Amount}, {@code Percent}). */
+    static boolean isDecimal(JsonNode schema) {
+        return format(schema).equals("decimal");
     }
 
     static boolean isEnum(JsonNode schema) {

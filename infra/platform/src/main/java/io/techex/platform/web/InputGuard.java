@@ -31,6 +31,8 @@ public final class InputGuard {
     private static final int MAX_DEPTH = 32;
     private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** The year of an ISO-8601 date or date-time at the start of a text: {@code +99999-12-31}, {@code 0999-01-01}. */
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("([+-]?[0-9]+)-[0-9]{2}-[0-9]{2}");
 
     private InputGuard() {
     }
@@ -59,6 +61,18 @@ public final class InputGuard {
             if (Character.isLowSurrogate(c)) {
                 return "is not valid Unicode text (a lone surrogate)";
             }
+        }
+        return null;
+    }
+
+    /**
+     * What is wrong with {@code text} as a date or an instant written in ISO-8601 (a query parameter, before it is
+     * converted), or null when it is none or one in the years 1000 to 9999.
+     */
+    public static String dateProblemWith(String text) {
+        var date = ISO_DATE.matcher(text);
+        if (date.lookingAt() && (date.group(1).length() != 4 || date.group(1).startsWith("0"))) {
+            return "must be in the years 1000 to 9999";
         }
         return null;
     }

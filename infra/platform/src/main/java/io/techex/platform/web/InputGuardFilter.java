@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Applies {@link InputGuard}'s text rule to query parameters (a {@code q=a%00b} search would otherwise reach
- * PostgreSQL and fail there), answering 400 naming the parameter.
+ * Applies {@link InputGuard}'s text and date rules to query parameters (a {@code q=a%00b} search would otherwise reach
+ * PostgreSQL and fail there; {@code on=+99999-12-31} was answered with a date no client can read), answering 400
+ * naming the parameter.
  */
 class InputGuardFilter extends OncePerRequestFilter {
 
@@ -25,6 +26,9 @@ class InputGuardFilter extends OncePerRequestFilter {
                 for (String value : parameter.getValue()) {
                     if (problem == null) {
                         problem = InputGuard.problemWith(value);
+                    }
+                    if (problem == null) {
+                        problem = InputGuard.dateProblemWith(value);
                     }
                 }
                 if (problem != null) {

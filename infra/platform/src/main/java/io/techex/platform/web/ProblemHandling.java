@@ -590,7 +590,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 || type == Long.class || type == Short.class || type == Byte.class || type == BigInteger.class) {
             return "must be an integer";
         }
-        if (type == double.class || type == float.class || type == Double.class || type == Float.class || type == BigDecimal.class) {
+        if (type == BigDecimal.class) {
+            return "must be a plain decimal such as \"1500000000\" or \"2.5\" (in a JSON body a string, not a number)";
+        }
+        if (type == double.class || type == float.class || type == Double.class || type == Float.class) {
             return "must be a number";
         }
         if (type == boolean.class || type == Boolean.class) {

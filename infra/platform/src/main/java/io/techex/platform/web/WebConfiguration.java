@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -111,6 +112,12 @@ public class WebConfiguration {
         return registration;
     }
 
+    /** Money and percentages are decimal strings in every request and answer. */
+    @Bean
+    JsonMapperBuilderCustomizer exactDecimals() {
+        return builder -> builder.addModule(ExactDecimals.module());
+    }
+
     @Bean
     InputGuardAdvice inputGuardAdvice() {
         return new InputGuardAdvice();
@@ -150,12 +157,33 @@ public class WebConfiguration {
         @ConditionalOnMissingBean(OpenAPI.class)
         OpenAPI techexOpenApi(@Value("${spring.application.name}") String service) {
             return new OpenAPI().info(new Info().title(service).version("v1")
-                    .description("Errors are RFC 9457 application/problem+json. POST and PATCH accept an Idempotency-Key header."));
+                    .description("""
+                            Errors are RFC 9457 application/problem+json, naming each field at fault in `errors`. \
+                            POST and PATCH accept an Idempotency-Key header. Money and percentages are exact decimal \
+                            strings (schemas Amount and Percent), never JSON numbers. Whatever its schema, no field \
+                            may hold a NUL character or a lone surrogate, a decimal with more than 24 digits before \
+                            the point or 12 after it, or a date outside the years 1000 to 9999 (400). A method a path \
+                            does not offer is a 405 problem."""));
         }
 
         @Bean
         OpenApiConventions techexOpenApiConventions() {
             return new OpenApiConventions();
+        }
+
+        @Bean
+        DecimalSchemas techexDecimalSchemas() {
+            return new DecimalSchemas();
+        }
+
+        @Bean
+        FieldSchemas techexFieldSchemas() {
+            return new FieldSchemas();
+        }
+
+        @Bean
+        SchemaNames techexSchemaNames() {
+            return new SchemaNames();
         }
     }
 }

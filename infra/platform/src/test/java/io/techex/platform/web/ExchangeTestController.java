@@ -1,7 +1,13 @@
 package io.techex.platform.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.security.TokenClaims;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
@@ -28,25 +34,31 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Endpoints exercising each convention the way a service's controllers do. */
+/**
+ * Endpoints exercising each convention the way a service's controllers do, documented as a service's are (the test
+ * kit checks every answer against the document); those that fail on purpose say so.
+ */
 @RestController
 @RequestMapping("/things")
+@Tag(name = "Things", description = "The conventions, exercised")
 class ExchangeTestController {
 
     enum AssetType { PATENT, UTILITY_SOLUTION, KNOW_HOW }
 
-    record Title(@NotBlank String vi, String en) {
+    record Title(@NotBlank @Size(max = 300) String vi, String en) {
     }
 
     record Inventor(@NotBlank String name, @Email String email) {
@@ -70,6 +82,8 @@ class ExchangeTestController {
     }
 
     /** Each run leaves a row, and the answer differs per run (a new id), so a replay is recognisable. */
+    @Operation(summary = "Create a thing")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ThingCreated> create(@Valid @RequestBody ThingRequest request, @CurrentActor Actor actor,
                                         UriComponentsBuilder uris) {
@@ -80,6 +94,8 @@ class ExchangeTestController {
     }
 
     /** Runs only when the test opens the {@link Gate}. */
+    @Operation(summary = "Create a thing once the test opens the gate")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/gated")
     ResponseEntity<ThingCreated> gated(@Valid @RequestBody ThingRequest request, @CurrentActor Actor actor) throws InterruptedException {
         gate.pass();
@@ -88,6 +104,9 @@ class ExchangeTestController {
     }
 
     /** Fails with a 500 on its first run for a reference, succeeds afterwards. */
+    @Operation(summary = "Create a thing, failing the first time")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "500", description = "The first run for a reference")
     @PostMapping("/flaky")
     ResponseEntity<ThingCreated> flaky(@Valid @RequestBody ThingRequest request, @CurrentActor Actor actor) {
         long executions = execute(request.reference(), actor);
@@ -101,6 +120,7 @@ class ExchangeTestController {
      * Refuses its first run for a reference with {@code status}, as a service refuses what may change (a listing not
      * known yet, a concurrent change) or the request itself (a broken rule); creates the thing on later runs.
      */
+    @Operation(summary = "Create a thing, refused once with a given status")
     @PostMapping("/refused-once/{status}")
     ResponseEntity<ThingCreated> refusedOnce(@PathVariable int status, @Valid @RequestBody ThingRequest request,
                                              @CurrentActor Actor actor) {
@@ -112,49 +132,73 @@ class ExchangeTestController {
     }
 
     /** A file, taken as raw bytes like a document upload. */
+    @Operation(summary = "Create a thing from a file's raw bytes")
     @PostMapping(path = "/files", consumes = "application/octet-stream")
     ResponseEntity<ThingCreated> file(@RequestParam String reference, @RequestBody byte[] content, @CurrentActor Actor actor) {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ThingCreated(UUID.randomUUID(), reference, execute(reference, actor)));
     }
 
+    @Operation(summary = "Find a thing (there is none)")
     @GetMapping("/{id}")
     ThingCreated find(@PathVariable UUID id, @CurrentActor Optional<Actor> actor) {
         throw new AggregateNotFoundException(id.toString(), "No thing " + id);
     }
 
+    @Operation(summary = "Search things")
     @GetMapping
     List<String> search(@RequestParam @Min(1) @Max(9) int minLevel,
                         @RequestHeader(name = "X-Purpose", required = false) @Size(max = 10) String purpose) {
         return List.of();
     }
 
+    /** A price as services take them: an amount of money, a percentage, both exact; what is optional may be null. */
+    record Price(@NotNull BigDecimal amount, @Nullable String currency, @Nullable BigDecimal royaltyPercent,
+                 @Nullable AssetType assetType, @Nullable Title title) {
+    }
+
+    @Operation(summary = "Echo a price")
+    @PostMapping("/prices")
+    Price price(@Valid @RequestBody Price price) {
+        return price;
+    }
+
+    @Operation(summary = "Count inventors")
     @PostMapping("/inventors")
     int inventors(@RequestBody List<@Valid Inventor> inventors) {
         return inventors.size();
     }
 
+    @Operation(summary = "Echo a header")
     @GetMapping("/tenant")
     String tenant(@RequestHeader("X-Tenant") String tenant) {
         return tenant;
     }
 
     /** Opened to regulators only by {@link WebTestApplication}'s access rules. */
+    @Operation(summary = "Regulators only")
     @GetMapping("/regulated")
     String regulated(@CurrentActor Actor actor) {
         return actor.organisationId();
     }
 
+    @Operation(summary = "The acting person")
+    @ApiResponse(responseCode = "200", description = "The acting person")
+    @ApiResponse(responseCode = "500", description = "When a test makes a filter in front of it explode")
     @GetMapping("/whoami")
     Actor whoami(@CurrentActor Actor actor) {
         return actor;
     }
 
+    @Operation(summary = "The acting organisation's country")
     @GetMapping("/whoami/country")
     String country() {
         return TokenClaims.current(TokenClaims.COUNTRY).orElse("none");
     }
 
     /** Throws what services and Axon throw. */
+    @Operation(summary = "Fail as services and Axon do", extensions = @Extension(properties = @ExtensionProperty(
+            name = "refuses-beyond-its-schema", value = "it throws what services and Axon throw, a 400 among them")))
+    @ApiResponse(responseCode = "500", description = "An unexpected failure, on purpose")
     @PostMapping("/failures/{kind}")
     void fail(@PathVariable String kind) {
         RuleViolation notDraft = RuleViolation.conflict("listing-not-draft", "Only a draft can be revised");

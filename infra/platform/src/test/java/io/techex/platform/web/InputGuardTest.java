@@ -49,6 +49,16 @@ class InputGuardTest {
     }
 
     @Test
+    void aDateInAQueryParameterIsInTheYears1000To9999() {
+        assertThat(InputGuard.dateProblemWith("2027-01-01")).isNull();
+        assertThat(InputGuard.dateProblemWith("2027-01-01T10:00:00Z")).isNull();
+        assertThat(InputGuard.dateProblemWith("dieu tri 2027")).isNull();
+        assertThat(InputGuard.dateProblemWith("+99999-12-31")).isNotNull();
+        assertThat(InputGuard.dateProblemWith("0999-01-01")).isNotNull();
+        assertThat(InputGuard.dateProblemWith("-0001-01-01T00:00:00Z")).isNotNull();
+    }
+
+    @Test
     void aSurrogatePairIsTextAndALoneOneIsNot() {
         assertThat(InputGuard.problemWith("emoji \uD83D\uDE00")).isNull();
         assertThat(InputGuard.problemWith("reversed \uDE00\uD83D")).isNotNull();

@@ -31,7 +31,7 @@ class OpenApiAndHealthTest {
         assertThat(api.path("info").path("title").asString()).isEqualTo("webtest-service");
         assertThat(api.path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
         JsonNode create = api.path("paths").path("/things").path("post");
-        for (String status : new String[]{"400", "401", "403", "409", "422", "503", "default"}) {
+        for (String status : new String[]{"400", "401", "403", "409", "413", "415", "422", "429", "503", "default"}) {
             assertThat(create.path("responses").path(status).path("content").has("application/problem+json"))
                     .as("POST /things %s in %s", status, create.path("responses")).isTrue();
         }
@@ -43,6 +43,16 @@ class OpenApiAndHealthTest {
         assertThat(api.path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
         assertThat(api.path("security").toString()).contains("bearer");
         assertThat(api.path("paths").has("/error")).isFalse();
+        // a success body is JSON, or the text a String handler writes, never */*
+        assertThat(create.path("responses").path("201").path("content").propertyNames()).containsExactly("application/json");
+        assertThat(api.path("paths").path("/things/tenant").path("get").path("responses").path("200").path("content").propertyNames())
+                .containsExactly("text/plain");
+        // @NotBlank with @Size(max) beside it is documented as what it refuses: no empty or blank text
+        JsonNode vi = api.path("components").path("schemas").path("Title").path("properties").path("vi");
+        assertThat(vi.path("minLength").asInt()).isEqualTo(1);
+        assertThat(vi.path("pattern").asString()).isEqualTo("\\S");
+        // reads are not rate limited
+        assertThat(api.path("paths").path("/things").path("get").path("responses").has("429")).isFalse();
     }
 
     @Test

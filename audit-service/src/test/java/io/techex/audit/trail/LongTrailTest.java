@@ -1,6 +1,7 @@
 package io.techex.audit.trail;
 
 import io.techex.audit.AuditTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.testkit.IntegrationTest;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,13 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The trail of an asset with 10,000 events, over HTTP with a real token, answers well under a second. */
+/**
+ * The trail of an asset with 10,000 events comes back whole over HTTP, in order, and filters narrow it exactly. How fast
+ * it answers is the benchmark's business (infra/bench, the "audit trail" row), not a test's: a timed assertion here only
+ * measured how busy the machine was.
+ */
 @IntegrationTest
-class TrailBenchmarkTest {
+class LongTrailTest {
 
     private static final int EVENTS = 10_000;
 
@@ -29,7 +34,7 @@ class TrailBenchmarkTest {
     JdbcTemplate jdbc;
 
     @Test
-    void theTrailOfAnAssetWithTenThousandEventsAnswersInWellUnderASecond() {
+    void theTrailOfAnAssetWithTenThousandEventsComesBackWholeAndFiltersNarrowItExactly() {
         String assetId = UUID.randomUUID().toString();
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         List<Object[]> rows = new ArrayList<>(EVENTS);
@@ -38,29 +43,24 @@ class TrailBenchmarkTest {
                     Timestamp.from(start.plusSeconds(i)), i % 2 == 0 ? "mekong-biotech" : "kyoto-materials",
                     "{\"auctionId\":\"" + assetId + "\",\"round\":" + i + ",\"amount\":\"" + (1_000_000 + i) + "\"}"});
         }
-        // planted directly: the read is what is measured, and 10,000 trips through Kafka would only slow the test
+        // planted directly: 10,000 trips through Kafka would only slow the test
         jdbc.batchUpdate("""
                 INSERT INTO trail_entry (event_id, asset_id, event_type, source, occurred_at, actor_person, actor_org,
                     actor_role, data) VALUES (?, ?, ?, '/techex/bidding-service', ?, 'bidder', ?, 'FIRM', ?::jsonb)""", rows);
 
-        AuditTestSupport.get(port, "/audit/assets/" + assetId + "/trail", TestTokens.REGULATOR); // warm-up
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 3; run++) {
-            long began = System.nanoTime();
-            HttpResponse<String> trail = AuditTestSupport.get(port, "/audit/assets/" + assetId + "/trail", TestTokens.REGULATOR);
-            long millis = (System.nanoTime() - began) / 1_000_000;
-            assertThat(trail.statusCode()).isEqualTo(200);
-            assertThat(AuditTestSupport.json(trail).get("entries")).hasSize(EVENTS);
-            best = Math.min(best, millis);
+        HttpResponse<String> trail = AuditTestSupport.get(port, "/audit/assets/" + assetId + "/trail", TestTokens.REGULATOR);
+        assertThat(trail.statusCode()).isEqualTo(200);
+        JsonNode entries = AuditTestSupport.json(trail).get("entries");
+        assertThat(entries).hasSize(EVENTS);
+        for (int i = 0; i < EVENTS; i += 997) {
+            assertThat(entries.get(i).at("/data/round").asInt()).as("entry %d in order", i).isEqualTo(i);
         }
-        long began = System.nanoTime();
+
         HttpResponse<String> filtered = AuditTestSupport.get(port, "/audit/assets/" + assetId + "/trail?party=kyoto-materials&from="
                 + start.plusSeconds(2_000) + "&type=BidPlaced", TestTokens.REGULATOR);
-        long filteredMillis = (System.nanoTime() - began) / 1_000_000;
-        assertThat(AuditTestSupport.json(filtered).get("entries")).hasSize((EVENTS - 2_000) / 2);
-
-        System.out.printf("Trail of %d events: best of 3 %d ms; filtered %d ms%n", EVENTS, best, filteredMillis);
-        assertThat(best).as("ms for the whole trail").isLessThan(500);
-        assertThat(filteredMillis).as("ms for a filtered trail").isLessThan(500);
+        JsonNode narrowed = AuditTestSupport.json(filtered).get("entries");
+        assertThat(narrowed).hasSize((EVENTS - 2_000) / 2);
+        assertThat(narrowed.get(0).at("/data/round").asInt()).isEqualTo(2_001);
+        assertThat(narrowed).allSatisfy(entry -> assertThat(entry.at("/actor/organisation").asText()).isEqualTo("kyoto-materials"));
     }
 }
