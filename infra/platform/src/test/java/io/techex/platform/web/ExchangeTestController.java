@@ -120,7 +120,10 @@ class ExchangeTestController {
      * Refuses its first run for a reference with {@code status}, as a service refuses what may change (a listing not
      * known yet, a concurrent change) or the request itself (a broken rule); creates the thing on later runs.
      */
-    @Operation(summary = "Create a thing, refused once with a given status")
+    @Operation(summary = "Create a thing, refused once with a given status", extensions = @Extension(properties = @ExtensionProperty(
+            name = "refuses-beyond-its-schema", value = "its first run refuses with the status the path names, a 400 or 415 among them")))
+    @ApiResponse(responseCode = "201", description = "Created, on the second run")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/refused-once/{status}")
     ResponseEntity<ThingCreated> refusedOnce(@PathVariable int status, @Valid @RequestBody ThingRequest request,
                                              @CurrentActor Actor actor) {
@@ -133,6 +136,7 @@ class ExchangeTestController {
 
     /** A file, taken as raw bytes like a document upload. */
     @Operation(summary = "Create a thing from a file's raw bytes")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/files", consumes = "application/octet-stream")
     ResponseEntity<ThingCreated> file(@RequestParam String reference, @RequestBody byte[] content, @CurrentActor Actor actor) {
         return ResponseEntity.status(HttpStatus.CREATED).body(new ThingCreated(UUID.randomUUID(), reference, execute(reference, actor)));

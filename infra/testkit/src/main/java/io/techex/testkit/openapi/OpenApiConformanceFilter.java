@@ -228,11 +228,12 @@ public final class OpenApiConformanceFilter extends OncePerRequestFilter {
         return query;
     }
 
+    /** Decoded; a broken escape such as {@code %ZZ} marks the text {@link OpenApiContract#UNDECODABLE}, as bytes that are not UTF-8 already are. */
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            return text;
+            return text + OpenApiContract.UNDECODABLE;
         }
     }
 

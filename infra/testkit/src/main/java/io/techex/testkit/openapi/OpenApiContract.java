@@ -37,8 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OpenApiContract {
 
-    /** As strict as the services' reader: one JSON value and nothing after it; decimals kept exact (1e400 too). */
+    /**
+     * As strict as the services' reader: one JSON value and nothing after it, no member named twice; decimals kept
+     * exact (1e400 too).
+     */
     private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -47,6 +51,11 @@ public final class OpenApiContract {
      * throws what services throw); such an operation's answers are checked, its refusals are not second-guessed.
      */
     public static final String REFUSES_BEYOND_ITS_SCHEMA = "x-refuses-beyond-its-schema";
+    /**
+     * Stands in a decoded query parameter's name or value where its percent-encoding was broken or its bytes were not
+     * UTF-8 (the decoder's replacement character): such a request is not one any document allows.
+     */
+    static final char UNDECODABLE = '\uFFFD';
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("([+-]?[0-9]+)-[0-9]{2}-[0-9]{2}");
     private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
     private static final java.util.regex.Pattern EXACT_DECIMAL = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
@@ -232,8 +241,17 @@ public final class OpenApiContract {
     /** What makes the request one the document does not allow; empty when it allows it. */
     private List<String> requestProblems(String pointer, JsonNode operation, PathTemplate template, Exchange exchange) {
         List<String> problems = new ArrayList<>();
-        exchange.query().forEach((name, values) -> values.forEach(value -> generalRules(JsonNodeFactory.instance.textNode(value),
-                "query parameter " + name, problems)));
+        exchange.query().forEach((name, values) -> {
+            if (name.isEmpty()) {
+                problems.add("a query parameter has no name");
+            }
+            values.forEach(value -> {
+                if ((name + value).indexOf(UNDECODABLE) >= 0) {
+                    problems.add("query parameter " + name + " cannot be decoded as percent-encoded UTF-8");
+                }
+                generalRules(JsonNodeFactory.instance.textNode(value), "query parameter " + name, problems);
+            });
+        });
         Map<String, String> pathValues = template.values(exchange.path());
         pathValues.forEach((name, value) -> generalRules(JsonNodeFactory.instance.textNode(value), "path variable " + name, problems));
         int index = 0;
