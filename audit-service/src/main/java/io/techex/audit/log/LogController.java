@@ -1,6 +1,6 @@
 package io.techex.audit.log;
 
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,8 @@
 package io.techex.audit.trail;
 
 import io.techex.platform.actor.Actor;
+import io.techex.platform.rules.RuleViolation;
 import io.techex.platform.web.CurrentActor;
-import io.techex.platform.web.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

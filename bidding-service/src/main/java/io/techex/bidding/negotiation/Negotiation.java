@@ -5,7 +5,7 @@ import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.NegotiationEnded;
 import io.techex.bidding.api.NegotiationOpened;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;

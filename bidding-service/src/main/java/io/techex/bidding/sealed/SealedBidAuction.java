@@ -9,8 +9,8 @@ import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
 import io.techex.bidding.auction.AuctionClosedWithoutSale;
 import io.techex.bidding.auction.AuctionTerms;
-import io.techex.platform.web.RequestIds;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.ReusedIdempotencyKey;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -125,7 +125,7 @@ public class SealedBidAuction {
         Bid existing = bids.get(command.bidderOrganisationId());
         if (existing != null && existing.bidId().equals(command.bidId())) {
             if (!existing.commitment().equals(command.commitment())) {
-                throw RequestIds.keyReused();
+                throw ReusedIdempotencyKey.violation();
             }
             return existing.commitNumber();
         }

@@ -8,7 +8,7 @@ import io.techex.bidding.api.Milestone;
 import io.techex.bidding.api.NegotiationEnded;
 import io.techex.bidding.api.NegotiationOpened;
 import io.techex.bidding.api.Price;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

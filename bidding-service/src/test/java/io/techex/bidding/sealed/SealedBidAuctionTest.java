@@ -9,7 +9,7 @@ import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
 import io.techex.bidding.auction.AuctionClosedWithoutSale;
 import io.techex.bidding.auction.AuctionTerms;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

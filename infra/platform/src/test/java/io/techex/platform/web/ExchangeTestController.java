@@ -1,6 +1,7 @@
 package io.techex.platform.web;
 
 import io.techex.platform.actor.Actor;
+import io.techex.platform.rules.RuleViolation;
 import io.techex.platform.security.TokenClaims;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
