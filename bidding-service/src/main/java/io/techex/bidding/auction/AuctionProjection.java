@@ -1,5 +1,8 @@
 package io.techex.bidding.auction;
 
+import io.techex.bidding.api.AuctionClosedWithoutSale;
+import io.techex.bidding.api.AuctionExtended;
+import io.techex.bidding.api.BidPlaced;
 import io.techex.bidding.board.LiveBoards;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

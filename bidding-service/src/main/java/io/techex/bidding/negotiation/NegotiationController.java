@@ -1,6 +1,7 @@
 package io.techex.bidding.negotiation;
 
 import io.techex.bidding.api.DealTerms;
+import io.techex.bidding.api.Party;
 import io.techex.bidding.listing.BiddableListing;
 import io.techex.bidding.listing.BiddableListings;
 import io.techex.platform.actor.ActingCommandGateway;

@@ -1,6 +1,9 @@
 package io.techex.bidding.sealed;
 
-import io.techex.bidding.auction.AuctionClosedWithoutSale;
+import io.techex.bidding.api.AuctionClosedWithoutSale;
+import io.techex.bidding.api.SealedBidCommitted;
+import io.techex.bidding.api.SealedBidRevealed;
+import io.techex.bidding.api.SealedBidVoided;
 import io.techex.bidding.board.LiveBoards;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

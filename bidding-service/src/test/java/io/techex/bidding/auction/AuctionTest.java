@@ -1,7 +1,10 @@
 package io.techex.bidding.auction;
 
+import io.techex.bidding.api.AuctionClosedWithoutSale;
+import io.techex.bidding.api.AuctionExtended;
 import io.techex.bidding.api.AuctionFormat;
 import io.techex.bidding.api.AuctionScheduled;
+import io.techex.bidding.api.BidPlaced;
 import io.techex.bidding.api.DealAgreed;
 import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;

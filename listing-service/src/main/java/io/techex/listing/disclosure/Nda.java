@@ -1,5 +1,6 @@
 package io.techex.listing.disclosure;
 
+import io.techex.listing.api.NdaAccepted;
 import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,5 +1,6 @@
 package io.techex.listing.document;
 
+import io.techex.listing.api.ConfidentialDocumentViewed;
 import io.techex.listing.catalogue.AttachDocument;
 import io.techex.listing.catalogue.ListingCatalogueProjection;
 import io.techex.listing.catalogue.ListingDocument;
