@@ -1,7 +1,7 @@
 package io.techex.audit.log;
 
-import io.techex.platform.web.RuleViolation;
 import jakarta.annotation.Nullable;
+import io.techex.platform.rules.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

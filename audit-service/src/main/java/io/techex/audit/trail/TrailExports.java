@@ -9,7 +9,7 @@ import io.techex.audit.log.MerkleTree;
 import io.techex.audit.log.TreeHead;
 import io.techex.audit.log.TreeHeads;
 import io.techex.contracts.EventJson;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

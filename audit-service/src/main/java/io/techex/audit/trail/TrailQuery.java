@@ -1,6 +1,6 @@
 package io.techex.audit.trail;
 
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 
 import java.time.Instant;
 import java.util.List;

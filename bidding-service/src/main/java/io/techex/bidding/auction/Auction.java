@@ -1,14 +1,17 @@
 package io.techex.bidding.auction;
 
+import io.techex.bidding.api.AuctionClosedWithoutSale;
+import io.techex.bidding.api.AuctionExtended;
 import io.techex.bidding.api.AuctionFormat;
 import io.techex.bidding.api.AuctionScheduled;
+import io.techex.bidding.api.BidPlaced;
 import io.techex.bidding.api.DealAgreed;
 import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
-import io.techex.platform.web.RequestIds;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.ReusedIdempotencyKey;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -119,7 +122,7 @@ public class Auction {
         PlacedBid earlier = command.bidId() == null ? null : placedBids.get(command.bidId());
         if (earlier != null) {
             if (!earlier.answers(command)) {
-                throw RequestIds.keyReused();
+                throw ReusedIdempotencyKey.violation();
             }
             return earlier;
         }

@@ -1,6 +1,8 @@
 package io.techex.bidding.auction;
 
-import io.techex.bidding.board.LiveBoards;
+import io.techex.bidding.api.AuctionClosedWithoutSale;
+import io.techex.bidding.api.AuctionExtended;
+import io.techex.bidding.api.BidPlaced;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,9 +23,9 @@ import java.time.Instant;
 class AuctionProjection {
 
     private final JdbcTemplate jdbc;
-    private final LiveBoards boards;
+    private final AuctionViewChanges boards;
 
-    AuctionProjection(JdbcTemplate jdbc, LiveBoards boards) {
+    AuctionProjection(JdbcTemplate jdbc, AuctionViewChanges boards) {
         this.jdbc = jdbc;
         this.boards = boards;
     }

@@ -1,6 +1,6 @@
 package io.techex.bidding.auction;
 
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 
 import java.math.BigDecimal;
 

@@ -1,6 +1,7 @@
 package io.techex.bidding.board;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.techex.bidding.auction.AuctionViewChanges;
 import io.techex.contracts.EventJson;
 import io.techex.platform.redis.RedisKeys;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -28,7 +29,7 @@ import java.util.Set;
  * stale when an update was lost with Redis unreachable.
  */
 @Component
-public class LiveBoards {
+public class LiveBoards implements AuctionViewChanges {
 
     static final Duration TTL = Duration.ofMinutes(10);
     private static final String CHANGED = LiveBoards.class.getName() + ".changed";
@@ -66,6 +67,7 @@ public class LiveBoards {
      * built event by event would be published newest first). A rolled-back batch publishes nothing; a replayed one
      * publishes the board as it is, which watchers take as it is.
      */
+    @Override
     public void changed(String auctionId) {
         if (!CurrentUnitOfWork.isStarted()) {
             refresh(auctionId);

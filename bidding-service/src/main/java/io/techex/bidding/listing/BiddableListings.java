@@ -1,7 +1,7 @@
 package io.techex.bidding.listing;
 
 import io.techex.bidding.api.DealType;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

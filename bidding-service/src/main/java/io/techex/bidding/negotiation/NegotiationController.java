@@ -3,10 +3,12 @@ package io.techex.bidding.negotiation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.bidding.api.DealTerms;
+import io.techex.bidding.api.Party;
 import io.techex.bidding.listing.BiddableListing;
 import io.techex.bidding.listing.BiddableListings;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
+import io.techex.platform.rules.RuleViolation;
 import io.techex.platform.web.CurrentActor;
 import io.techex.platform.web.RequestIds;
 import jakarta.annotation.Nullable;
@@ -136,7 +138,7 @@ class NegotiationController {
         negotiations.listingOf(negotiationId.toString()).ifPresent(listingId -> listings.find(listingId)
                 .filter(listing -> listing.state() == BiddableListing.State.CLOSED)
                 .ifPresent(closed -> {
-                    throw io.techex.platform.web.RuleViolation.conflict("listing-not-biddable",
+                    throw RuleViolation.conflict("listing-not-biddable",
                             "Listing " + listingId + " takes no new deals: " + closed.closedReason());
                 }));
     }

@@ -3,6 +3,8 @@ package io.techex.bidding.negotiation;
 import io.techex.bidding.api.DealAgreed;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.DealType;
+import io.techex.bidding.api.OfferCountered;
+import io.techex.bidding.api.OfferMade;
 import io.techex.bidding.listing.BiddingStopped;
 import io.techex.platform.actor.ActingCommandGateway;
 import org.axonframework.config.ProcessingGroup;

@@ -1,6 +1,7 @@
 package io.techex.bidding.negotiation;
 
 import io.techex.bidding.api.DealTerms;
+import io.techex.bidding.api.Party;
 
 import java.time.Instant;
 

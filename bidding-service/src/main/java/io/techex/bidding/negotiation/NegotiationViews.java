@@ -2,6 +2,7 @@ package io.techex.bidding.negotiation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.techex.bidding.api.DealTerms;
+import io.techex.bidding.api.Party;
 import io.techex.contracts.EventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

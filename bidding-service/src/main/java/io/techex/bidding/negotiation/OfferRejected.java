@@ -1,5 +1,7 @@
 package io.techex.bidding.negotiation;
 
+import io.techex.bidding.api.Party;
+
 import java.time.Instant;
 
 /** The offer of {@code round} was rejected by {@code by}; the negotiation is over. */

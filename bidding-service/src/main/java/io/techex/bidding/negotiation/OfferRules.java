@@ -4,7 +4,7 @@ import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Milestone;
 import io.techex.bidding.api.Price;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -7,10 +7,13 @@ import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
-import io.techex.bidding.auction.AuctionClosedWithoutSale;
+import io.techex.bidding.api.AuctionClosedWithoutSale;
+import io.techex.bidding.api.SealedBidCommitted;
+import io.techex.bidding.api.SealedBidRevealed;
+import io.techex.bidding.api.SealedBidVoided;
 import io.techex.bidding.auction.AuctionTerms;
-import io.techex.platform.web.RequestIds;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.ReusedIdempotencyKey;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -125,7 +128,7 @@ public class SealedBidAuction {
         Bid existing = bids.get(command.bidderOrganisationId());
         if (existing != null && existing.bidId().equals(command.bidId())) {
             if (!existing.commitment().equals(command.commitment())) {
-                throw RequestIds.keyReused();
+                throw ReusedIdempotencyKey.violation();
             }
             return existing.commitNumber();
         }

@@ -1,7 +1,10 @@
 package io.techex.bidding.sealed;
 
-import io.techex.bidding.auction.AuctionClosedWithoutSale;
-import io.techex.bidding.board.LiveBoards;
+import io.techex.bidding.api.AuctionClosedWithoutSale;
+import io.techex.bidding.api.SealedBidCommitted;
+import io.techex.bidding.api.SealedBidRevealed;
+import io.techex.bidding.api.SealedBidVoided;
+import io.techex.bidding.auction.AuctionViewChanges;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,9 +25,9 @@ import java.time.Instant;
 class SealedBidAuctionProjection {
 
     private final JdbcTemplate jdbc;
-    private final LiveBoards boards;
+    private final AuctionViewChanges boards;
 
-    SealedBidAuctionProjection(JdbcTemplate jdbc, LiveBoards boards) {
+    SealedBidAuctionProjection(JdbcTemplate jdbc, AuctionViewChanges boards) {
         this.jdbc = jdbc;
         this.boards = boards;
     }

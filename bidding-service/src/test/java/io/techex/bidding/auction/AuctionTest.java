@@ -1,13 +1,16 @@
 package io.techex.bidding.auction;
 
+import io.techex.bidding.api.AuctionClosedWithoutSale;
+import io.techex.bidding.api.AuctionExtended;
 import io.techex.bidding.api.AuctionFormat;
 import io.techex.bidding.api.AuctionScheduled;
+import io.techex.bidding.api.BidPlaced;
 import io.techex.bidding.api.DealAgreed;
 import io.techex.bidding.api.DealSource;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,7 @@ import io.techex.contract.legal.Transfer;
 import io.techex.contract.legal.TransferLaw;
 import io.techex.contract.rights.RightsClaim;
 import io.techex.contract.signing.Ed25519;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;

@@ -4,7 +4,7 @@ import io.techex.contract.api.ContractTerms;
 import io.techex.contract.api.DealType;
 import io.techex.contract.api.Milestone;
 import io.techex.contract.api.Money;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 
 import java.math.BigDecimal;
 import java.util.HashSet;

@@ -14,7 +14,7 @@ import io.techex.platform.actor.Actor;
 import io.techex.platform.consumer.EventConsumerConfiguration;
 import io.techex.platform.consumer.EventInbox;
 import io.techex.platform.consumer.InboundEvent;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

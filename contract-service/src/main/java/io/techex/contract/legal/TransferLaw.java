@@ -1,7 +1,7 @@
 package io.techex.contract.legal;
 
 import io.techex.contract.api.RegulatoryCategory;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 
 import java.time.Duration;
 import java.util.ArrayList;

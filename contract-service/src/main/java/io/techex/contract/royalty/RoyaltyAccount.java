@@ -8,7 +8,7 @@ import io.techex.contract.api.Royalty;
 import io.techex.contract.api.RoyaltyPaid;
 import io.techex.contract.api.RoyaltyReportOverdue;
 import io.techex.contract.api.RoyaltyReported;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;

@@ -1,6 +1,6 @@
 package io.techex.contract.signing;
 
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,7 @@
 package io.techex.contract.signing;
 
 import io.techex.platform.actor.Actor;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -24,7 +24,7 @@ import io.techex.contract.api.TransferPermitRefused;
 import io.techex.contract.legal.TransferLaw;
 import io.techex.contract.rights.RightsClaim;
 import io.techex.contracts.EventJson;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;

@@ -1,7 +1,7 @@
 package io.techex.contract.legal;
 
 import io.techex.contract.api.RegulatoryCategory;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;

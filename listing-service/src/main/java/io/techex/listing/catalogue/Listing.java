@@ -18,7 +18,7 @@ import io.techex.listing.api.OwnershipRejected;
 import io.techex.listing.api.OwnershipVerified;
 import io.techex.listing.api.RegulatoryCategory;
 import io.techex.listing.api.SaleMode;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

@@ -10,7 +10,7 @@ import io.techex.listing.api.ListingDraftRevised;
 import io.techex.listing.api.ListingDrafted;
 import io.techex.listing.api.LocalizedText;
 import io.techex.listing.api.RegulatoryCategory;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.techex.listing.disclosure;
 
+import io.techex.listing.api.NdaAccepted;
 import io.techex.platform.actor.Actor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

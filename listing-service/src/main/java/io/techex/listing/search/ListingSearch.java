@@ -5,7 +5,7 @@ import io.techex.listing.api.AssetType;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.LocalizedText;
 import io.techex.listing.catalogue.ListingStatus;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

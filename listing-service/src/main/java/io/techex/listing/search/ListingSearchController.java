@@ -7,6 +7,7 @@ import io.techex.listing.api.AssetType;
 import io.techex.listing.api.DealType;
 import io.techex.listing.catalogue.ListingStatus;
 import io.techex.platform.actor.Actor;
+import io.techex.platform.rules.RuleViolation;
 import io.techex.platform.web.CurrentActor;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -22,7 +22,7 @@ import io.techex.listing.api.OwnershipRejected;
 import io.techex.listing.api.OwnershipVerified;
 import io.techex.listing.api.RegulatoryCategory;
 import io.techex.listing.api.SaleMode;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;

@@ -6,7 +6,7 @@ import io.techex.listing.api.DealOption;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.LocalizedText;
 import io.techex.listing.api.RegulatoryCategory;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import io.techex.testkit.IntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.techex.listing.disclosure;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.techex.listing.api.NdaAccepted;
 import io.techex.listing.catalogue.ListingCatalogueProjection;
 import io.techex.listing.catalogue.ListingStatus;
 import io.techex.listing.document.TestClient;
@@ -94,7 +95,7 @@ class NdaHttpTest {
                 .isEqualTo("lan.nguyen");
         assertThat(jdbc.queryForList("""
                 SELECT convert_from(meta_data, 'UTF8')::json ->> 'actorPerson' FROM domain_event_entry
-                WHERE payload_type = 'io.techex.listing.document.ConfidentialDocumentViewed'
+                WHERE payload_type = 'io.techex.listing.api.ConfidentialDocumentViewed'
                   AND convert_from(payload, 'UTF8')::json ->> 'documentId' = ?""", String.class, report))
                 .containsOnly("thu.vo").hasSize(2);
 

@@ -1,6 +1,7 @@
 package io.techex.listing.disclosure;
 
-import io.techex.platform.web.RuleViolation;
+import io.techex.listing.api.NdaAccepted;
+import io.techex.platform.rules.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;

@@ -1,6 +1,7 @@
 package io.techex.listing.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.techex.listing.api.ConfidentialDocumentViewed;
 import io.techex.listing.catalogue.ListingCatalogueProjection;
 import io.techex.listing.catalogue.ListingStatus;
 import io.techex.listing.catalogue.WithdrawListing;

@@ -17,7 +17,7 @@ import io.techex.listing.catalogue.PublishListing;
 import io.techex.listing.catalogue.SubmitListing;
 import io.techex.listing.catalogue.VerifyOwnership;
 import io.techex.listing.catalogue.WithdrawListing;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import io.techex.testkit.IntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;

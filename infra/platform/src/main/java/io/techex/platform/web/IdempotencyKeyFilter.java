@@ -2,6 +2,7 @@ package io.techex.platform.web;
 
 import io.techex.platform.actor.Actor;
 import io.techex.platform.redis.RedisKeys;
+import io.techex.platform.rules.ReusedIdempotencyKey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -82,9 +83,9 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
-    /** The problem type of a key used again for a different request, also raised by handlers ({@link RequestIds}). */
-    public static final String REUSED = "idempotency-key-reused";
-    static final String REUSED_DETAIL = "was already used for a different request; use a new key for a new request";
+    /** The problem type of a key used again for a different request, which aggregates raise too. */
+    public static final String REUSED = ReusedIdempotencyKey.CODE;
+    static final String REUSED_DETAIL = ReusedIdempotencyKey.DETAIL;
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyFilter.class);
     private static final Set<String> METHODS = Set.of("POST", "PATCH");

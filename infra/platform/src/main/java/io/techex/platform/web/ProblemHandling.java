@@ -1,5 +1,6 @@
 package io.techex.platform.web;
 
+import io.techex.platform.rules.RuleViolation;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

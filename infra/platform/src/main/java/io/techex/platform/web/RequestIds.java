@@ -14,7 +14,7 @@ import java.util.UUID;
  * knows: a creation returns the first answer at once when {@code ActingCommandGateway.createdEarlier} finds the
  * aggregate, without checking the request again against a state that may have moved on; a command on an existing
  * aggregate (a bid) is answered by the aggregate, which remembers what each id's first command was answered and
- * refuses the id for a different command with {@link #keyReused()}.
+ * refuses the id for a different command ({@link io.techex.platform.rules.ReusedIdempotencyKey}).
  */
 public final class RequestIds {
 
@@ -31,14 +31,5 @@ public final class RequestIds {
         }
         String name = actor.organisationId() + "|" + String.join("|", scope) + "|" + idempotencyKey;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /**
-     * 422 {@code idempotency-key-reused} naming the header, as {@link IdempotencyKeyFilter} answers it: for a handler
-     * that finds the id derived from a key already taken by a different request, whose Redis record was lost.
-     */
-    public static RuleViolation keyReused() {
-        return RuleViolation.unprocessable(IdempotencyKeyFilter.REUSED, IdempotencyKeyFilter.HEADER,
-                IdempotencyKeyFilter.REUSED_DETAIL);
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.actor.Actor;
+import io.techex.platform.rules.RuleViolation;
 import io.techex.platform.security.TokenClaims;
 import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package io.techex.bidding.auction;
+package io.techex.bidding.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.techex.contracts.EventType;

@@ -1,4 +1,4 @@
-package io.techex.bidding.sealed;
+package io.techex.bidding.api;
 
 import io.techex.contracts.EventType;
 import io.techex.contracts.PublicEvent;

@@ -1,4 +1,4 @@
-package io.techex.bidding.auction;
+package io.techex.bidding.api;
 
 import io.techex.contracts.EventType;
 import io.techex.contracts.PublicEvent;

@@ -1,12 +1,14 @@
-package io.techex.platform.web;
+package io.techex.platform.rules;
 
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A business rule said no; aggregates and services throw it, {@link ProblemHandling} answers it as a problem whose
- * type is {@code https://techex.io/problems/<code>}, so {@code code} is a stable slug clients may rely on.
+ * A business rule said no; aggregates and services throw it, {@link io.techex.platform.web.ProblemHandling} answers it
+ * as a problem whose type is {@code https://techex.io/problems/<code>}, so {@code code} is a stable slug clients may
+ * rely on. It is the domain's own type and names no web type, so aggregates and the rules they apply state their
+ * refusals without depending on the web layer that answers them.
  * <ul>
  *   <li>{@link Kind#CONFLICT}, 409: the resource's current state forbids the request, e.g. revising a listing
  *       that is no longer a draft. The same request may succeed once the state changes.</li>
@@ -72,8 +74,8 @@ public class RuleViolation extends RuntimeException {
     /**
      * This violation as plain data. Exceptions do not survive serialization across a distributed command bus, so a
      * command handler that wants its rule to reach the HTTP caller intact throws
-     * {@code new CommandExecutionException(message, null, violation.details())}; {@link ProblemHandling} reads
-     * these details back.
+     * {@code new CommandExecutionException(message, null, violation.details())};
+     * {@link io.techex.platform.web.ProblemHandling} reads these details back.
      */
     public Details details() {
         return new Details(kind, code, field, getMessage());

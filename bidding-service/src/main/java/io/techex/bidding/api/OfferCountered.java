@@ -1,6 +1,5 @@
-package io.techex.bidding.negotiation;
+package io.techex.bidding.api;
 
-import io.techex.bidding.api.DealTerms;
 import io.techex.contracts.EventType;
 import io.techex.contracts.PublicEvent;
 

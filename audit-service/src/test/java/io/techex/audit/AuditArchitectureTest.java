@@ -1,0 +1,16 @@
+package io.techex.audit;
+
+import io.techex.testkit.TechExArchitecture;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+/** audit-service keeps the exchange's architecture rules; {@link TechExArchitecture} says what each checks. */
+class AuditArchitectureTest {
+
+    @TestFactory
+    Stream<DynamicTest> architecture() {
+        return TechExArchitecture.checksOf("io.techex.audit");
+    }
+}

@@ -1,0 +1,16 @@
+package io.techex.bidding;
+
+import io.techex.testkit.TechExArchitecture;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+/** bidding-service keeps the exchange's architecture rules; {@link TechExArchitecture} says what each checks. */
+class BiddingArchitectureTest {
+
+    @TestFactory
+    Stream<DynamicTest> architecture() {
+        return TechExArchitecture.checksOf("io.techex.bidding");
+    }
+}

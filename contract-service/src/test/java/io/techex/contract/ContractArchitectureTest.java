@@ -1,0 +1,16 @@
+package io.techex.contract;
+
+import io.techex.testkit.TechExArchitecture;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+/** contract-service keeps the exchange's architecture rules; {@link TechExArchitecture} says what each checks. */
+class ContractArchitectureTest {
+
+    @TestFactory
+    Stream<DynamicTest> architecture() {
+        return TechExArchitecture.checksOf("io.techex.contract");
+    }
+}

@@ -1,0 +1,4 @@
+package io.techex.testkit.samples.bystander.stock;
+
+public record Stock(int count) {
+}

@@ -1,0 +1,6 @@
+package io.techex.testkit.samples.cycling.two;
+
+import io.techex.testkit.samples.cycling.one.One;
+
+public record Two(One one) {
+}

@@ -1,0 +1,3 @@
+package io.techex.testkit.samples.leaky.orders;
+
+public enum Carrier { POST, COURIER }

@@ -1,0 +1,4 @@
+package io.techex.testkit.samples.tidy.api;
+
+public record Quantity(int value) {
+}

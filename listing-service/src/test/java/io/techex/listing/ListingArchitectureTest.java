@@ -1,0 +1,16 @@
+package io.techex.listing;
+
+import io.techex.testkit.TechExArchitecture;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+/** listing-service keeps the exchange's architecture rules; {@link TechExArchitecture} says what each checks. */
+class ListingArchitectureTest {
+
+    @TestFactory
+    Stream<DynamicTest> architecture() {
+        return TechExArchitecture.checksOf("io.techex.listing");
+    }
+}
