@@ -195,10 +195,11 @@ class DealToRightsEndToEndTest {
 
         // TRANSFERRED and the new owner are two events of one command, which the catalogue may apply in two batches
         awaitListingStatus(listingId, "TRANSFERRED");
-        await().atMost(ACROSS_SERVICES).pollInterval(READ_POLL).untilAsserted(() -> assertThat(
-                json(exchange.get(Service.LISTING, "/listings/" + listingId, TestTokens.FIRM)).path("ownerOrganisationId").asText())
-                .isEqualTo(MEKONG));
-        assertThat(transferred.get("sellerOrganisationId").asText()).isEqualTo(HUST);
+        await().atMost(ACROSS_SERVICES).pollInterval(READ_POLL).untilAsserted(() -> {
+            JsonNode transferred = json(exchange.get(Service.LISTING, "/listings/" + listingId, TestTokens.FIRM));
+            assertThat(transferred.path("ownerOrganisationId").asText()).isEqualTo(MEKONG);
+            assertThat(transferred.path("sellerOrganisationId").asText()).isEqualTo(HUST);
+        });
         assertThat(exchange.get(Service.LISTING, "/listings/mine", TestTokens.FIRM).body()).contains(listingId);
         // the patent is no longer hust's to sell: bidding takes no new offer on it
         awaitRefused(() -> exchange.post(Service.BIDDING, "/negotiations", offer, TestTokens.FOREIGN_FIRM), "listing-not-biddable");

@@ -66,8 +66,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *       {@code io.techex.contracts.PublicEvent} or annotated {@code @EventType} is in its module's {@code api}
  *       package (or below it).</li>
  *   <li><b>{@code api} carries only itself</b> ({@link #apiSelfContained}): an {@code api} package's classes depend
- *       only on their own {@code api} package, {@code io.techex.contracts}, {@code java..}, Jackson's annotations and
- *       its JSON values ({@code JsonNode}), so everything a public event carries is published with it, and no
+ *       only on their own {@code api} package, {@code io.techex.contracts}, {@code java..}, Jackson's annotations,
+ *       {@code jakarta.annotation} (a field that may be null says so: the HTTP answers that carry these values document
+ *       it from there) and JSON values ({@code JsonNode}), so everything a public event carries is published with it, and no
  *       feature's internals leak into it.</li>
  *   <li><b>Controllers go through commands and read models</b> ({@link #controllersKeepOutOfAggregates}): a class
  *       annotated {@code @Controller} or {@code @RestController} neither touches Axon's event store, event bus or
@@ -103,7 +104,7 @@ public final class TechExArchitecture {
             "jakarta.servlet", "org.springdoc", "io.swagger", "io.techex.platform.web", "io.techex.platform.security");
     private static final List<String> KAFKA = List.of("org.apache.kafka", "org.springframework.kafka", "io.cloudevents",
             "io.techex.platform.relay", "io.techex.platform.consumer", "io.techex.platform.events");
-    private static final List<String> API_MAY_USE = List.of("io.techex.contracts", "java",
+    private static final List<String> API_MAY_USE = List.of("io.techex.contracts", "java", "jakarta.annotation",
             "com.fasterxml.jackson.annotation", "com.fasterxml.jackson.databind.JsonNode",
             "com.fasterxml.jackson.databind.node");
     private static final List<String> EVENT_STORE = List.of("org.axonframework.eventsourcing",
@@ -234,7 +235,7 @@ public final class TechExArchitecture {
     ArchRule apiSelfContained() {
         return classes().that().resideInAPackage(root + ".*.api..")
                 .should(new ArchCondition<>("depend only on their own api package, io.techex.contracts, java, "
-                        + "Jackson's annotations and JSON values") {
+                        + "Jackson's annotations, nullability and JSON values") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
                         String api = root + "." + moduleOf(origin).orElseThrow() + ".api";

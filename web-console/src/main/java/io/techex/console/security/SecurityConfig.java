@@ -1,6 +1,6 @@
 package io.techex.console.security;
 
-import io.techex.console.web.ConsoleLocales;
+import io.techex.console.language.ConsoleLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package io.techex.console.web;
+package io.techex.console.language;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
