@@ -80,9 +80,14 @@ public final class Exchange {
 
     /** A listing drafted by hust, so that later events about it know its seller and titles. */
     public String draftedListing(String titleVi, String titleEn) {
+        return draftedListing("hust", titleVi, titleEn);
+    }
+
+    /** A listing drafted by {@code seller}. */
+    public String draftedListing(String seller, String titleVi, String titleEn) {
         String listingId = UUID.randomUUID().toString();
         publish("listing/ListingDrafted", listingId, sample("listing/ListingDrafted", data -> {
-            data.put("listingId", listingId);
+            data.put("listingId", listingId).put("sellerOrganisationId", seller);
             data.putObject("title").put("vi", titleVi).put("en", titleEn);
         }), Instant.now());
         return listingId;
@@ -138,6 +143,13 @@ public final class Exchange {
             throw new AssertionError("GET /notifications as " + person + ": " + response.statusCode() + " " + response.body());
         }
         return json(response).path("items");
+    }
+
+    /** Publishes the operator's verdict on a listing's ownership: verified, or rejected with a reason. */
+    public void verdict(String listingId, boolean verified) {
+        publish(verified ? "listing/OwnershipVerified" : "listing/OwnershipRejected", listingId,
+                sample(verified ? "listing/OwnershipVerified" : "listing/OwnershipRejected", data -> data.put("listingId", listingId)),
+                Instant.now());
     }
 
     public int port() {

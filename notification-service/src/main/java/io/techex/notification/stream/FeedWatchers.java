@@ -133,9 +133,8 @@ public class FeedWatchers implements SmartLifecycle {
 
     private static void send(SseEmitter emitter, String name, String id, Object data) {
         try {
-            SseEmitter.SseEventBuilder event = SseEmitter.event().name(name)
-                    .data(EventJson.mapper().writeValueAsString(data), MediaType.APPLICATION_JSON);
-            emitter.send(id == null ? event : event.id(id));
+            SseEmitter.SseEventBuilder event = id == null ? SseEmitter.event() : SseEmitter.event().id(id);
+            emitter.send(event.name(name).data(EventJson.mapper().writeValueAsString(data), MediaType.APPLICATION_JSON));
         } catch (JsonProcessingException unwritable) {
             throw new IllegalStateException("a notification that does not write as JSON", unwritable);
         } catch (IOException | IllegalStateException gone) {
