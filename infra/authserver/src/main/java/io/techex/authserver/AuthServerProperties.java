@@ -2,6 +2,7 @@ package io.techex.authserver;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 
@@ -116,12 +117,29 @@ public record AuthServerProperties(
         }
     }
 
-    /** A person acting for an organisation; {@code id} is both the OAuth2 client id and the token's subject. */
-    public record Person(String id, String name) {
+    /**
+     * A person acting for an organisation; {@code id} is both the OAuth2 client id and the token's subject.
+     *
+     * @param email  where the exchange's notifications are mailed (the token's {@code email}); optional
+     * @param locale the language they read, {@code vi} or {@code en} (the token's {@code locale}); optional
+     */
+    public record Person(String id, String name, @Nullable String email, @Nullable String locale) {
 
+        @ConstructorBinding
         public Person {
             requireText(id, "person id");
             requireText(name, "name of person " + id);
+            if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw new IllegalArgumentException("person " + id + " has no valid e-mail address: " + email);
+            }
+            if (locale != null && !locale.matches("[a-z]{2}(-[A-Z]{2})?")) {
+                throw new IllegalArgumentException("person " + id + " needs a language tag such as vi or en, was " + locale);
+            }
+        }
+
+        /** Someone without an address or a language of their own. */
+        public Person(String id, String name) {
+            this(id, name, null, null);
         }
     }
 

@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * id = person id), {@code iat}, {@code nbf}, {@code exp}, {@code jti} and {@code scope} (a JSON array,
  * {@code ["techex"]}):
  * {@value #PERSON}, {@value #NAME}, {@value #ORGANISATION}, {@value #ORGANISATION_NAME}, {@value #ROLE} and
- * {@value #COUNTRY}.
+ * {@value #COUNTRY}; and, for a person the directory gives them, OpenID Connect's {@value #EMAIL} and {@value #LOCALE}
+ * (notification-service mails and words notifications by them).
  *
  * <p>Who that is depends on the client. A demo person's own client (client credentials) is that person. The web
  * console's client is the person who signed in (authorization code, refresh token), and its client-credentials token
@@ -35,6 +36,10 @@ public final class TechExClaims implements OAuth2TokenCustomizer<JwtEncodingCont
     public static final String ROLE = "role";
     /** The organisation's ISO 3166-1 alpha-2 country code, e.g. {@code VN}. */
     public static final String COUNTRY = "country";
+    /** The person's e-mail address, where the directory has one. */
+    public static final String EMAIL = "email";
+    /** The language the person reads, {@code vi} or {@code en}, where the directory has one. */
+    public static final String LOCALE = "locale";
     /** The one scope every demo client has, and gets when it asks for none. */
     public static final String SCOPE = "techex";
 
@@ -62,6 +67,12 @@ public final class TechExClaims implements OAuth2TokenCustomizer<JwtEncodingCont
                 .claim(ORGANISATION_NAME, member.organisation().name())
                 .claim(ROLE, member.organisation().role().name())
                 .claim(COUNTRY, member.organisation().country());
+        if (member.person().email() != null) {
+            context.getClaims().claim(EMAIL, member.person().email());
+        }
+        if (member.person().locale() != null) {
+            context.getClaims().claim(LOCALE, member.person().locale());
+        }
     }
 
     /** Every registered client is a demo person or the console, so a miss is a wiring bug, not a bad request. */

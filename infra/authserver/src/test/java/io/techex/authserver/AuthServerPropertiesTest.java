@@ -37,6 +37,16 @@ class AuthServerPropertiesTest {
                 .withMessageContaining("ISO 3166-1 alpha-2");
     }
 
+    @Test
+    void aPersonsEmailAndLanguageAreOptionalButWellFormedWhenGiven() {
+        assertThat(new Person("lan", "Lan").email()).isNull();
+        assertThat(new Person("lan", "Lan", "lan@hust.example", "vi").locale()).isEqualTo("vi");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Person("lan", "Lan", "lan at hust", "vi"))
+                .withMessageContaining("e-mail");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Person("lan", "Lan", "lan@hust.example", "Vietnamese"))
+                .withMessageContaining("language tag");
+    }
+
     private static AuthServerProperties withIssuer(String issuer) {
         return new AuthServerProperties(issuer, Duration.ofHours(1), "demo", null, List.of(),
                 new AuthServerProperties.Console("techex-console", List.of(), List.of(), Duration.ofHours(8),

@@ -66,15 +66,16 @@ class AuthorizationServerHttpTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            lan.nguyen | Nguyễn Thị Lan  | hust            | Đại học Bách khoa Hà Nội              | UNIVERSITY | VN
-            quang.le   | Lê Minh Quang   | hcmut           | Trường Đại học Bách khoa – ĐHQG-HCM   | UNIVERSITY | VN
-            thu.vo     | Võ Thị Thu      | mekong-biotech  | Công ty CP Công nghệ sinh học Mê Kông | FIRM       | VN
-            kenji.sato | Kenji Sato      | kyoto-materials | Kyoto Advanced Materials K.K.         | FIRM       | JP
-            an.do      | Đỗ Văn An       | techex          | Sàn giao dịch công nghệ TechEx        | OPERATOR   | VN
-            minh.tran  | Trần Quang Minh | dost-hanoi      | Sở Khoa học và Công nghệ Hà Nội       | REGULATOR  | VN
+            lan.nguyen | Nguyễn Thị Lan  | hust            | Đại học Bách khoa Hà Nội              | UNIVERSITY | VN | lan.nguyen@hust.example            | vi
+            quang.le   | Lê Minh Quang   | hcmut           | Trường Đại học Bách khoa – ĐHQG-HCM   | UNIVERSITY | VN | quang.le@hcmut.example             | vi
+            thu.vo     | Võ Thị Thu      | mekong-biotech  | Công ty CP Công nghệ sinh học Mê Kông | FIRM       | VN | thu.vo@mekong-biotech.example      | vi
+            kenji.sato | Kenji Sato      | kyoto-materials | Kyoto Advanced Materials K.K.         | FIRM       | JP | kenji.sato@kyoto-materials.example | en
+            an.do      | Đỗ Văn An       | techex          | Sàn giao dịch công nghệ TechEx        | OPERATOR   | VN | an.do@techex.example               | vi
+            minh.tran  | Trần Quang Minh | dost-hanoi      | Sở Khoa học và Công nghệ Hà Nội       | REGULATOR  | VN | minh.tran@dost-hanoi.example       | vi
             """)
     void everySeededPersonGetsASignedTokenNamingThemAndTheirOrganisation(
-            String person, String name, String org, String orgName, String role, String country) throws Exception {
+            String person, String name, String org, String orgName, String role, String country, String email,
+            String locale) throws Exception {
         // Exactly the README's one-liner: Basic credentials, no scope asked for.
         HttpResponse<String> response = tokenRequest(person, "demo");
 
@@ -89,6 +90,8 @@ class AuthorizationServerHttpTest {
         assertThat(claims.getStringClaim(TechExClaims.ORGANISATION_NAME)).isEqualTo(orgName);
         assertThat(claims.getStringClaim(TechExClaims.ROLE)).isEqualTo(role);
         assertThat(claims.getStringClaim(TechExClaims.COUNTRY)).isEqualTo(country);
+        assertThat(claims.getStringClaim(TechExClaims.EMAIL)).isEqualTo(email);
+        assertThat(claims.getStringClaim(TechExClaims.LOCALE)).isEqualTo(locale);
         assertThat(claims.getStringListClaim("scope")).containsExactly(TechExClaims.SCOPE);
         assertThat(claims.getAudience()).containsExactly(person);
         assertThat(claims.getIssuer()).isEqualTo(baseUrl());
@@ -156,7 +159,8 @@ class AuthorizationServerHttpTest {
                 .isEqualTo(now.minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS));
         assertThat(minted.getClaims().keySet()).isEqualTo(fetched.getClaims().keySet());
         for (String claim : List.of("iss", "sub", "aud", "scope", TechExClaims.PERSON, TechExClaims.NAME,
-                TechExClaims.ORGANISATION, TechExClaims.ORGANISATION_NAME, TechExClaims.ROLE, TechExClaims.COUNTRY)) {
+                TechExClaims.ORGANISATION, TechExClaims.ORGANISATION_NAME, TechExClaims.ROLE, TechExClaims.COUNTRY,
+                TechExClaims.EMAIL, TechExClaims.LOCALE)) {
             assertThat(minted.getClaim(claim)).as(claim).isEqualTo(fetched.getClaim(claim));
         }
     }

@@ -1,13 +1,17 @@
 package io.techex.launcher;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.techex.audit.AuditServiceApplication;
 import io.techex.audit.log.SigningKey;
+import io.techex.authserver.DemoDirectory;
 import io.techex.authserver.TechExAuthorizationServer;
 import io.techex.authserver.TokenMinter;
 import io.techex.bidding.BiddingServiceApplication;
 import io.techex.console.WebConsoleApplication;
 import io.techex.contract.ContractServiceApplication;
 import io.techex.listing.ListingServiceApplication;
+import io.techex.notification.NotificationServiceApplication;
 import io.techex.testkit.InProcessKafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,7 +21,9 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +43,8 @@ import java.util.concurrent.Executors;
  * The whole exchange in one process, for a laptop or a demo: an in-process KRaft Kafka broker (unless
  * {@code TECHEX_KAFKA_BOOTSTRAP} names one), the local PostgreSQL (database {@code techex}, created if missing;
  * an embedded PostgreSQL if none answers), the local Redis, the authorization server with the demo organisations
- * on port 9000 (unless {@code TECHEX_AUTH_ISSUER} names another issuer), the four services on ports 8081–8084,
+ * on port 9000 (unless {@code TECHEX_AUTH_ISSUER} names another issuer), a GreenMail mail server (SMTP 3025, IMAP 3143)
+ * that notification-service mails through and people read their mail from, the five services on ports 8081–8085,
  * in {@link #demoMode() demo mode}, and the web console on port 8080. Ctrl-C stops everything cleanly.
  */
 public final class TechExLocal {
@@ -58,7 +65,12 @@ public final class TechExLocal {
             "an.do                  operator    Sàn giao dịch công nghệ TechEx (techex)",
             "minh.tran              regulator   Sở Khoa học và Công nghệ Hà Nội (dost-hanoi)");
 
+    /** The demo mail server's ports; free ones are taken when these are in use. */
+    static final int SMTP_PORT = 3025;
+    static final int IMAP_PORT = 3143;
+
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private DemoDirectory directory;
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
@@ -105,12 +117,14 @@ public final class TechExLocal {
         String issuer = authorizationServer();
         shared.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer);
         shared.putAll(demoMode());
+        shared.putAll(mailServer());
 
         Map<String, Class<?>> applications = new LinkedHashMap<>();
         applications.put(ListingServiceApplication.CONFIG_NAME, ListingServiceApplication.class);
         applications.put(BiddingServiceApplication.CONFIG_NAME, BiddingServiceApplication.class);
         applications.put(ContractServiceApplication.CONFIG_NAME, ContractServiceApplication.class);
         applications.put(AuditServiceApplication.CONFIG_NAME, AuditServiceApplication.class);
+        applications.put(NotificationServiceApplication.CONFIG_NAME, NotificationServiceApplication.class);
 
         Map<String, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         try (ExecutorService starter = Executors.newFixedThreadPool(applications.size())) {
@@ -167,6 +181,7 @@ public final class TechExLocal {
         ConfigurableApplicationContext authServer = TechExAuthorizationServer.start("--spring.main.banner-mode=off",
                 "--logging.include-application-name=false");
         resources.add(authServer);
+        directory = authServer.getBean(DemoDirectory.class);
         String issuer = authServer.getBean(TokenMinter.class).issuer();
         System.out.println("Authorization server: " + issuer + " (demo organisations and people, secret 'demo')");
         return issuer;
@@ -193,6 +208,40 @@ public final class TechExLocal {
             System.out.println("Audit log signing key: " + AUDIT_SIGNING_KEY);
         }
         return properties;
+    }
+
+    /**
+     * The demo's mail server, GreenMail: notification-service sends through its SMTP port, and each demo person reads
+     * their mail over IMAP with their own id and the demo secret ({@code curl -s imap://localhost:3143/INBOX -u
+     * lan.nguyen:demo -X 'SEARCH ALL'}, or any mail client). Mail to an address it does not know lands in a mailbox
+     * whose login and password are that address. Nothing leaves the machine; the mailboxes are gone when it stops.
+     */
+    Map<String, Object> mailServer() {
+        int smtp = isFree(SMTP_PORT) ? SMTP_PORT : freePort();
+        int imap = isFree(IMAP_PORT) ? IMAP_PORT : freePort();
+        GreenMail mail = new GreenMail(new ServerSetup[]{new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        resources.add(0, mail::stop);
+        if (directory != null) {
+            directory.members().stream().filter(member -> member.person().email() != null)
+                    .forEach(member -> mail.setUser(member.person().email(), member.person().id(), "demo"));
+        }
+        System.out.printf("Mail: GreenMail, SMTP on %d, IMAP on %d (read a person's mail: curl -s imap://localhost:%d/INBOX"
+                + " -u lan.nguyen:demo -X 'SEARCH ALL')%n", smtp, imap, imap);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", smtp);
+        return properties;
+    }
+
+    /** A port nothing listens on now. */
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void restrictToOwner(Path file) throws IOException {

@@ -1,11 +1,14 @@
 package io.techex.launcher;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.audit.AuditServiceApplication;
 import io.techex.bidding.BiddingServiceApplication;
 import io.techex.contract.ContractServiceApplication;
 import io.techex.contracts.EventJson;
 import io.techex.listing.ListingServiceApplication;
+import io.techex.notification.NotificationServiceApplication;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestInfrastructure;
 import io.techex.testkit.TestTokens;
@@ -28,12 +31,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The four services in one JVM for an end-to-end test, as {@link TechExLocal} runs them: one test environment (one
+ * The services in one JVM for an end-to-end test, as {@link TechExLocal} runs them: one test environment (one
  * fresh database with a schema per service, one namespace of topics, groups and Redis keys) on the test kit's
- * PostgreSQL, Kafka and Redis, each service on a free port, trusting the test kit's authorization server. They talk
- * only through the broker; a test acts on them over HTTP with real tokens ({@link TestTokens}). Every answer is checked
- * against its service's OpenAPI document, as in an {@code @IntegrationTest}: a test class that extends
- * {@link OpenApiConformanceExtension} fails on one that strays from it.
+ * PostgreSQL, Kafka and Redis, each service on a free port, trusting the test kit's authorization server, and a
+ * GreenMail server of their own that notification-service mails through. (Named when there were four; notification-
+ * service is the fifth.) They talk only through the broker; a test acts on them over HTTP with real tokens
+ * ({@link TestTokens}). Every answer is checked against its service's OpenAPI document, as in an
+ * {@code @IntegrationTest}: a test class that extends {@link OpenApiConformanceExtension} fails on one that strays from it.
  */
 public final class FourServices implements AutoCloseable {
 
@@ -41,7 +45,8 @@ public final class FourServices implements AutoCloseable {
         LISTING(ListingServiceApplication.class, ListingServiceApplication.CONFIG_NAME),
         BIDDING(BiddingServiceApplication.class, BiddingServiceApplication.CONFIG_NAME),
         CONTRACT(ContractServiceApplication.class, ContractServiceApplication.CONFIG_NAME),
-        AUDIT(AuditServiceApplication.class, AuditServiceApplication.CONFIG_NAME);
+        AUDIT(AuditServiceApplication.class, AuditServiceApplication.CONFIG_NAME),
+        NOTIFICATION(NotificationServiceApplication.class, NotificationServiceApplication.CONFIG_NAME);
 
         final Class<?> application;
         final String configName;
@@ -54,13 +59,15 @@ public final class FourServices implements AutoCloseable {
 
     private final Map<Service, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
     private final TestEnvironment environment;
+    private final GreenMail mail;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private FourServices(TestEnvironment environment) {
+    private FourServices(TestEnvironment environment, GreenMail mail) {
         this.environment = environment;
+        this.mail = mail;
     }
 
-    /** Starts the four at once (as the launcher does), and stops those that did start if one fails. */
+    /** Starts them all at once (as the launcher does), and stops those that did start if one fails. */
     public static FourServices start(String environmentName) {
         return start(environmentName, Map.of());
     }
@@ -74,9 +81,13 @@ public final class FourServices implements AutoCloseable {
         properties.put("logging.include-application-name", false);
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(settings);
-        TestTokens.get(); // the authorization server, before four services ask it for its keys at once
+        TestTokens.get(); // the authorization server, before the services ask it for its keys at once
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        mail.start();
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", mail.getSmtp().getPort());
 
-        FourServices services = new FourServices(env);
+        FourServices services = new FourServices(env, mail);
         Map<Service, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         try (ExecutorService starter = Executors.newFixedThreadPool(Service.values().length)) {
             for (Service service : Service.values()) {
@@ -144,7 +155,12 @@ public final class FourServices implements AutoCloseable {
         return contexts.get(service);
     }
 
-    /** The database, namespace and broker the four share. */
+    /** What notification-service mailed. */
+    public GreenMail mail() {
+        return mail;
+    }
+
+    /** The database, namespace and broker they share. */
     public TestEnvironment environment() {
         return environment;
     }
@@ -161,5 +177,6 @@ public final class FourServices implements AutoCloseable {
                 System.err.println("While stopping a service: " + e);
             }
         }
+        mail.stop();
     }
 }

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input to every operation of the four services' OpenAPI documents, generated from the documents themselves
+ * Bad input to every operation of the five services' OpenAPI documents, generated from the documents themselves
  * (wrong types, missing and null fields, huge strings, broken and odd Unicode, negative and absurd money, invalid
  * enums, dates and ids, malformed JSON, wrong Content-Types, hostile path variables and query parameters), sent with
  * real tokens at real resources: no answer may be a 5xx, every 4xx must be an RFC 9457 problem, and no request the

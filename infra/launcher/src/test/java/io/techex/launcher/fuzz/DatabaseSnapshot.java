@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every table of the four services' schemas, each as its row count and an MD5 over its rows' text (so an update is
+ * Every table of the services' schemas, each as its row count and an MD5 over its rows' text (so an update is
  * seen as well as an insert or a delete), read in one statement. Only what changes while nobody asks anything is
  * left out, each for a reason ({@link #IGNORED}, {@link #COLUMNS}).
  */
 final class DatabaseSnapshot {
 
-    static final List<String> SCHEMAS = List.of("listing", "bidding", "contract", "audit");
+    static final List<String> SCHEMAS = List.of("listing", "bidding", "contract", "audit", "notification");
 
     /** Tables that change on their own while the exchange is idle, so their change says nothing of a request. */
     static final Map<String, String> IGNORED = Map.of(

@@ -8,7 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.util.Map;
 
 /**
- * The four services as {@link FourServices} starts them, with two settings of the fuzzer's: the per-organisation
+ * The services as {@link FourServices} starts them, with two settings of the fuzzer's: the per-organisation
  * write limit is raised far above what the fuzzer sends, so that its bad writes reach the services' validation and
  * handlers instead of stopping at a {@code 429}; and audit-service's timers are set so that its tables hold still
  * while nobody asks anything.

@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * with: hust's listings in every state a bad request could hit (a draft, one submitted for verification, published
  * ones for negotiation and auctions), an NDA request, an enquiry, a public document, thu.vo's and kenji.sato's negotiations, an English
  * and a sealed-bid auction, kyoto-materials' accepted offer and the contract drawn up from it, a signing key, and a
- * listing of its own for the withdrawals.
+ * listing of its own for the withdrawals, and a notification in lan.nguyen's feed.
  * Deadlines are days away, so none fires during the run.
  */
 final class Fixtures {
@@ -56,6 +56,7 @@ final class Fixtures {
     String keyId;
     String checkName;
     String eventId;
+    String notificationId;
 
     private Fixtures(Http http) {
         this.http = http;
@@ -131,6 +132,15 @@ final class Fixtures {
             return firstEvent.get() != null;
         });
         eventId = firstEvent.get();
+
+        // hust's people hear that its listings' ownership was verified: a notification of lan.nguyen's to mark read
+        AtomicReference<String> notification = new AtomicReference<>();
+        await().atMost(ACROSS_SERVICES).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode feed = json(http.json(Service.NOTIFICATION, "GET", "/notifications", null, TestTokens.UNIVERSITY));
+            notification.set(feed.path("items").path(0).path("notificationId").asText(null));
+            return notification.get() != null;
+        });
+        notificationId = notification.get();
     }
 
     /** The valid-looking request of each operation, keyed {@code METHOD /path}: real ids, and a body the service takes. */
@@ -158,6 +168,7 @@ final class Fixtures {
         path.put("treeSize", "1");
         path.put("name", checkName);
         path.put("assetId", negotiable);
+        path.put("notificationId", notificationId);
 
         Map<String, String> query = new HashMap<>();
         byte[] binary = null;
@@ -212,6 +223,7 @@ final class Fixtures {
             case "POST /contracts/{contractId}/payments" -> "{\"periodNumber\": 1, \"amount\": {\"amount\": \"25000000\", "
                     + "\"currency\": \"VND\"}, \"paidOn\": \"2027-04-15\", \"reference\": \"UNC-001\"}";
             case "POST /contracts/{contractId}/milestones/{milestoneId}/met" -> "{\"metOn\": \"2027-03-01\", \"note\": \"Pilot xong\"}";
+            case "PUT /notifications/preferences" -> "{\"language\": \"vi\", \"emailEnabled\": true, \"mutedKinds\": [\"OUTBID\"]}";
             case "POST /contracts/{contractId}/amendments" -> """
                     {"dealType": "NON_EXCLUSIVE_LICENCE", "fieldOfUse": "xử lý nước", "territory": "VN", "termStart": "2027-01-01",
                      "termEnd": "2029-12-31", "termMonths": 36, "price": {"amount": "1000000000", "currency": "VND"},
