@@ -166,7 +166,7 @@ function render(result, treeSize) {
   } else if (failedEntry) {
     kind = 'problem';
     const failures = result.entries.filter((entry) => entry.problem).length;
-    sentences.push(say('summary-failed'), `${entryLabel(failedEntry)}: ${problemText(failedEntry.problem)}`,
+    sentences.push(say('summary-failed'), `${entryLabel(failedEntry)}: ${problemText(failedEntry.problem)}.`,
         say('summary-failures', failures, result.entries.length));
   } else if (result.completeness.problem) {
     kind = 'problem';

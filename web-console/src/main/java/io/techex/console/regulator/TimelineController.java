@@ -7,6 +7,7 @@ import io.techex.console.regulator.Regulation.TrailEntry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -35,9 +36,11 @@ import java.util.TreeSet;
 class TimelineController {
 
     private final RegulatorServices services;
+    private final RegulatorMessages messages;
 
-    TimelineController(RegulatorServices services) {
+    TimelineController(RegulatorServices services, RegulatorMessages messages) {
         this.services = services;
+        this.messages = messages;
     }
 
     /** The form on the decisions and checks pages: an asset's id, typed or pasted. */
@@ -98,12 +101,22 @@ class TimelineController {
 
     // ---- verifying in the browser, and the files for the offline verifier
 
+    /**
+     * The page carries what its script needs: where to fetch the export and ask for a head (with the form's CSRF
+     * token, since asking signs one), and its sentences in the reader's language.
+     */
     @GetMapping("/regulator/assets/{assetId}/verify")
-    String verify(@PathVariable String assetId, Model model) {
+    String verify(@PathVariable String assetId, CsrfToken csrf, Model model) {
         // the asset must exist (audit-service's 404 otherwise); its headline names it on the page
         model.addAttribute("trail", services.trail(assetId, new LinkedMultiValueMap<>()));
         model.addAttribute("assetId", assetId);
         model.addAttribute("keys", services.signingKeys());
+        model.addAttribute("exportUrl", "/regulator/assets/" + UriUtils.encodePathSegment(assetId, StandardCharsets.UTF_8)
+                + "/export.json");
+        model.addAttribute("signUrl", "/regulator/log/tree-heads");
+        model.addAttribute("csrfHeader", csrf.getHeaderName());
+        model.addAttribute("csrfToken", csrf.getToken());
+        model.addAttribute("verifierMessages", messages.verifier());
         return "regulator/verify";
     }
 

@@ -108,10 +108,15 @@ class ConsoleRegulatorBrowserTest {
                 .GetByRoleOptions().setName(waiting.contractId()))).hasAttribute("href", "/regulator/contracts/" + waiting.contractId());
         look(regulator, "24-asset-timeline");
 
-        // filtered by the organisation that acted: the regulator's own decision only
+        // filtered by the organisation that acted: the regulator's decision, and what it caused at once (the licence
+        // took effect and the listing became licensed in the same step, so the trail names the regulator for them too)
         timeline.byParty("dost-hanoi");
-        assertThat(timeline.events()).hasCount(1);
+        assertThat(timeline.events()).hasCount(3);
         assertThat(timeline.event("Đăng ký hợp đồng")).hasCount(1);
+        assertThat(timeline.event("Hợp đồng có hiệu lực")).hasCount(1);
+        for (int i = 0; i < 3; i++) {
+            assertThat(timeline.events().nth(i)).containsText("minh.tran · dost-hanoi");
+        }
         timeline.clear();
         // as it stood just before the registration: signed by both, not registered, not in effect
         timeline.asOf(LocalDateTime.ofInstant(beforeRegistration.minusSeconds(1), VIETNAM).toString());
