@@ -15,7 +15,7 @@ for (const canvas of document.querySelectorAll('canvas[data-table]')) {
     type: 'bar',
     data: {
       labels: [...deals.keys()],
-      datasets: [{label: table.dataset.chartLabel, data: [...deals.values()], backgroundColor: '#0a58a6'}],
+      datasets: [{label: table.dataset.chartLabel, data: [...deals.values()], backgroundColor: '#0a58a6', maxBarThickness: 56}],
     },
     options: {
       animation: false,

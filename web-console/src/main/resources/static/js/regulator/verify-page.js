@@ -173,8 +173,10 @@ function render(result, treeSize) {
     sentences.push(say('summary-failed'), problemText(result.completeness.problem));
   } else {
     kind = 'notice';
+    const signedAt = new Intl.DateTimeFormat(root.dataset.locale, {dateStyle: 'short', timeStyle: 'medium',
+      timeZone: 'Asia/Ho_Chi_Minh'}).format(new Date(result.head.timestamp));
     sentences.push(say('summary-ok', result.entries.length, result.head.treeSize, result.head.fingerprint.slice(0, 16),
-        result.head.timestamp), say(result.completeness.code, ...result.completeness.args));
+        signedAt), say(result.completeness.code, ...result.completeness.args));
   }
   if (result.pending) {
     sentences.push(say('summary-pending', result.pending));

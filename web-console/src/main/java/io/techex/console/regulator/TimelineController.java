@@ -117,6 +117,7 @@ class TimelineController {
         model.addAttribute("csrfHeader", csrf.getHeaderName());
         model.addAttribute("csrfToken", csrf.getToken());
         model.addAttribute("verifierMessages", messages.verifier());
+        model.addAttribute("locale", org.springframework.context.i18n.LocaleContextHolder.getLocale().toLanguageTag());
         return "regulator/verify";
     }
 

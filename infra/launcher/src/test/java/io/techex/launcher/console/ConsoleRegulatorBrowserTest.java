@@ -162,12 +162,20 @@ class ConsoleRegulatorBrowserTest {
         String csv = new String(statistics.downloadCsv("Trong nước và xuyên biên giới"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("direction,currency,deals,value\r\n").contains("FROM_VIETNAM,VND,");
 
-        // ---- the checks, each finding with the events that show it
+        // ---- the checks, each finding with the events that show it: here a listing that went public unverified
+        List<String> unverified = new ExchangeApi(exchange).plantUnverifiedPublication();
         regulator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kiểm tra tuân thủ").setExact(true)).click();
-        new Checks(regulator);
+        Checks checks = new Checks(regulator);
         assertThat(regulator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
                 .setName("Hợp đồng phải đăng ký nhưng đã có hiệu lực khi chưa đăng ký"))).isVisible();
+        var finding = checks.finding(unverified.getFirst());
+        assertThat(finding).containsText("published without any ownership verification");
+        assertThat(finding).containsText("hust (bên bán)");
+        assertThat(finding.getByRole(AriaRole.ROW)).hasCount(3);
         look(regulator, "28-checks");
+        finding.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Công bố trên sàn")).click();
+        assertThat(regulator).hasURL(Pattern.compile("/regulator/assets/" + unverified.getFirst() + "#event-" + unverified.get(2) + "$"));
+        assertThat(new Timeline(regulator).events()).hasCount(2);
     }
 
     @Test

@@ -1,6 +1,14 @@
 package io.techex.launcher.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.techex.contracts.EventContracts;
+import io.techex.platform.events.Topics;
+import io.techex.platform.relay.CloudEventMapper;
+import org.springframework.core.ResolvableType;
+import org.springframework.kafka.core.KafkaTemplate;
 import io.techex.contracts.EventJson;
 import io.techex.launcher.FourServices;
 import io.techex.launcher.FourServices.Service;
@@ -17,6 +25,10 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -124,6 +136,38 @@ final class ExchangeApi {
             }
             return null;
         });
+    }
+
+    /**
+     * A listing that went public without its ownership verified: its submission and publication put on
+     * listing-service's topic as its relay would (listing-service itself refuses to publish unverified), for the
+     * regulator's checks to find. Returns the listing's id and the two events' ids.
+     */
+    List<String> plantUnverifiedPublication() {
+        String listingId = UUID.randomUUID().toString();
+        KafkaTemplate<String, CloudEvent> kafka = services.context(Service.LISTING).<KafkaTemplate<String, CloudEvent>>getBeanProvider(
+                ResolvableType.forClassWithGenerics(KafkaTemplate.class, String.class, CloudEvent.class)).getObject();
+        Topics topics = services.context(Service.LISTING).getBean(Topics.class);
+        List<String> planted = new ArrayList<>(List.of(listingId));
+        Instant time = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        for (String type : List.of("io.techex.listing.ListingSubmitted.v1", "io.techex.listing.ListingPublished.v1")) {
+            ObjectNode data = EventContracts.find(type).orElseThrow().sample().deepCopy();
+            data.put("listingId", listingId);
+            time = time.plusSeconds(10);
+            CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                    .withSource(URI.create("/techex/listing-service")).withType(type).withSubject(listingId)
+                    .withTime(time.atOffset(ZoneOffset.UTC)).withDataContentType("application/json")
+                    .withData(data.toString().getBytes(StandardCharsets.UTF_8))
+                    .withExtension(CloudEventMapper.PARTITION_KEY, listingId)
+                    .withExtension(CloudEventMapper.ACTOR_PERSON, TestTokens.UNIVERSITY)
+                    .withExtension(CloudEventMapper.ACTOR_ORGANISATION, "hust")
+                    .withExtension(CloudEventMapper.ACTOR_ROLE, "UNIVERSITY").build();
+            kafka.send(topics.eventsOf("listing"), listingId, event).join();
+            planted.add(event.getId());
+        }
+        awaitValue(() -> json(send(Service.AUDIT, "GET", "/audit/assets/" + listingId + "/trail", null, TestTokens.REGULATOR))
+                .path("entries").size() == 2 ? listingId : null);
+        return planted;
     }
 
     /** {@code person}'s organisation registers a fresh Ed25519 key and signs the contract's current version. */

@@ -185,5 +185,11 @@ final class RegulatorPages {
         Checks {
             assertThat(page.getByRole(AriaRole.HEADING, named("Kiểm tra tuân thủ").setLevel(1))).isVisible();
         }
+
+        /** The finding about a listing or contract, by its id. */
+        Locator finding(String subjectId) {
+            return page.locator("ol.findings > li").filter(new Locator.FilterOptions().setHas(
+                    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(subjectId))));
+        }
     }
 }
