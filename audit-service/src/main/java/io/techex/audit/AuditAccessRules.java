@@ -26,6 +26,8 @@ class AuditAccessRules implements AccessRules {
                 "/audit/log/proofs/inclusion").hasRole("REGULATOR");
         // the regulatory checks name contracts, parties and anomalies across the exchange: regulators' business only
         endpoints.requestMatchers(HttpMethod.GET, "/audit/checks", "/audit/checks/*").hasRole("REGULATOR");
+        // market statistics for the ministry: who dealt with whom, for how much, is regulators' business only
+        endpoints.requestMatchers(HttpMethod.GET, "/audit/statistics").hasRole("REGULATOR");
         endpoints.requestMatchers(HttpMethod.POST, "/audit/log/tree-heads").hasRole("REGULATOR");
         endpoints.requestMatchers(HttpMethod.GET, "/audit/log/tree-heads/*", "/audit/log/signing-keys",
                 "/audit/log/proofs/consistency").hasAnyRole(EVERY_ROLE);

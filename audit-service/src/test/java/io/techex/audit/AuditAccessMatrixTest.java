@@ -25,6 +25,7 @@ class AuditAccessMatrixTest {
                 .row("POST", "/audit/log/tree-heads", null, REGULATOR)
                 .row("GET", "/audit/checks", null, REGULATOR)
                 .row("GET", "/audit/checks/{name}", null, REGULATOR)
+                .row("GET", "/audit/statistics", null, REGULATOR)
                 // hashes only: every party may keep and compare the log's heads
                 .row("GET", "/audit/log/tree-heads/latest", null, values())
                 .row("GET", "/audit/log/tree-heads/{treeSize}", null, values())

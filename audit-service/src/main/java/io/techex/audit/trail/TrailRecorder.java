@@ -19,7 +19,8 @@ import java.util.List;
  * Appends every public event of the exchange to the trail, once each: the inbox records the CloudEvent id in the
  * same transaction as the trail entry, so a redelivered event adds nothing. With the entry go the CloudEvent's
  * canonical form, where it came from on Kafka, and a place in the sequencer's queue; the {@code LogSequencer} later
- * gives it its index in the Merkle log and its leaf, which also names the asset's previous leaf.
+ * gives it its index in the Merkle log and its leaf, which also names the asset's previous leaf. The read models that
+ * follow the trail ({@link TrailFollower}) are told in the same transaction.
  */
 @Component
 class TrailRecorder {
@@ -30,10 +31,12 @@ class TrailRecorder {
 
     private final EventInbox inbox;
     private final JdbcTemplate jdbc;
+    private final List<TrailFollower> followers;
 
-    TrailRecorder(EventInbox inbox, JdbcTemplate jdbc) {
+    TrailRecorder(EventInbox inbox, JdbcTemplate jdbc, List<TrailFollower> followers) {
         this.inbox = inbox;
         this.jdbc = jdbc;
+        this.followers = followers;
     }
 
     @KafkaListener(id = "audit-trail", topics = "#{@topics.consumed()}",
@@ -81,5 +84,6 @@ class TrailRecorder {
                 // every other event is in the trail and says nothing new about the asset's headline
             }
         }
+        followers.forEach(follower -> follower.recorded(event));
     }
 }

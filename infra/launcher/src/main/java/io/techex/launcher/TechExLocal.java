@@ -139,22 +139,29 @@ public final class TechExLocal {
         }
         ConfigurableApplicationContext console = new SpringApplicationBuilder(WebConsoleApplication.class)
                 .run(arguments(WebConsoleApplication.CONFIG_NAME, consoleSettings(issuer,
-                        contexts.get(ListingServiceApplication.CONFIG_NAME))));
+                        contexts.get(ListingServiceApplication.CONFIG_NAME), contexts.get(ContractServiceApplication.CONFIG_NAME),
+                        contexts.get(AuditServiceApplication.CONFIG_NAME))));
         resources.add(0, console);
         contexts.put(WebConsoleApplication.CONFIG_NAME, console);
         return contexts;
     }
 
     /**
-     * The console signs people in at {@code issuer} and reads listing-service where it runs. It gets none of the
-     * services' settings: it has no database, broker or Redis of its own.
+     * The console signs people in at {@code issuer} and calls listing-, contract- and audit-service where they run. It
+     * gets none of the services' settings: it has no database, broker or Redis of its own.
      */
-    public static Map<String, Object> consoleSettings(String issuer, ConfigurableApplicationContext listingService) {
+    public static Map<String, Object> consoleSettings(String issuer, ConfigurableApplicationContext listingService,
+                                                      ConfigurableApplicationContext contractService,
+                                                      ConfigurableApplicationContext auditService) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("logging.include-application-name", false);
         settings.put("spring.security.oauth2.client.provider.techex.issuer-uri", issuer);
         settings.put("techex.console.listing-url",
                 "http://localhost:" + listingService.getEnvironment().getProperty("local.server.port"));
+        settings.put("techex.console.contract-url",
+                "http://localhost:" + contractService.getEnvironment().getProperty("local.server.port"));
+        settings.put("techex.console.audit-url",
+                "http://localhost:" + auditService.getEnvironment().getProperty("local.server.port"));
         return settings;
     }
 

@@ -251,7 +251,7 @@ class DeploymentManifestsTest {
     }
 
     /**
-     * The console reads listing-service where it runs, and signs people in where each party can reach the
+     * The console reads listing-, contract- and audit-service where they run, and signs people in where each party can reach the
      * authorization server: browsers at the issuer's address (compose: the host's), the console itself at the
      * server's address on the network. Every TECHEX_CONSOLE_* variable binds to a component of ConsoleProperties.
      */
@@ -272,12 +272,23 @@ class DeploymentManifestsTest {
         URI listing = URI.create(env.get("TECHEX_CONSOLE_LISTINGURL"));
         assertThat(listing.getHost()).isEqualTo("listing-service");
         assertThat(listing.getPort()).isEqualTo(serverPort("listing-service"));
-        assertThat(map(composeConsole.get("depends_on"), "web-console.depends_on")).containsKeys(authName, "listing-service");
+        for (String service : List.of("contract-service", "audit-service")) {
+            URI url = URI.create(env.get("TECHEX_CONSOLE_" + service.replace("-service", "").toUpperCase(Locale.ROOT) + "URL"));
+            assertThat(url.getHost()).isEqualTo(service);
+            assertThat(url.getPort()).isEqualTo(serverPort(service));
+        }
+        assertThat(map(composeConsole.get("depends_on"), "web-console.depends_on"))
+                .containsKeys(authName, "listing-service", "contract-service", "audit-service");
 
         Map<String, String> k8s = kubernetesEnvironmentValues(deploymentContainer(artifactId(WEB_CONSOLE)));
         URI k8sListing = URI.create(k8s.get("TECHEX_CONSOLE_LISTINGURL"));
         assertThat(k8sListing.getHost()).startsWith("listing-service.");
         assertThat(k8sListing.getPort()).isEqualTo(serverPort("listing-service"));
+        for (String service : List.of("contract-service", "audit-service")) {
+            URI url = URI.create(k8s.get("TECHEX_CONSOLE_" + service.replace("-service", "").toUpperCase(Locale.ROOT) + "URL"));
+            assertThat(url.getHost()).startsWith(service + ".");
+            assertThat(url.getPort()).isEqualTo(serverPort(service));
+        }
         assertThat(URI.create(k8s.get(provider + "TOKENURI")).getHost()).startsWith(authName + ".");
 
         Set<String> known = new TreeSet<>();

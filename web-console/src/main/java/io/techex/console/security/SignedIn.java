@@ -34,4 +34,8 @@ public record SignedIn(String person, String name, String organisation, String o
     public boolean isOperator() {
         return "OPERATOR".equals(role);
     }
+
+    public boolean isRegulator() {
+        return "REGULATOR".equals(role);
+    }
 }

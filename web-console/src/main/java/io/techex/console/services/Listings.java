@@ -22,12 +22,10 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -205,21 +203,7 @@ public class Listings {
 
     /** The problem+json of a 4xx as a {@link ServiceProblem}; a 5xx (or an answer that is no problem) as unavailable. */
     static RuntimeException problem(int status, byte[] body) {
-        if (status >= 500) {
-            return new ServiceUnavailable(SERVICE, status);
-        }
-        try {
-            JsonNode problem = JSON.readTree(body);
-            String type = problem.path("type").asString("");
-            String slug = type.substring(type.lastIndexOf('/') + 1);
-            List<ServiceProblem.FieldError> errors = new ArrayList<>();
-            problem.path("errors").forEach(error -> errors.add(new ServiceProblem.FieldError(
-                    error.path("field").asString(""), error.path("message").asString(""))));
-            return new ServiceProblem(status, slug.isEmpty() ? "status-" + status : slug,
-                    problem.path("detail").asString(null), errors);
-        } catch (RuntimeException notAProblem) {
-            return new ServiceProblem(status, "status-" + status, null, List.of());
-        }
+        return ServiceClients.problem(SERVICE, status, body);
     }
 
 }

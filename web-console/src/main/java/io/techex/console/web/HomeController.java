@@ -13,6 +13,7 @@ class HomeController {
         return SignedIn.current().map(person -> switch (person.role()) {
             case "UNIVERSITY" -> "redirect:/my/technologies";
             case "OPERATOR" -> "redirect:/verification";
+            case "REGULATOR" -> "redirect:/regulator/decisions";
                         default -> "redirect:/";
         }).orElse("redirect:/");
     }
