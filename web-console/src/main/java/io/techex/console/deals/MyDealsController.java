@@ -1,12 +1,9 @@
 package io.techex.console.deals;
 
 import io.techex.console.security.SignedIn;
-import io.techex.console.services.Bidding;
 import io.techex.console.services.BiddingModel.Auction;
 import io.techex.console.services.BiddingModel.Negotiation;
 import io.techex.console.services.BiddingModel.SealedBidAuction;
-import io.techex.console.services.ContractModel.Contract;
-import io.techex.console.services.Contracts;
 import io.techex.console.services.Listings;
 import io.techex.console.services.Model.Listing;
 import io.techex.console.services.ServiceProblem;
@@ -14,7 +11,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,40 +24,21 @@ import java.util.stream.Stream;
 @Controller
 class MyDealsController {
 
-    private final Bidding bidding;
-    private final Contracts contracts;
+    private final DealNeeds needs;
     private final Listings listings;
 
-    MyDealsController(Bidding bidding, Contracts contracts, Listings listings) {
-        this.bidding = bidding;
-        this.contracts = contracts;
+    MyDealsController(DealNeeds needs, Listings listings) {
+        this.needs = needs;
         this.listings = listings;
     }
 
     @GetMapping("/my/deals")
     String deals(Model model) {
-        SignedIn me = SignedIn.current().orElseThrow();
-        List<Negotiation> negotiations = bidding.negotiations().stream()
-                .sorted(Comparator.comparing((Negotiation n) -> !n.yourTurn()).thenComparing(n -> !n.isOpen())).toList();
-        List<Auction> auctions = bidding.auctions().stream()
-                .sorted(Comparator.comparing(Auction::isClosed).thenComparing(Auction::endsAt)).toList();
-        List<SealedBidAuction> sealed = bidding.sealedBidAuctions().stream()
-                .sorted(Comparator.comparing(SealedBidAuction::isClosed).thenComparing(SealedBidAuction::endsAt)).toList();
-        List<Contract> mine = contracts.contracts();
-
-        model.addAttribute("yourTurn", negotiations.stream().filter(Negotiation::yourTurn).toList());
-        model.addAttribute("leading", auctions.stream().filter(a -> !a.isClosed() && a.yourBid() != null && a.youLead()).toList());
-        model.addAttribute("outbid", auctions.stream().filter(a -> !a.isClosed() && a.isOutbid()).toList());
-        model.addAttribute("toReveal", sealed.stream().filter(a -> "REVEALING".equals(a.phase()) && a.yourBid() != null
-                && !a.yourBid().revealed()).toList());
-        model.addAttribute("toSign", mine.stream().filter(c -> c.isDrafting() && !c.signedBy(me.organisation())).toList());
-        model.addAttribute("toAnswer", mine.stream().filter(c -> c.isDrafting() && c.pendingAmendment() != null
-                && !c.pendingAmendment().proposedBy().equals(me.organisation())).toList());
-        model.addAttribute("negotiations", negotiations);
-        model.addAttribute("auctions", auctions);
-        model.addAttribute("sealedBidAuctions", sealed);
-        model.addAttribute("listingsById", titles(Stream.of(negotiations.stream().map(Negotiation::listingId),
-                auctions.stream().map(Auction::listingId), sealed.stream().map(SealedBidAuction::listingId))
+        DealNeeds.Deals deals = needs.of(SignedIn.current().orElseThrow());
+        model.addAttribute("deals", deals);
+        model.addAttribute("listingsById", titles(Stream.of(deals.negotiations().stream().map(Negotiation::listingId),
+                deals.auctions().stream().map(Auction::listingId),
+                deals.sealedBidAuctions().stream().map(SealedBidAuction::listingId))
                 .flatMap(s -> s).distinct().toList()));
         return "my-deals";
     }

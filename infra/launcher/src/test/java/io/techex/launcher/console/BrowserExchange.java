@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -109,6 +110,16 @@ public final class BrowserExchange implements ExtensionContext.Store.CloseableRe
 
     FourServices services() {
         return services;
+    }
+
+    /**
+     * bidding-service drops every live board's watcher, as an instance going away would: each console relay ends its
+     * browser's stream, and each browser reconnects (its first event the board as it is then).
+     */
+    void dropLiveBoards() {
+        SmartLifecycle watchers = services.context(FourServices.Service.BIDDING).getBean("boardWatchers", SmartLifecycle.class);
+        watchers.stop();
+        watchers.start();
     }
 
     String url(String path) {

@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.techex.launcher.FourServices.json;
+import static io.techex.launcher.console.DealPages.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -173,13 +174,30 @@ class ConsoleDealsBrowserTest {
         assertThat(kenji.bidField()).hasValue("530000000");
         look(kyoto, "26-bid-too-low");
 
-        // kyoto-materials goes above the reserve; mekong-biotech's board shows it at once
+        // mekong-biotech's computer goes offline as its live board's stream drops: the board says so and marks the
+        // price it shows as possibly stale
+        thu = new Auction(mekong);
+        assertThat(thu.connection()).hasText("Trực tiếp");
+        mekong.context().setOffline(true);
+        exchange.dropLiveBoards();
+        assertThat(thu.connection()).hasText("Mất kết nối — đang kết nối lại; giá hiển thị có thể đã cũ");
+        assertThat(value(thu.board(), "Giá hiện tại").getByText("(có thể đã cũ)")).isVisible();
+        look(mekong, "26b-auction-reconnecting");
+
+        // meanwhile kyoto-materials goes above the reserve
         kenji.reviewBid("650.000.000");
         Confirm high = new Confirm(kyoto, "Kiểm tra giá đặt");
         assertThat(high.what()).containsText("650.000.000 ₫ — sáu trăm năm mươi triệu đồng");
         high.confirm("Đặt giá ràng buộc");
-        assertThat(thu.price()).hasText("650.000.000 ₫", WITHIN_A_SECOND);
-        assertThat(thu.you()).hasText("Bạn đã bị trả giá cao hơn", WITHIN_A_SECOND);
+        assertThat(doneNotice(kyoto)).containsText("là lượt số 4");
+        assertThat(thu.price()).hasText("520.000.000 ₫");
+
+        // back online, the reconnected board starts with the auction as it is now
+        mekong.context().setOffline(false);
+        assertThat(thu.connection()).hasText("Trực tiếp");
+        assertThat(thu.price()).hasText("650.000.000 ₫");
+        assertThat(thu.you()).hasText("Bạn đã bị trả giá cao hơn");
+        assertThat(value(thu.board(), "Giá hiện tại").getByText("(có thể đã cũ)")).isHidden();
 
         // past the end the soft close moved, the exchange's deadline closes the auction, and both boards say so
         exchange.clock().advance(Duration.ofMinutes(6));
@@ -294,6 +312,11 @@ class ConsoleDealsBrowserTest {
         look(mekong, "36-sealed-bid-won");
         kyoto.reload();
         assertThat(kyoto.getByText("Bạn không thắng.")).isVisible();
+        new ConsolePages.Frame(kyoto).switchToEnglish();
+        assertThat(kyoto.getByRole(AriaRole.HEADING, DealPages.named("Sealed-bid auction"))).isVisible();
+        assertThat(kyoto.getByText("You did not win.")).isVisible();
+        assertThat(kyoto.getByRole(AriaRole.REGION, DealPages.named("Result"))).containsText("Won at ₫1,700,000,000");
+        look(kyoto, "37-sealed-bid-lost-english");
 
         // the words the browser wrote are the console's own
         for (String amount : List.of("1000000", "1005000", "21000000", "1700000000", "3200000000000000")) {
