@@ -29,10 +29,10 @@ class BiddingAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.POST, "/auctions").hasRole(SELLER)
                 .requestMatchers(HttpMethod.POST, "/auctions/*/bids").hasRole(BUYER)
                 .requestMatchers(HttpMethod.PUT, "/auctions/*/bid-limit").hasRole(BUYER)
-                .requestMatchers(HttpMethod.GET, "/auctions/*", "/auctions/*/board").authenticated()
+                .requestMatchers(HttpMethod.GET, "/auctions", "/auctions/*", "/auctions/*/board").authenticated()
                 .requestMatchers(HttpMethod.POST, "/sealed-bid-auctions").hasRole(SELLER)
                 .requestMatchers(HttpMethod.POST, "/sealed-bid-auctions/*/commitments", "/sealed-bid-auctions/*/reveals")
                 .hasRole(BUYER)
-                .requestMatchers(HttpMethod.GET, "/sealed-bid-auctions/*").authenticated();
+                .requestMatchers(HttpMethod.GET, "/sealed-bid-auctions", "/sealed-bid-auctions/*").authenticated();
     }
 }

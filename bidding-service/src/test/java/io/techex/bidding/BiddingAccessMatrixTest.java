@@ -51,11 +51,13 @@ class BiddingAccessMatrixTest {
                 .row("POST", "/auctions", AUCTION, UNIVERSITY)
                 .row("POST", "/auctions/{auctionId}/bids", AMOUNT, FIRM)
                 .row("PUT", "/auctions/{auctionId}/bid-limit", AMOUNT, FIRM)
+                .row("GET", "/auctions", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("GET", "/auctions/{auctionId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("GET", "/auctions/{auctionId}/board", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("POST", "/sealed-bid-auctions", SEALED_AUCTION, UNIVERSITY)
                 .row("POST", "/sealed-bid-auctions/{auctionId}/commitments", COMMITMENT, FIRM)
                 .row("POST", "/sealed-bid-auctions/{auctionId}/reveals", REVEAL, FIRM)
+                .row("GET", "/sealed-bid-auctions", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("GET", "/sealed-bid-auctions/{auctionId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .verify();
     }

@@ -2,7 +2,7 @@ package io.techex.audit.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

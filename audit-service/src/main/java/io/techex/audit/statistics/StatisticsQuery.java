@@ -1,6 +1,6 @@
 package io.techex.audit.statistics;
 
-import io.techex.platform.web.RuleViolation;
+import io.techex.platform.rules.RuleViolation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

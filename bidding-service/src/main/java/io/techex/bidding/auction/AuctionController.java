@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -32,6 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** English auctions over HTTP: sellers schedule them on their listings, firms bid, everyone may watch. */
@@ -119,23 +121,43 @@ class AuctionController {
     }
 
     /** Anyone may watch an auction; the reserve is the seller's secret, and who leads only the leader's business. */
-    @Operation(summary = "Read an auction", description = "Its state, prices and times; the reserve to its seller only, "
-            + "and whether the caller leads.")
+    @Operation(summary = "An English auction as the caller may see it", description = """
+            Its deal, prices, times and bid count for everyone; whether the caller leads (youLead) and the caller's own \
+            latest bid (yourBid), so a firm learns it leads or was outbid without learning who bids; the reserve to the \
+            seller only.""")
     @GetMapping("/{auctionId}")
     AuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
+        return auctions.find(auctionId.toString()).map(auction -> view(auction, actor, clock.instant()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
+    }
+
+    @Operation(summary = "English auctions of a listing, or the caller's", description = """
+            With listingId, the listing's auctions (anyone may watch them); without, those the caller's organisation \
+            sells in or has bid in. The latest to end first, 200 at most; each as GET /auctions/{auctionId} answers it.""")
+    @GetMapping
+    List<AuctionView> list(@RequestParam(required = false) UUID listingId, @CurrentActor Actor actor) {
         Instant now = clock.instant();
-        return auctions.find(auctionId.toString()).map(auction -> {
-            boolean seller = auction.sellerOrganisationId().equals(actor.organisationId());
-            AuctionStatus status = auction.status();
-            if (status == AuctionStatus.SCHEDULED && !now.isBefore(auction.startsAt())) {
-                status = AuctionStatus.OPEN;
-            }
-            return new AuctionView(auction.auctionId(), auction.listingId(), status, auction.currency(),
-                    plain(auction.startingPrice()), plain(auction.currentPrice()), plain(auction.minimumBid()),
-                    auction.bidCount(), actor.organisationId().equals(auction.leaderOrganisationId()),
-                    auction.startsAt(), auction.endsAt(), Math.max(0, auction.endsAt().getEpochSecond() - now.getEpochSecond()),
-                    seller ? plain(auction.reservePrice()) : null);
-        }).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
+        List<AuctionRow> rows = listingId == null ? auctions.ofOrganisation(actor.organisationId())
+                : auctions.onListing(listingId.toString());
+        return rows.stream().map(auction -> view(auction, actor, now)).toList();
+    }
+
+    private AuctionView view(AuctionRow auction, Actor actor, Instant now) {
+        boolean seller = auction.sellerOrganisationId().equals(actor.organisationId());
+        AuctionStatus status = auction.status();
+        if (status == AuctionStatus.SCHEDULED && !now.isBefore(auction.startsAt())) {
+            status = AuctionStatus.OPEN;
+        }
+        OwnBid yourBid = auctions.bidOf(auction.auctionId(), actor.organisationId())
+                .map(own -> new OwnBid(plain(own.amount()), own.bidNumber(), own.placedAt(), own.bids())).orElse(null);
+        AuctionTerms terms = auction.terms();
+        return new AuctionView(auction.auctionId(), auction.listingId(), auction.sellerOrganisationId(), status,
+                terms.dealType(), terms.fieldOfUse(), terms.territory(), terms.termMonths(), auction.currency(),
+                plain(auction.startingPrice()), plain(auction.minimumIncrement()), plain(auction.currentPrice()),
+                plain(auction.minimumBid()), auction.bidCount(), actor.organisationId().equals(auction.leaderOrganisationId()),
+                yourBid, auction.startsAt(), auction.endsAt(), auction.softCloseMinutes(),
+                Math.max(0, auction.endsAt().getEpochSecond() - now.getEpochSecond()),
+                seller ? plain(auction.reservePrice()) : null);
     }
 
     private static BigDecimal plain(BigDecimal amount) {
@@ -158,12 +180,21 @@ class AuctionController {
     record BidAccepted(String bidId, int bidNumber, BigDecimal amount, Instant placedAt) {
     }
 
+    /** The caller's own latest bid, which is its highest; {@code bids}: how many of the auction's bids are its. */
+    record OwnBid(BigDecimal amount, int bidNumber, Instant placedAt, int bids) {
+    }
+
     /**
      * @param currentPrice the highest bid; null before the first
+     * @param youLead      whether the caller's organisation holds the highest bid
+     * @param yourBid      the caller's own latest bid; null when it has not bid
      * @param reservePrice the seller's only: null for anyone else, and when the seller set none
      */
-    record AuctionView(String auctionId, String listingId, AuctionStatus status, String currency, BigDecimal startingPrice,
-                       @Nullable BigDecimal currentPrice, BigDecimal minimumBid, int bidCount, boolean youLead,
-                       Instant startsAt, Instant endsAt, long secondsLeft, @Nullable BigDecimal reservePrice) {
+    record AuctionView(String auctionId, String listingId, String sellerOrganisationId, AuctionStatus status,
+                       DealType dealType, @Nullable String fieldOfUse, @Nullable String territory,
+                       @Nullable Integer termMonths, String currency, BigDecimal startingPrice,
+                       BigDecimal minimumIncrement, @Nullable BigDecimal currentPrice, BigDecimal minimumBid,
+                       int bidCount, boolean youLead, @Nullable OwnBid yourBid, Instant startsAt, Instant endsAt,
+                       int softCloseMinutes, long secondsLeft, @Nullable BigDecimal reservePrice) {
     }
 }

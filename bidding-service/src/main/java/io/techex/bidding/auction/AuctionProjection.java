@@ -33,13 +33,16 @@ class AuctionProjection {
     @EventHandler
     void on(EnglishAuctionScheduled event, @Timestamp Instant at) {
         jdbc.update("""
-                INSERT INTO auction_view (auction_id, listing_id, seller_organisation_id, status, currency, starting_price,
-                    reserve_price, minimum_increment, bid_count, starts_at, ends_at, updated_at)
-                VALUES (?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, 0, ?, ?, ?)
+                INSERT INTO auction_view (auction_id, listing_id, seller_organisation_id, status, deal_type, field_of_use,
+                    territory, term_months, currency, starting_price, reserve_price, minimum_increment, bid_count,
+                    starts_at, ends_at, soft_close_minutes, updated_at)
+                VALUES (?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
                 ON CONFLICT (auction_id) DO NOTHING""",
-                event.auctionId(), event.listingId(), event.sellerOrganisationId(), event.currency(),
+                event.auctionId(), event.listingId(), event.sellerOrganisationId(), event.terms().dealType().name(),
+                event.terms().fieldOfUse(), event.terms().territory(), event.terms().termMonths(), event.currency(),
                 event.startingPrice(), event.reservePrice(), event.minimumIncrement(),
-                java.sql.Timestamp.from(event.startsAt()), java.sql.Timestamp.from(event.endsAt()), java.sql.Timestamp.from(at));
+                java.sql.Timestamp.from(event.startsAt()), java.sql.Timestamp.from(event.endsAt()),
+                event.softCloseMinutes(), java.sql.Timestamp.from(at));
         boards.changed(event.auctionId());
     }
 
@@ -51,6 +54,15 @@ class AuctionProjection {
                 WHERE auction_id = ? AND bid_count < ?""",
                 event.amount(), event.bidderOrganisationId(), event.bidNumber(), java.sql.Timestamp.from(at),
                 event.auctionId(), event.bidNumber());
+        // the bidder's own latest bid, guarded like the price: a bid handled again changes nothing
+        jdbc.update("""
+                INSERT INTO auction_bidder_view (auction_id, bidder_organisation_id, amount, bid_number, placed_at, bids)
+                VALUES (?, ?, ?, ?, ?, 1)
+                ON CONFLICT (auction_id, bidder_organisation_id) DO UPDATE SET amount = EXCLUDED.amount,
+                    bid_number = EXCLUDED.bid_number, placed_at = EXCLUDED.placed_at, bids = auction_bidder_view.bids + 1
+                WHERE auction_bidder_view.bid_number < EXCLUDED.bid_number""",
+                event.auctionId(), event.bidderOrganisationId(), event.amount(), event.bidNumber(),
+                java.sql.Timestamp.from(event.placedAt()));
         boards.changed(event.auctionId());
     }
 
@@ -75,6 +87,7 @@ class AuctionProjection {
     @ResetHandler
     void beforeReplay() {
         jdbc.update("DELETE FROM auction_view");
+        jdbc.update("DELETE FROM auction_bidder_view");
     }
 
     /** Also for a sealed-bid auction's AuctionClosedWithoutSale, which has no row here. */

@@ -1,5 +1,6 @@
 package io.techex.bidding.negotiation;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.bidding.api.DealTerms;
@@ -119,18 +120,27 @@ class NegotiationController {
     }
 
     /** The view may lag the last command by a few milliseconds. */
-    @Operation(summary = "Read a negotiation (its parties)")
+    @Operation(summary = "A negotiation, with every round's offer", description = """
+            The offer on the table and the whole term sheet's history, round by round (rounds), as its two parties see \
+            it; yourSide and yourTurn say whether the caller may counter, accept or reject now (the offer is open, has \
+            not expired and is the other party's). 404 to anyone but the two parties.""")
     @GetMapping("/{negotiationId}")
     NegotiationView get(@PathVariable UUID negotiationId, @CurrentActor Actor actor) {
-        return negotiations.find(negotiationId.toString(), actor.organisationId()).map(NegotiationView::of)
+        return negotiations.find(negotiationId.toString(), actor.organisationId())
+                .map(row -> NegotiationView.of(row, actor.organisationId(), clock.instant(),
+                        negotiations.rounds(row.negotiationId())))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No negotiation " + negotiationId));
     }
 
     /** A firm's own negotiations; a seller's, the negotiations on its listings. Newest first. */
-    @Operation(summary = "The caller's negotiations", description = "A firm's own, a seller's on its listings; newest first.")
+    @Operation(summary = "The caller's negotiations, newest first", description = """
+            A firm's own negotiations; a seller's, those on its listings; 200 at most. Each as GET \
+            /negotiations/{negotiationId} answers it, without its rounds.""")
     @GetMapping
     List<NegotiationView> mine(@CurrentActor Actor actor) {
-        return negotiations.ofParty(actor.organisationId()).stream().map(NegotiationView::of).toList();
+        Instant now = clock.instant();
+        return negotiations.ofParty(actor.organisationId()).stream()
+                .map(row -> NegotiationView.of(row, actor.organisationId(), now, null)).toList();
     }
 
     /** An answer on a listing that stopped taking deals would start a deal nobody can sign. */
@@ -155,15 +165,24 @@ class NegotiationController {
     record NegotiationRef(String negotiationId, NegotiationStatus status) {
     }
 
-    /** @param offerBy who made the offer on the table; the other party answers it */
+    /**
+     * @param offerBy  who made the offer on the table; the other party answers it
+     * @param yourSide the caller's side
+     * @param yourTurn whether the caller may answer the offer on the table now
+     * @param endedBy  who accepted or rejected; null while open, and when it expired or the exchange closed it
+     * @param rounds   every round's offer, the first first; only in the answer about one negotiation
+     */
     record NegotiationView(String negotiationId, String listingId, String sellerOrganisationId,
                            String buyerOrganisationId, NegotiationStatus status, int round, Party offerBy,
-                           DealTerms terms, Instant validUntil, @Nullable String closedReason) {
+                           DealTerms terms, Instant validUntil, @Nullable String closedReason, Party yourSide,
+                           boolean yourTurn, @Nullable Party endedBy, @Nullable Instant endedAt,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<NegotiationRow.Round> rounds) {
 
-        static NegotiationView of(NegotiationRow row) {
+        static NegotiationView of(NegotiationRow row, String organisationId, Instant now, List<NegotiationRow.Round> rounds) {
+            Party side = row.sideOf(organisationId);
             return new NegotiationView(row.negotiationId(), row.listingId(), row.sellerOrganisationId(),
                     row.buyerOrganisationId(), row.status(), row.round(), row.offerBy(), row.terms(), row.validUntil(),
-                    row.closedReason());
+                    row.closedReason(), side, row.awaitsAnswerFrom(side, now), row.endedBy(), row.endedAt(), rounds);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.techex.bidding.negotiation;
 
+import io.techex.bidding.api.Party;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.OfferCountered;
@@ -40,6 +41,7 @@ class NegotiationProjection {
                 ON CONFLICT (negotiation_id) DO NOTHING""",
                 event.negotiationId(), event.listingId(), event.sellerOrganisationId(), event.buyerOrganisationId(),
                 event.round(), json(event.terms()), ts(event.validUntil()), ts(at));
+        round(event.negotiationId(), event.round(), Party.BUYER, event.terms(), event.validUntil(), event.madeAt());
     }
 
     @EventHandler
@@ -48,37 +50,53 @@ class NegotiationProjection {
                 UPDATE negotiation_view SET round = ?, last_offer_by = ?, terms = ?::jsonb, valid_until = ?, updated_at = ?
                 WHERE negotiation_id = ?""",
                 event.round(), event.by().name(), json(event.terms()), ts(event.validUntil()), ts(at), event.negotiationId());
+        round(event.negotiationId(), event.round(), event.by(), event.terms(), event.validUntil(), event.madeAt());
     }
 
     @EventHandler
     void on(OfferAccepted event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        status(event.negotiationId(), NegotiationStatus.AGREED, null, at);
+        ended(event.negotiationId(), NegotiationStatus.AGREED, null, event.by(), event.acceptedAt(), at);
     }
 
     @EventHandler
     void on(OfferRejected event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        status(event.negotiationId(), NegotiationStatus.REJECTED, event.reason(), at);
+        ended(event.negotiationId(), NegotiationStatus.REJECTED, event.reason(), event.by(), event.rejectedAt(), at);
     }
 
     @EventHandler
     void on(OfferExpired event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        status(event.negotiationId(), NegotiationStatus.EXPIRED, null, at);
+        ended(event.negotiationId(), NegotiationStatus.EXPIRED, null, null, event.validUntil(), at);
     }
 
     @EventHandler
     void on(NegotiationClosed event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        status(event.negotiationId(), NegotiationStatus.CLOSED, event.reason(), at);
+        ended(event.negotiationId(), NegotiationStatus.CLOSED, event.reason(), null, at, at);
     }
 
     /** Before a replay: the rows are rebuilt from the first event on. */
     @ResetHandler
     void beforeReplay() {
         jdbc.update("DELETE FROM negotiation_view");
+        jdbc.update("DELETE FROM negotiation_round_view");
     }
 
-    private void status(String negotiationId, NegotiationStatus status, String reason, Instant at) {
-        jdbc.update("UPDATE negotiation_view SET status = ?, closed_reason = ?, updated_at = ? WHERE negotiation_id = ?",
-                status.name(), reason, ts(at), negotiationId);
+    /** Each round's offer as it was made: both sides read the term sheet's whole history. */
+    private void round(String negotiationId, int round, Party by, DealTerms terms, Instant validUntil, Instant madeAt) {
+        jdbc.update("""
+                INSERT INTO negotiation_round_view (negotiation_id, round, offer_by, terms, valid_until, made_at)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (negotiation_id, round) DO NOTHING""",
+                negotiationId, round, by.name(), json(terms), ts(validUntil), ts(madeAt));
+    }
+
+    /**
+     * @param by      the party that accepted or rejected; null when time or the exchange ended the negotiation
+     * @param endedAt the answer's time, the expired offer's deadline, or when the exchange closed it
+     */
+    private void ended(String negotiationId, NegotiationStatus status, String reason, Party by, Instant endedAt, Instant at) {
+        jdbc.update("""
+                UPDATE negotiation_view SET status = ?, closed_reason = ?, ended_by = ?, ended_at = ?, updated_at = ?
+                WHERE negotiation_id = ?""",
+                status.name(), reason, by == null ? null : by.name(), ts(endedAt), ts(at), negotiationId);
     }
 
     private static Timestamp ts(Instant instant) {

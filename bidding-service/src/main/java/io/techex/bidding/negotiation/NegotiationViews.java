@@ -20,13 +20,15 @@ class NegotiationViews {
 
     private static final String SELECT = """
             SELECT negotiation_id, listing_id, seller_organisation_id, buyer_organisation_id, status, round,
-                   last_offer_by, terms, valid_until, closed_reason FROM negotiation_view""";
+                   last_offer_by, terms, valid_until, closed_reason, ended_by, ended_at FROM negotiation_view""";
 
     private static final RowMapper<NegotiationRow> ROW = (rs, row) -> new NegotiationRow(
             rs.getString("negotiation_id"), rs.getString("listing_id"), rs.getString("seller_organisation_id"),
             rs.getString("buyer_organisation_id"), NegotiationStatus.valueOf(rs.getString("status")), rs.getInt("round"),
             Party.valueOf(rs.getString("last_offer_by")), terms(rs.getString("terms")),
-            rs.getTimestamp("valid_until").toInstant(), rs.getString("closed_reason"));
+            rs.getTimestamp("valid_until").toInstant(), rs.getString("closed_reason"),
+            rs.getString("ended_by") == null ? null : Party.valueOf(rs.getString("ended_by")),
+            rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toInstant());
 
     private final JdbcTemplate jdbc;
 
@@ -44,6 +46,15 @@ class NegotiationViews {
     List<NegotiationRow> ofParty(String organisationId) {
         return jdbc.query(SELECT + " WHERE buyer_organisation_id = ? OR seller_organisation_id = ? ORDER BY updated_at DESC LIMIT 200",
                 ROW, organisationId, organisationId);
+    }
+
+    /** Every round's offer of the negotiation, the first first. */
+    List<NegotiationRow.Round> rounds(String negotiationId) {
+        return jdbc.query("""
+                SELECT round, offer_by, terms, valid_until, made_at FROM negotiation_round_view
+                WHERE negotiation_id = ? ORDER BY round""", (rs, row) -> new NegotiationRow.Round(rs.getInt("round"),
+                Party.valueOf(rs.getString("offer_by")), terms(rs.getString("terms")),
+                rs.getTimestamp("valid_until").toInstant(), rs.getTimestamp("made_at").toInstant()), negotiationId);
     }
 
     /** The listing the negotiation is about, whoever asks. */

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -32,6 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -126,22 +128,36 @@ class SealedBidAuctionController {
             + "once closed (the winning amount, a firm's own bid); the reserve to its seller only.")
     @GetMapping("/{auctionId}")
     SealedBidAuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
+        return auctions.find(auctionId.toString()).map(auction -> view(auction, actor, clock.instant()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
+    }
+
+    @Operation(summary = "Sealed-bid auctions of a listing, or the caller's", description = """
+            With listingId, the listing's sealed-bid auctions (anyone may watch them); without, those the caller's \
+            organisation sells in or has committed a bid to. The latest to end first, 200 at most; each as \
+            GET /sealed-bid-auctions/{auctionId} answers it.""")
+    @GetMapping
+    List<SealedBidAuctionView> list(@RequestParam(required = false) UUID listingId, @CurrentActor Actor actor) {
         Instant now = clock.instant();
-        SealedBidAuctionView view = auctions.find(auctionId.toString()).map(auction -> {
-            boolean closed = auction.closed();
-            SealedBidPhase phase = closed ? SealedBidPhase.valueOf(auction.status())
-                    : SealedBidPhase.at(now, auction.startsAt(), auction.bidsDueAt(), auction.endsAt());
-            boolean seller = auction.sellerOrganisationId().equals(actor.organisationId());
-            return new SealedBidAuctionView(auction.auctionId(), auction.listingId(), phase, auction.dealType(),
-                    auction.currency(), auction.startsAt(), auction.bidsDueAt(), auction.endsAt(),
-                    auction.commitmentCount(), auction.revealedCount(),
-                    closed ? plain(auction.winningAmount()) : null,
-                    closed ? actor.organisationId().equals(auction.winnerOrganisationId()) : null,
-                    seller ? plain(auction.reservePrice()) : null, null);
-        }).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No auction " + auctionId));
-        OwnBid own = auctions.bidOf(auctionId.toString(), actor.organisationId()).map(bid -> new OwnBid(bid.commitment(),
-                bid.commitNumber(), plain(bid.amount()), bid.revealed(), bid.voided())).orElse(null);
-        return own == null ? view : view.withYourBid(own);
+        List<SealedBidAuctionRow> rows = listingId == null ? auctions.ofOrganisation(actor.organisationId())
+                : auctions.onListing(listingId.toString());
+        return rows.stream().map(auction -> view(auction, actor, now)).toList();
+    }
+
+    private SealedBidAuctionView view(SealedBidAuctionRow auction, Actor actor, Instant now) {
+        boolean closed = auction.closed();
+        SealedBidPhase phase = closed ? SealedBidPhase.valueOf(auction.status())
+                : SealedBidPhase.at(now, auction.startsAt(), auction.bidsDueAt(), auction.endsAt());
+        boolean seller = auction.sellerOrganisationId().equals(actor.organisationId());
+        OwnBid own = auctions.bidOf(auction.auctionId(), actor.organisationId()).map(bid -> new OwnBid(bid.commitment(),
+                bid.commitNumber(), bid.committedAt(), plain(bid.amount()), bid.revealed(), bid.voided())).orElse(null);
+        AuctionTerms terms = auction.terms();
+        return new SealedBidAuctionView(auction.auctionId(), auction.listingId(), auction.sellerOrganisationId(), phase,
+                terms.dealType(), terms.fieldOfUse(), terms.territory(), terms.termMonths(), auction.currency(),
+                auction.startsAt(), auction.bidsDueAt(), auction.endsAt(), auction.commitmentCount(),
+                auction.revealedCount(), closed ? plain(auction.winningAmount()) : null,
+                closed ? actor.organisationId().equals(auction.winnerOrganisationId()) : null,
+                seller ? plain(auction.reservePrice()) : null, own);
     }
 
     private static BigDecimal plain(BigDecimal amount) {
@@ -170,7 +186,8 @@ class SealedBidAuctionController {
     }
 
     /** The caller's own bid: its amount once revealed (its own business, so shown to it alone). */
-    record OwnBid(String commitment, int commitNumber, @Nullable BigDecimal amount, boolean revealed, boolean voided) {
+    record OwnBid(String commitment, int commitNumber, Instant committedAt, @Nullable BigDecimal amount, boolean revealed,
+                  boolean voided) {
     }
 
     /**
@@ -179,14 +196,10 @@ class SealedBidAuctionController {
      * @param reservePrice  the seller's only
      * @param yourBid       the caller's own bid, if it committed one
      */
-    record SealedBidAuctionView(String auctionId, String listingId, SealedBidPhase phase, DealType dealType,
+    record SealedBidAuctionView(String auctionId, String listingId, String sellerOrganisationId, SealedBidPhase phase,
+                                DealType dealType, @Nullable String fieldOfUse, @Nullable String territory, @Nullable Integer termMonths,
                                 String currency, Instant startsAt, Instant bidsDueAt, Instant endsAt, int bidCount,
                                 int revealedCount, @Nullable BigDecimal winningAmount, @Nullable Boolean youWon,
                                 @Nullable BigDecimal reservePrice, @Nullable OwnBid yourBid) {
-
-        SealedBidAuctionView withYourBid(OwnBid own) {
-            return new SealedBidAuctionView(auctionId, listingId, phase, dealType, currency, startsAt, bidsDueAt, endsAt,
-                    bidCount, revealedCount, winningAmount, youWon, reservePrice, own);
-        }
     }
 }

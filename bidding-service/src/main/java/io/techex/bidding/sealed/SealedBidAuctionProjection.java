@@ -35,12 +35,13 @@ class SealedBidAuctionProjection {
     @EventHandler
     void on(SealedBidAuctionScheduled event, @Timestamp Instant at) {
         jdbc.update("""
-                INSERT INTO sealed_auction_view (auction_id, listing_id, seller_organisation_id, status, deal_type, currency,
-                    reserve_price, starts_at, bids_due_at, ends_at, commitment_count, revealed_count, updated_at)
-                VALUES (?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, 0, 0, ?)
+                INSERT INTO sealed_auction_view (auction_id, listing_id, seller_organisation_id, status, deal_type,
+                    field_of_use, territory, term_months, currency, reserve_price, starts_at, bids_due_at, ends_at,
+                    commitment_count, revealed_count, updated_at)
+                VALUES (?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
                 ON CONFLICT (auction_id) DO NOTHING""",
                 event.auctionId(), event.listingId(), event.sellerOrganisationId(), event.terms().dealType().name(),
-                event.currency(), event.reservePrice(), ts(event.startsAt()), ts(event.bidsDueAt()), ts(event.endsAt()), ts(at));
+                event.terms().fieldOfUse(), event.terms().territory(), event.terms().termMonths(), event.currency(), event.reservePrice(), ts(event.startsAt()), ts(event.bidsDueAt()), ts(event.endsAt()), ts(at));
         boards.changed(event.auctionId());
     }
 

@@ -275,6 +275,116 @@ class BiddingFlowTest {
                 Map.entry("DealAgreed", List.of("bidding-service", "techex", "SYSTEM")));
     }
 
+    /** Each party reads every round's offer, whose turn it is, and who ended the negotiation when. */
+    @Test
+    void eachPartyReadsEveryRoundOfANegotiationAndWhetherItIsItsTurnToAnswer() throws Exception {
+        String listingId = publish("NEGOTIATION", "NON_EXCLUSIVE_LICENCE");
+        String until = clock.instant().plus(Duration.ofDays(3)).toString();
+        String terms = """
+                {"dealType": "NON_EXCLUSIVE_LICENCE", "territory": "VN", "termMonths": 36,
+                 "price": {"currency": "VND", "lumpSum": "400000000", "runningRoyaltyPercent": "2"}}""";
+        var opened = send("POST", "/negotiations", TestTokens.FIRM, """
+                {"listingId": "%s", "terms": %s, "validUntil": "%s"}""".formatted(listingId, terms, until));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String negotiationId = json(opened).get("negotiationId").asText();
+        String path = "/negotiations/" + negotiationId;
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", path, TestTokens.UNIVERSITY, null).statusCode() == 200);
+        JsonNode sellers = json(send("GET", path, TestTokens.UNIVERSITY, null));
+        assertThat(sellers.path("yourSide").asText()).isEqualTo("SELLER");
+        assertThat(sellers.path("yourTurn").asBoolean()).isTrue();
+        assertThat(sellers.path("rounds")).hasSize(1);
+        assertThat(sellers.at("/rounds/0/by").asText()).isEqualTo("BUYER");
+        assertThat(sellers.at("/rounds/0/madeAt").asText()).isNotEmpty();
+        JsonNode buyers = json(send("GET", path, TestTokens.FIRM, null));
+        assertThat(buyers.path("yourSide").asText()).isEqualTo("BUYER");
+        assertThat(buyers.path("yourTurn").asBoolean()).as("its own offer is on the table").isFalse();
+
+        var countered = send("POST", path + "/counter-offers", TestTokens.UNIVERSITY, """
+                {"terms": %s, "validUntil": "%s"}""".formatted(terms.replace("400000000", "450000000"), until));
+        assertThat(countered.statusCode()).as(countered.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(send("GET", path, TestTokens.FIRM, null)).path("rounds").size() == 2);
+        buyers = json(send("GET", path, TestTokens.FIRM, null));
+        assertThat(buyers.path("yourTurn").asBoolean()).isTrue();
+        assertThat(buyers.at("/rounds/0/terms/price/lumpSum").asText()).isEqualTo("400000000");
+        assertThat(buyers.at("/rounds/1/terms/price/lumpSum").asText()).isEqualTo("450000000");
+        assertThat(buyers.at("/rounds/1/by").asText()).isEqualTo("SELLER");
+        assertThat(json(send("GET", path, TestTokens.UNIVERSITY, null)).path("yourTurn").asBoolean()).isFalse();
+        JsonNode listed = findById(json(send("GET", "/negotiations", TestTokens.FIRM, null)), "negotiationId", negotiationId);
+        assertThat(listed.path("yourTurn").asBoolean()).isTrue();
+        assertThat(listed.has("rounds")).as("a list leaves the rounds out").isFalse();
+
+        var rejected = send("POST", path + "/rejection", TestTokens.FIRM, "{\"reason\": \"over our budget\"}");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(send("GET", path, TestTokens.UNIVERSITY, null)).path("status").asText()
+                .equals("REJECTED"));
+        JsonNode ended = json(send("GET", path, TestTokens.UNIVERSITY, null));
+        assertThat(ended.path("endedBy").asText()).isEqualTo("BUYER");
+        assertThat(ended.path("endedAt").asText()).isNotEmpty();
+        assertThat(ended.path("closedReason").asText()).isEqualTo("over our budget");
+        assertThat(ended.path("yourTurn").asBoolean()).isFalse();
+    }
+
+    /**
+     * A bidder reads its own latest bid and whether it leads, never another bidder's identity; each finds the auction
+     * among its own, and anyone among the listing's.
+     */
+    @Test
+    void aBidderReadsItsOwnLatestBidAndWhetherItLeadsAndFindsTheAuctionAmongItsOwn() throws Exception {
+        String listingId = publish("AUCTION", "EXCLUSIVE_LICENCE");
+        Instant now = clock.instant();
+        var scheduled = send("POST", "/auctions", TestTokens.UNIVERSITY, """
+                {"listingId": "%s", "dealType": "EXCLUSIVE_LICENCE", "fieldOfUse": "textile dyeing", "territory": "VN",
+                 "termMonths": 36, "startingPrice": "1000000", "reservePrice": "5000000", "minimumIncrement": "100000",
+                 "startsAt": "%s", "endsAt": "%s", "softCloseMinutes": 3}"""
+                .formatted(listingId, now.minusSeconds(1), now.plus(Duration.ofHours(1))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String auctionId = json(scheduled).get("auctionId").asText();
+        String path = "/auctions/" + auctionId;
+        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", path, TestTokens.REGULATOR, null).statusCode() == 200);
+        JsonNode watched = json(send("GET", path, TestTokens.REGULATOR, null));
+        assertThat(watched.path("dealType").asText()).isEqualTo("EXCLUSIVE_LICENCE");
+        assertThat(watched.path("fieldOfUse").asText()).isEqualTo("textile dyeing");
+        assertThat(watched.path("territory").asText()).isEqualTo("VN");
+        assertThat(watched.path("termMonths").asInt()).isEqualTo(36);
+        assertThat(watched.path("minimumIncrement").asText()).isEqualTo("100000");
+        assertThat(watched.path("softCloseMinutes").asInt()).isEqualTo(3);
+        assertThat(watched.path("sellerOrganisationId").asText()).isEqualTo("hust");
+        assertThat(watched.path("yourBid").isNull()).isTrue();
+        assertThat(watched.path("reservePrice").isNull()).isTrue();
+
+        assertThat(send("POST", path + "/bids", TestTokens.FIRM, "{\"amount\": \"1000000\"}").statusCode()).isEqualTo(201);
+        assertThat(send("POST", path + "/bids", TestTokens.FOREIGN_FIRM, "{\"amount\": \"1100000\"}").statusCode()).isEqualTo(201);
+        assertThat(send("POST", path + "/bids", TestTokens.FIRM, "{\"amount\": \"1300000\"}").statusCode()).isEqualTo(201);
+        assertThat(send("POST", path + "/bids", TestTokens.FOREIGN_FIRM, "{\"amount\": \"1400000\"}").statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(send("GET", path, TestTokens.FIRM, null)).path("bidCount").asInt() == 4);
+
+        JsonNode outbid = json(send("GET", path, TestTokens.FIRM, null));
+        assertThat(outbid.path("youLead").asBoolean()).isFalse();
+        assertThat(outbid.at("/yourBid/amount").asText()).isEqualTo("1300000");
+        assertThat(outbid.at("/yourBid/bidNumber").asInt()).isEqualTo(3);
+        assertThat(outbid.at("/yourBid/bids").asInt()).isEqualTo(2);
+        assertThat(outbid.at("/yourBid/placedAt").asText()).isNotEmpty();
+        var leadersAnswer = send("GET", path, TestTokens.FOREIGN_FIRM, null);
+        JsonNode leading = json(leadersAnswer);
+        assertThat(leading.path("youLead").asBoolean()).isTrue();
+        assertThat(leading.at("/yourBid/amount").asText()).isEqualTo("1400000");
+        assertThat(leadersAnswer.body()).as("no bidder learns who else bids").doesNotContain("mekong-biotech");
+
+        assertThat(ids(json(send("GET", "/auctions", TestTokens.FIRM, null)), "auctionId")).contains(auctionId);
+        assertThat(ids(json(send("GET", "/auctions", TestTokens.UNIVERSITY, null)), "auctionId")).contains(auctionId);
+        assertThat(ids(json(send("GET", "/auctions", TestTokens.UNIVERSITY_2, null)), "auctionId"))
+                .as("another seller that never bid").doesNotContain(auctionId);
+        JsonNode onListing = json(send("GET", "/auctions?listingId=" + listingId, TestTokens.UNIVERSITY_2, null));
+        assertThat(ids(onListing, "auctionId")).containsExactly(auctionId);
+        assertThat(onListing.get(0).path("reservePrice").isNull()).isTrue();
+        assertThat(findById(json(send("GET", "/auctions?listingId=" + listingId, TestTokens.UNIVERSITY, null)), "auctionId",
+                auctionId).path("reservePrice").asText()).isEqualTo("5000000");
+        var notAnId = send("GET", "/auctions?listingId=not-a-listing", TestTokens.FIRM, null);
+        assertThat(notAnId.statusCode()).isEqualTo(400);
+        assertThat(notAnId.body()).contains("listingId");
+    }
+
     @Test
     void anOfferLeftUnansweredPastItsDeadlineIsEndedByTheExchange() throws Exception {
         String listingId = publish("NEGOTIATION", "NON_EXCLUSIVE_LICENCE");
@@ -291,6 +401,12 @@ class BiddingFlowTest {
             assertThat(ended.at("/data/outcome").asText()).isEqualTo("EXPIRED");
             assertThat(actorExtensions(ended)).isEqualTo(List.of("bidding-service", "techex", "SYSTEM"));
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(send("GET", "/negotiations/" + negotiationId, TestTokens.FIRM, null))
+                .path("status").asText().equals("EXPIRED"));
+        JsonNode expired = json(send("GET", "/negotiations/" + negotiationId, TestTokens.FIRM, null));
+        assertThat(Instant.parse(expired.path("endedAt").asText())).as("an expired offer ends at its deadline")
+                .isEqualTo(Instant.parse(expired.path("validUntil").asText()));
+        assertThat(expired.path("endedBy").isNull()).as("time ended it, not a party").isTrue();
         assertThat(actorsInTheStore(negotiationId, "OfferExpired", "NegotiationEnded")).containsOnly(
                 Map.entry("OfferExpired", List.of("bidding-service", "techex", "SYSTEM")),
                 Map.entry("NegotiationEnded", List.of("bidding-service", "techex", "SYSTEM")));
@@ -384,6 +500,14 @@ class BiddingFlowTest {
         }
         JsonNode sellersView = json(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.UNIVERSITY, null));
         assertThat(sellersView.path("phase").asText()).isEqualTo("COMMITTING");
+        assertThat(sellersView.path("dealType").asText()).isEqualTo("ASSIGNMENT");
+        assertThat(json(send("GET", "/sealed-bid-auctions/" + auctionId, TestTokens.FIRM, null)).at("/yourBid/committedAt").asText())
+                .isNotEmpty();
+        assertThat(ids(json(send("GET", "/sealed-bid-auctions", TestTokens.FIRM, null)), "auctionId")).contains(auctionId);
+        assertThat(ids(json(send("GET", "/sealed-bid-auctions", TestTokens.UNIVERSITY, null)), "auctionId")).contains(auctionId);
+        assertThat(ids(json(send("GET", "/sealed-bid-auctions", TestTokens.UNIVERSITY_2, null)), "auctionId")).doesNotContain(auctionId);
+        assertThat(ids(json(send("GET", "/sealed-bid-auctions?listingId=" + listingId, TestTokens.OPERATOR, null)), "auctionId"))
+                .containsExactly(auctionId);
         assertThat(sellersView.path("winningAmount").isNull()).isTrue();
 
         clock.advance(Duration.ofHours(1));
@@ -500,6 +624,22 @@ class BiddingFlowTest {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The values of {@code field} of a JSON array's elements. */
+    private static List<String> ids(JsonNode array, String field) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(element -> ids.add(element.path(field).asText()));
+        return ids;
+    }
+
+    private static JsonNode findById(JsonNode array, String field, String id) {
+        for (JsonNode element : array) {
+            if (element.path(field).asText().equals(id)) {
+                return element;
+            }
+        }
+        throw new AssertionError("No element with " + field + " " + id + " in " + array);
     }
 
     /** Amounts are stored and published as exact decimal strings. */

@@ -56,7 +56,9 @@ class ProjectionReplayTest {
     /** Every table the replayed processors keep, with the order its rows are compared in. */
     static final Map<String, String> READ_MODELS = Map.of(
             "negotiation_view", "negotiation_id",
+            "negotiation_round_view", "negotiation_id, round",
             "auction_view", "auction_id",
+            "auction_bidder_view", "auction_id, bidder_organisation_id",
             "sealed_auction_view", "auction_id",
             "sealed_bid_view", "auction_id, bidder_organisation_id");
 
@@ -117,6 +119,8 @@ class ProjectionReplayTest {
         long events = events();
         Map<String, List<Map<String, Object>>> before = readModels();
         assertThat(before.get("negotiation_view")).hasSize(4);
+        assertThat(before.get("negotiation_round_view")).hasSize(5);
+        assertThat(before.get("auction_bidder_view")).hasSize(2);
 
         List<String> sent = new CopyOnWriteArrayList<>();
         Registration watching = commandBus.registerDispatchInterceptor(commands -> (index, command) -> {

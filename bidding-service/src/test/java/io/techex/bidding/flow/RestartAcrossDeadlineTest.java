@@ -1,13 +1,8 @@
 package io.techex.bidding.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.techex.contracts.EventContracts;
 import io.techex.contracts.EventJson;
 import io.techex.platform.events.Topics;
-import io.techex.platform.relay.CloudEventMapper;
 import io.techex.testkit.KafkaRecords;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestInfrastructure;
@@ -15,17 +10,11 @@ import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -108,38 +97,12 @@ class RestartAcrossDeadlineTest {
         return StandaloneBiddingService.start(env, CLOCK);
     }
 
-    /** listing-service's ListingPublished for a new auction listing of hust, then waits until bidding knows it. */
-    @SuppressWarnings("unchecked")
     private static void publishListing(ConfigurableApplicationContext service, String listingId) throws Exception {
-        ObjectNode data = EventContracts.find("io.techex.listing.ListingPublished.v1").orElseThrow().sample().deepCopy();
-        data.put("listingId", listingId).put("saleMode", "AUCTION");
-        data.putArray("dealTypes").addObject().put("dealType", "ASSIGNMENT");
-        CloudEvent event = CloudEventBuilder.v1()
-                .withId(UUID.randomUUID().toString())
-                .withSource(URI.create("/techex/listing-service"))
-                .withType("io.techex.listing.ListingPublished.v1")
-                .withSubject(listingId)
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(data.toString().getBytes(StandardCharsets.UTF_8))
-                .withExtension(CloudEventMapper.PARTITION_KEY, listingId)
-                .build();
-        KafkaTemplate<String, CloudEvent> kafka = service.getBean("cloudEventTemplate", KafkaTemplate.class);
-        kafka.send(service.getBean(Topics.class).eventsOf("listing"), listingId, event).get();
-        JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.queryForObject("SELECT count(*) FROM biddable_listing WHERE listing_id = ?", Integer.class, listingId) == 1);
+        StandaloneBiddingService.publishListing(service, listingId, "AUCTION", "ASSIGNMENT");
     }
 
     private HttpResponse<String> send(ConfigurableApplicationContext service, String method, String path, String person,
                                       String body) throws Exception {
-        String port = service.getEnvironment().getProperty("local.server.port");
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", TestTokens.get().bearer(person))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return StandaloneBiddingService.send(http, service, method, path, person, body);
     }
 }

@@ -143,6 +143,7 @@ final class BenchExchange implements AutoCloseable {
         settings.put("server.address", "127.0.0.1");
         settings.put("spring.security.oauth2.client.provider.techex.issuer-uri", issuer);
         settings.put("techex.console.listing-url", baseUrl(LISTING));
+        settings.put("techex.console.bidding-url", baseUrl(BIDDING));
         settings.put("techex.console.contract-url", baseUrl(CONTRACT));
         settings.put("techex.console.audit-url", baseUrl(AUDIT));
         ConfigurableApplicationContext console = WebConsoleApplication.start(arguments(WebConsoleApplication.CONFIG_NAME, settings));

@@ -138,30 +138,26 @@ public final class TechExLocal {
             contexts.put(entry.getKey(), context);
         }
         ConfigurableApplicationContext console = new SpringApplicationBuilder(WebConsoleApplication.class)
-                .run(arguments(WebConsoleApplication.CONFIG_NAME, consoleSettings(issuer,
-                        contexts.get(ListingServiceApplication.CONFIG_NAME), contexts.get(ContractServiceApplication.CONFIG_NAME),
-                        contexts.get(AuditServiceApplication.CONFIG_NAME))));
+                .run(arguments(WebConsoleApplication.CONFIG_NAME, consoleSettings(issuer, contexts)));
         resources.add(0, console);
         contexts.put(WebConsoleApplication.CONFIG_NAME, console);
         return contexts;
     }
 
     /**
-     * The console signs people in at {@code issuer} and calls listing-, contract- and audit-service where they run. It
-     * gets none of the services' settings: it has no database, broker or Redis of its own.
+     * The console signs people in at {@code issuer} and calls each service where it runs: {@code <name>-service}'s
+     * address is its {@code techex.console.<name>-url}. It gets none of the services' settings: it has no database,
+     * broker or Redis of its own.
+     *
+     * @param services the running services by configuration name ({@code listing-service}...)
      */
-    public static Map<String, Object> consoleSettings(String issuer, ConfigurableApplicationContext listingService,
-                                                      ConfigurableApplicationContext contractService,
-                                                      ConfigurableApplicationContext auditService) {
+    public static Map<String, Object> consoleSettings(String issuer, Map<String, ConfigurableApplicationContext> services) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("logging.include-application-name", false);
         settings.put("spring.security.oauth2.client.provider.techex.issuer-uri", issuer);
-        settings.put("techex.console.listing-url",
-                "http://localhost:" + listingService.getEnvironment().getProperty("local.server.port"));
-        settings.put("techex.console.contract-url",
-                "http://localhost:" + contractService.getEnvironment().getProperty("local.server.port"));
-        settings.put("techex.console.audit-url",
-                "http://localhost:" + auditService.getEnvironment().getProperty("local.server.port"));
+        services.forEach((configName, service) -> settings.put(
+                "techex.console." + configName.replace("-service", "") + "-url",
+                "http://localhost:" + service.getEnvironment().getProperty("local.server.port")));
         return settings;
     }
 

@@ -251,12 +251,12 @@ class DeploymentManifestsTest {
     }
 
     /**
-     * The console reads listing-, contract- and audit-service where they run, and signs people in where each party can reach the
+     * The console calls listing-, bidding-, contract- and audit-service where they run, and signs people in where each party can reach the
      * authorization server: browsers at the issuer's address (compose: the host's), the console itself at the
      * server's address on the network. Every TECHEX_CONSOLE_* variable binds to a component of ConsoleProperties.
      */
     @Test
-    void theConsoleReachesListingServiceAndSignsPeopleInWhereEachCanReachTheAuthorizationServer() {
+    void theConsoleReachesTheServicesItCallsAndSignsPeopleInWhereEachCanReachTheAuthorizationServer() {
         Map<String, Object> services = map(compose().get("services"), "compose services");
         String authName = artifactId(AUTHSERVER);
         String issuer = bound(environment(map(services.get(authName), authName).get("environment")), AUTH_ISSUER);
@@ -269,26 +269,18 @@ class DeploymentManifestsTest {
         assertThat(URI.create(env.get(provider + "TOKENURI")).getHost()).isEqualTo(authName);
         assertThat(URI.create(env.get(provider + "JWKSETURI")).getHost()).isEqualTo(authName);
         assertThat(URI.create(env.get(provider + "JWKSETURI")).getPath()).isEqualTo(JWK_SET_PATH);
-        URI listing = URI.create(env.get("TECHEX_CONSOLE_LISTINGURL"));
-        assertThat(listing.getHost()).isEqualTo("listing-service");
-        assertThat(listing.getPort()).isEqualTo(serverPort("listing-service"));
-        for (String service : List.of("contract-service", "audit-service")) {
-            URI url = URI.create(env.get("TECHEX_CONSOLE_" + service.replace("-service", "").toUpperCase(Locale.ROOT) + "URL"));
-            assertThat(url.getHost()).isEqualTo(service);
-            assertThat(url.getPort()).isEqualTo(serverPort(service));
+        Map<String, String> k8s = kubernetesEnvironmentValues(deploymentContainer(artifactId(WEB_CONSOLE)));
+        for (String service : List.of("listing-service", "bidding-service", "contract-service", "audit-service")) {
+            String variable = "TECHEX_CONSOLE_" + service.replace("-service", "").toUpperCase(Locale.ROOT) + "URL";
+            URI compose = URI.create(env.get(variable));
+            assertThat(compose.getHost()).as(variable).isEqualTo(service);
+            assertThat(compose.getPort()).as(variable).isEqualTo(serverPort(service));
+            URI kubernetes = URI.create(k8s.get(variable));
+            assertThat(kubernetes.getHost()).as(variable).startsWith(service + ".");
+            assertThat(kubernetes.getPort()).as(variable).isEqualTo(serverPort(service));
         }
         assertThat(map(composeConsole.get("depends_on"), "web-console.depends_on"))
-                .containsKeys(authName, "listing-service", "contract-service", "audit-service");
-
-        Map<String, String> k8s = kubernetesEnvironmentValues(deploymentContainer(artifactId(WEB_CONSOLE)));
-        URI k8sListing = URI.create(k8s.get("TECHEX_CONSOLE_LISTINGURL"));
-        assertThat(k8sListing.getHost()).startsWith("listing-service.");
-        assertThat(k8sListing.getPort()).isEqualTo(serverPort("listing-service"));
-        for (String service : List.of("contract-service", "audit-service")) {
-            URI url = URI.create(k8s.get("TECHEX_CONSOLE_" + service.replace("-service", "").toUpperCase(Locale.ROOT) + "URL"));
-            assertThat(url.getHost()).startsWith(service + ".");
-            assertThat(url.getPort()).isEqualTo(serverPort(service));
-        }
+                .containsKeys(authName, "listing-service", "bidding-service", "contract-service", "audit-service");
         assertThat(URI.create(k8s.get(provider + "TOKENURI")).getHost()).startsWith(authName + ".");
 
         Set<String> known = new TreeSet<>();

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,11 @@ public final class FourServices implements AutoCloseable {
             this.application = application;
             this.configName = configName;
         }
+
+        /** Its configuration file's name, e.g. {@code listing-service}. */
+        public String configName() {
+            return configName;
+        }
     }
 
     private final Map<Service, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
@@ -74,6 +80,15 @@ public final class FourServices implements AutoCloseable {
 
     /** The same, with settings of the test's own that every service gets (they win over the environment's). */
     public static FourServices start(String environmentName, Map<String, Object> settings) {
+        return start(environmentName, settings, null);
+    }
+
+    /**
+     * The same, every service reading "now" from {@code clock} (their deadlines and the times their commands are
+     * stamped with) instead of the system's: a test that moves it reaches an auction's end at once. Null keeps the
+     * system's clock.
+     */
+    public static FourServices start(String environmentName, Map<String, Object> settings, Clock clock) {
         TestEnvironment env = TestInfrastructure.get().newEnvironment(environmentName);
         Map<String, Object> properties = new LinkedHashMap<>(env.springProperties());
         properties.put("server.port", 0);
@@ -91,7 +106,7 @@ public final class FourServices implements AutoCloseable {
         Map<Service, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         try (ExecutorService starter = Executors.newFixedThreadPool(Service.values().length)) {
             for (Service service : Service.values()) {
-                starting.put(service, CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(service.application)
+                starting.put(service, CompletableFuture.supplyAsync(() -> withClock(new SpringApplicationBuilder(service.application), clock)
                         .initializers(OpenApiConformance.initializer())
                         .run(TechExLocal.arguments(service.configName, properties)), starter));
             }
@@ -113,6 +128,12 @@ public final class FourServices implements AutoCloseable {
         return services;
     }
 
+    /** The application's clock bean is {@code clock}, registered before any configuration asks for one. */
+    public static SpringApplicationBuilder withClock(SpringApplicationBuilder application, Clock clock) {
+        return clock == null ? application : application.initializers(context ->
+                context.getBeanFactory().registerSingleton("clock", clock));
+    }
+
     HttpResponse<String> get(Service service, String path, String person) throws Exception {
         return send(service, "GET", path, null, person);
     }
@@ -126,7 +147,7 @@ public final class FourServices implements AutoCloseable {
     }
 
     /** Acts as {@code person} with the token the authorization server issued them; the token names their organisation. */
-    HttpResponse<String> send(Service service, String method, String path, String body, String person) throws Exception {
+    public HttpResponse<String> send(Service service, String method, String path, String body, String person) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port(service) + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", TestTokens.get().bearer(person));
@@ -138,7 +159,7 @@ public final class FourServices implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode json(HttpResponse<String> response) throws Exception {
+    public static JsonNode json(HttpResponse<String> response) throws Exception {
         return EventJson.mapper().readTree(response.body());
     }
 

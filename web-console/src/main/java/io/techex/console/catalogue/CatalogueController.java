@@ -1,5 +1,6 @@
 package io.techex.console.catalogue;
 
+import io.techex.console.deals.DealNeeds;
 import io.techex.console.security.SignedIn;
 import io.techex.console.services.Listings;
 import io.techex.console.services.Model.Enquiry;
@@ -29,9 +30,11 @@ class CatalogueController {
     static final List<String> DEAL_TYPES = List.of("ASSIGNMENT", "EXCLUSIVE_LICENCE", "NON_EXCLUSIVE_LICENCE");
 
     private final Listings listings;
+    private final DealNeeds dealNeeds;
 
-    CatalogueController(Listings listings) {
+    CatalogueController(Listings listings, DealNeeds dealNeeds) {
         this.listings = listings;
+        this.dealNeeds = dealNeeds;
     }
 
     @GetMapping("/")
@@ -57,6 +60,7 @@ class CatalogueController {
             List<Enquiry> answered = listings.enquiries(null).stream().filter(e -> e.answer() != null).toList();
             model.addAttribute("decidedNdas", decided);
             model.addAttribute("answeredEnquiries", answered);
+            model.addAttribute("dealNeeds", dealNeeds.orNull(firm));
         });
         // htmx asks for the results only as the person types
         return request.getHeader("HX-Request") != null ? "catalogue :: results" : "catalogue";

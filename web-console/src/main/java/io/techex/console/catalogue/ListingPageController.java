@@ -1,5 +1,6 @@
 package io.techex.console.catalogue;
 
+import io.techex.console.deals.ListingDeals;
 import io.techex.console.security.SignedIn;
 import io.techex.console.services.Listings;
 import io.techex.console.services.Model.Document;
@@ -30,9 +31,11 @@ import java.util.Optional;
 public class ListingPageController {
 
     private final Listings listings;
+    private final ListingDeals deals;
 
-    ListingPageController(Listings listings) {
+    ListingPageController(Listings listings, ListingDeals deals) {
         this.listings = listings;
+        this.deals = deals;
     }
 
     @GetMapping("/technologies/{listingId}")
@@ -56,6 +59,7 @@ public class ListingPageController {
             model.addAttribute("registeredInterest", enquiries.stream().anyMatch(e -> "INTEREST".equals(e.kind())));
         }
         model.addAttribute("isCoOwner", me.map(person -> listing.coOwners().contains(person.organisation())).orElse(false));
+        model.addAllAttributes(deals.of(listing, me));
         return "listing";
     }
 

@@ -1,5 +1,6 @@
 package io.techex.console.format;
 
+import io.techex.console.services.ContractModel;
 import io.techex.console.services.Model.Price;
 import io.techex.console.services.Model.Text;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -97,6 +98,21 @@ public class Formats {
         return format.withZone(VIETNAM).format(instant);
     }
 
+    /** An instant to the second, where seconds count (an auction's end, moved by a late bid). */
+    public String instantWithSeconds(Instant instant) {
+        return instant == null ? null : instant(instant, locale(), true);
+    }
+
+    public static String instant(Instant instant, Locale locale, boolean withSeconds) {
+        if (!withSeconds) {
+            return instant(instant, locale);
+        }
+        DateTimeFormatter format = "vi".equals(locale.getLanguage())
+                ? DateTimeFormatter.ofPattern("HH:mm:ss, dd/MM/yyyy")
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM).withLocale(locale);
+        return format.withZone(VIETNAM).format(instant);
+    }
+
     /** An ISO-8601 value for {@code <time datetime>}. */
     public String iso(Instant instant) {
         return instant == null ? null : instant.toString();
@@ -129,6 +145,72 @@ public class Formats {
             return format.format(size / 1024.0) + " KB";
         }
         return format.format(size / (1024.0 * 1024)) + " MB";
+    }
+
+    // ------------------------------------------------------------------ deals: amounts apart from a listing's price
+
+    /** {@code amount} of {@code currency} for the reader; null when there is no amount. */
+    public String amount(BigDecimal amount, String currency) {
+        return amount == null ? null : money(amount, currency, locale());
+    }
+
+    /** A VND amount of a million or more in words, for the reader; null otherwise. */
+    public String amountInWords(BigDecimal amount, String currency) {
+        return amount == null ? null : moneyInWords(amount, currency, locale());
+    }
+
+    public String money(ContractModel.Money money) {
+        return money == null || money.amount() == null ? null : money(money.amount(), money.currency(), locale());
+    }
+
+    public String moneyInWords(ContractModel.Money money) {
+        return money == null || money.amount() == null ? null : moneyInWords(money.amount(), money.currency(), locale());
+    }
+
+    /** A number as the reader writes it (3,5 in Vietnamese, 3.5 in English), without grouping: for form fields. */
+    public String decimal(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        String plain = value.stripTrailingZeros().scale() < 0 ? value.setScale(0).toPlainString()
+                : value.stripTrailingZeros().toPlainString();
+        return "vi".equals(locale().getLanguage()) ? plain.replace('.', ',') : plain;
+    }
+
+    /** An instant as a {@code datetime-local} field's value, in Vietnam's time, to the minute. */
+    public String localInput(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(VIETNAM).format(instant);
+    }
+
+    /** A {@code datetime-local} field's value, read in Vietnam's time; null when blank or not a time. */
+    public static Instant fromLocalInput(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value.strip()).atZone(VIETNAM).toInstant();
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return null;
+        }
+    }
+
+    /**
+     * An amount as a person typed it, as the plain decimal the services take: grouping marks and spaces go, and the
+     * reader's decimal mark becomes a point ({@code 1.500.000.000} and {@code 1,500,000,000} are both 1500000000,
+     * {@code 3,5} in Vietnamese is 3.5). What is still no number is passed on as typed, for the service to refuse
+     * naming the field; blank is null.
+     */
+    public static String plainAmount(String typed, Locale locale) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String amount = typed.strip().replaceAll("[\\s_₫\u00a0]", "");
+        amount = "vi".equals(locale.getLanguage()) ? amount.replace(".", "").replace(',', '.') : amount.replace(",", "");
+        try {
+            return new BigDecimal(amount).toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return typed.strip();
+        }
     }
 
     private static Locale readerRegion(Locale locale) {

@@ -1,5 +1,6 @@
 package io.techex.console.mine;
 
+import io.techex.console.deals.DealNeeds;
 import io.techex.console.security.SignedIn;
 import io.techex.console.services.Listings;
 import io.techex.console.services.Model.Enquiry;
@@ -41,10 +42,12 @@ class MyTechnologiesController {
 
     private final Listings listings;
     private final Refusals refusals;
+    private final DealNeeds dealNeeds;
 
-    MyTechnologiesController(Listings listings, Refusals refusals) {
+    MyTechnologiesController(Listings listings, Refusals refusals, DealNeeds dealNeeds) {
         this.listings = listings;
         this.refusals = refusals;
+        this.dealNeeds = dealNeeds;
     }
 
     @GetMapping("/my/technologies")
@@ -68,6 +71,7 @@ class MyTechnologiesController {
         model.addAttribute("rejected", byStatus.getOrDefault("OWNERSHIP_REJECTED", List.of()));
         model.addAttribute("readyToPublish", byStatus.getOrDefault("OWNERSHIP_VERIFIED", List.of()));
         model.addAttribute("nothing", mine.isEmpty());
+        model.addAttribute("dealNeeds", SignedIn.current().map(dealNeeds::orNull).orElse(null));
         return "my-technologies";
     }
 

@@ -12,7 +12,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -35,12 +34,9 @@ class RegulatorServices {
     private final RestClient contracts;
     private final RestClient audit;
 
-    RegulatorServices(ConsoleProperties properties, OAuth2AuthorizedClientManager personClients,
-                      OAuth2AuthorizedClientManager visitorClient) {
-        this.contracts = ServiceClients.client(CONTRACT_SERVICE, properties.contractUrl(), properties.serviceTimeout(),
-                personClients, visitorClient);
-        this.audit = ServiceClients.client(AUDIT_SERVICE, properties.auditUrl(), properties.serviceTimeout(),
-                personClients, visitorClient);
+    RegulatorServices(ConsoleProperties properties, ServiceClients clients) {
+        this.contracts = clients.client(CONTRACT_SERVICE, properties.contractUrl());
+        this.audit = clients.client(AUDIT_SERVICE, properties.auditUrl());
     }
 
     // ---- contract-service

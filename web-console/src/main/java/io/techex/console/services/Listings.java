@@ -10,22 +10,14 @@ import io.techex.console.services.Model.Nda;
 import io.techex.console.services.Model.SearchPage;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -39,29 +31,11 @@ import java.util.function.Supplier;
 public class Listings {
 
     private static final String SERVICE = "listing-service";
-    /** Tolerant of fields the console does not read yet, and of amounts as strings or numbers. */
-    static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     private final RestClient http;
 
-    public Listings(ConsoleProperties properties, OAuth2AuthorizedClientManager personClients,
-                    OAuth2AuthorizedClientManager visitorClient) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.serviceTimeout()).build());
-        requests.setReadTimeout(properties.serviceTimeout());
-        this.http = RestClient.builder()
-                .baseUrl(properties.listingUrl().toString())
-                .requestFactory(requests)
-                .requestInterceptor(new TokenRelay(personClients, visitorClient))
-                .configureMessageConverters(converters -> converters.registerDefaults().withJsonConverter(new JacksonJsonHttpMessageConverter(JSON)))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw problem(response.getStatusCode().value(), response.getBody().readAllBytes());
-                })
-                .build();
+    public Listings(ConsoleProperties properties, ServiceClients clients) {
+        this.http = clients.client(SERVICE, properties.listingUrl());
     }
 
     // ------------------------------------------------------------------ reading
@@ -194,16 +168,11 @@ public class Listings {
     }
 
     private static <T> T call(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ResourceAccessException unreachable) {
-            throw new ServiceUnavailable(SERVICE, unreachable);
-        }
+        return ServiceClients.call(SERVICE, call);
     }
 
     /** The problem+json of a 4xx as a {@link ServiceProblem}; a 5xx (or an answer that is no problem) as unavailable. */
     static RuntimeException problem(int status, byte[] body) {
         return ServiceClients.problem(SERVICE, status, body);
     }
-
 }

@@ -1,5 +1,8 @@
 package io.techex.console.services;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
 import java.util.List;
 
 /**
@@ -16,12 +19,19 @@ public final class ServiceProblem extends RuntimeException {
     private final int status;
     private final String slug;
     private final List<FieldError> errors;
+    private final transient JsonNode body;
 
     public ServiceProblem(int status, String slug, String detail, List<FieldError> errors) {
+        this(status, slug, detail, errors, null);
+    }
+
+    /** @param body the whole problem, for the members a refusal adds (a bid too low names the minimum bid) */
+    public ServiceProblem(int status, String slug, String detail, List<FieldError> errors, JsonNode body) {
         super(status + " " + slug + (detail == null ? "" : ": " + detail));
         this.status = status;
         this.slug = slug;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.body = body == null ? MissingNode.getInstance() : body;
     }
 
     public int status() {
@@ -34,6 +44,11 @@ public final class ServiceProblem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** A member of the problem beyond type, detail and errors, e.g. {@code minimumBid}; a missing node when absent. */
+    public JsonNode member(String name) {
+        return body.path(name);
     }
 
     public boolean isNotFound() {

@@ -1,5 +1,6 @@
 package io.techex.console.services;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -12,6 +13,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 
 import java.io.IOException;
@@ -38,11 +40,25 @@ public final class TokenRelay implements ClientHttpRequestInterceptor {
         this.visitor = visitor;
     }
 
+    /**
+     * A call that names its token already carries one a relay thread took from {@link #personToken()} while the
+     * person's request was running; every other call gets the current person's, or the console's for a visitor's read.
+     */
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
-        request.getHeaders().setBearerAuth(token(request).getAccessToken().getTokenValue());
+        if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+            request.getHeaders().setBearerAuth(token(request).getAccessToken().getTokenValue());
+        }
         return execution.execute(request, body);
+    }
+
+    /** The signed-in person's access token, refreshed when it has expired; called on the person's request thread. */
+    OAuth2AccessToken personToken() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken)) {
+            throw new ClientAuthorizationRequiredException(PERSON_REGISTRATION);
+        }
+        return token(null).getAccessToken();
     }
 
     private OAuth2AuthorizedClient token(HttpRequest request) {
@@ -60,8 +76,9 @@ public final class TokenRelay implements ClientHttpRequestInterceptor {
             }
             return client;
         }
-        if (!READS.contains(request.getMethod())) {
-            throw new IllegalStateException("Only a signed-in person writes: " + request.getMethod() + " " + request.getURI());
+        if (request == null || !READS.contains(request.getMethod())) {
+            throw new IllegalStateException("Only a signed-in person writes: "
+                    + (request == null ? "no request" : request.getMethod() + " " + request.getURI()));
         }
         OAuth2AuthorizedClient client = visitor.authorize(OAuth2AuthorizeRequest
                 .withClientRegistrationId(VISITOR_REGISTRATION).principal("web-console").build());

@@ -47,4 +47,26 @@ class FormatsTest {
         assertThat(Formats.instant(Instant.parse("2026-12-04T23:30:00Z"), VI)).isEqualTo("06:30, 05/12/2026");
         assertThat(Formats.instant(Instant.parse("2026-12-04T23:30:00Z"), EN)).contains("Dec 5, 2026").contains("6:30");
     }
+
+    /** Amounts typed as people write them reach the services as plain decimals; what is no number goes as typed. */
+    @Test
+    void anAmountIsReadAsTheReaderWritesIt() {
+        assertThat(Formats.plainAmount("1.500.000.000", VI)).isEqualTo("1500000000");
+        assertThat(Formats.plainAmount("1.500.000.000 ₫", VI)).isEqualTo("1500000000");
+        assertThat(Formats.plainAmount("3,5", VI)).isEqualTo("3.5");
+        assertThat(Formats.plainAmount("1,500,000,000", EN)).isEqualTo("1500000000");
+        assertThat(Formats.plainAmount("3.5", EN)).isEqualTo("3.5");
+        assertThat(Formats.plainAmount(" 12 000 ", EN)).isEqualTo("12000");
+        assertThat(Formats.plainAmount("about a billion", VI)).as("for the service to refuse, naming the field")
+                .isEqualTo("about a billion");
+        assertThat(Formats.plainAmount("  ", VI)).isNull();
+    }
+
+    @Test
+    void aDatetimeLocalFieldIsVietnamsTime() {
+        assertThat(Formats.fromLocalInput("2026-12-05T06:30")).isEqualTo(Instant.parse("2026-12-04T23:30:00Z"));
+        assertThat(Formats.fromLocalInput("tomorrow")).isNull();
+        assertThat(Formats.fromLocalInput("")).isNull();
+        assertThat(Formats.instant(Instant.parse("2026-12-04T23:30:07Z"), VI, true)).isEqualTo("06:30:07, 05/12/2026");
+    }
 }

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.techex.console.WebConsoleApplication;
 import io.techex.launcher.FourServices;
+import io.techex.launcher.MovableClock;
 import io.techex.launcher.TechExLocal;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -14,19 +15,22 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One exchange for every browser test of the JVM: the four services ({@link FourServices}) on the test kit's
  * PostgreSQL, Kafka and Redis, the authorization server with its login page ({@link TestTokens}), the web console on
- * a loopback address and a port of its own, and one headless Debian Chromium driven by Playwright. Each person gets a
- * browser context of their own (cookies, session), as if on their own computer. Started by the first test class that
- * asks and stopped when the JVM's tests are done.
+ * a loopback address and a port of its own, all on one clock a test may move ({@link MovableClock}), and one headless
+ * Debian Chromium driven by Playwright. Each person gets a browser context of their own (cookies, session, storage),
+ * as if on their own computer. Started by the first test class that asks and stopped when the JVM's tests are done.
  */
 public final class BrowserExchange implements ExtensionContext.Store.CloseableResource {
 
@@ -37,6 +41,7 @@ public final class BrowserExchange implements ExtensionContext.Store.CloseableRe
             "--disable-component-update", "--disable-sync", "--no-first-run");
 
     private final FourServices services;
+    private final MovableClock clock = new MovableClock();
     private final ConfigurableApplicationContext console;
     private final Playwright playwright;
     private final Browser browser;
@@ -46,15 +51,20 @@ public final class BrowserExchange implements ExtensionContext.Store.CloseableRe
     private BrowserExchange() {
         long started = System.nanoTime();
         // the audit log places an entry 2 s after it arrives rather than 30: the regulator verifies what just happened
-        services = FourServices.start("browser", Map.of("techex.audit.log.settle", "2s"));
-        Map<String, Object> settings = TechExLocal.consoleSettings(TestTokens.get().issuer(),
-                services.context(FourServices.Service.LISTING), services.context(FourServices.Service.CONTRACT),
-                services.context(FourServices.Service.AUDIT));
+        services = FourServices.start("browser", Map.of("techex.audit.log.settle", "2s"), clock);
+        Map<String, ConfigurableApplicationContext> running = new LinkedHashMap<>();
+        for (FourServices.Service service : FourServices.Service.values()) {
+            running.put(service.configName(), services.context(service));
+        }
+        Map<String, Object> settings = TechExLocal.consoleSettings(TestTokens.get().issuer(), running);
         settings.put("server.port", 0);
         // 127.0.0.1, not localhost: the authorization server sends codes back to a loopback IP on any port (RFC 8252)
         settings.put("server.address", "127.0.0.1");
         settings.put("spring.main.banner-mode", "off");
-        console = WebConsoleApplication.start(TechExLocal.arguments(WebConsoleApplication.CONFIG_NAME, settings));
+        // the console suggests times (an offer binding for a week, an auction starting now) from the exchange's clock
+        console = FourServices.withClock(new SpringApplicationBuilder(WebConsoleApplication.class)
+                        .properties("spring.config.name=" + WebConsoleApplication.CONFIG_NAME), clock)
+                .run(TechExLocal.arguments(WebConsoleApplication.CONFIG_NAME, settings));
         consoleUrl = "http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port");
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -94,17 +104,32 @@ public final class BrowserExchange implements ExtensionContext.Store.CloseableRe
         }
     }
 
+    /** The services' and the console's clock: moving it reaches an auction's end or an offer's deadline at once. */
+    MovableClock clock() {
+        return clock;
+    }
+
+    /** The services, for tests that set the scene through their APIs as the people would with curl. */
+    FourServices services() {
+        return services;
+    }
+
+    /**
+     * bidding-service drops every live board's watcher, as an instance going away would: each console relay ends its
+     * browser's stream, and each browser reconnects (its first event the board as it is then).
+     */
+    void dropLiveBoards() {
+        SmartLifecycle watchers = services.context(FourServices.Service.BIDDING).getBean("boardWatchers", SmartLifecycle.class);
+        watchers.stop();
+        watchers.start();
+    }
+
     String url(String path) {
         return consoleUrl + path;
     }
 
     String consoleUrl() {
         return consoleUrl;
-    }
-
-    /** The four services, for tests that set the scene through their APIs as the people would with curl. */
-    FourServices services() {
-        return services;
     }
 
     @Override

@@ -1,0 +1,67 @@
+package io.techex.console.negotiation;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TermsFormTest {
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    @Test
+    void theTermsGoAsBiddingServiceTakesThemWithEmptyPartsLeftOut() {
+        TermsForm form = licence();
+        Map<String, Object> request = form.toRequest(VI);
+
+        assertThat(request.get("validUntil")).isEqualTo("2026-12-12T03:00:00Z");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> terms = (Map<String, Object>) request.get("terms");
+        assertThat(terms).containsEntry("dealType", "NON_EXCLUSIVE_LICENCE").containsEntry("territory", "VN")
+                .containsEntry("termMonths", 36).doesNotContainKey("fieldOfUse");
+        assertThat(terms.get("price")).isEqualTo(Map.of("currency", "VND", "lumpSum", "400000000",
+                "runningRoyaltyPercent", "3.5", "milestones", List.of(Map.of("description", "Pilot line running",
+                        "amount", "100000000"))));
+    }
+
+    /** The service names the request's paths; a milestone's index there is its place among the rows filled in. */
+    @Test
+    void theServicesPathsNameTheFormsFields() {
+        TermsForm form = licence();
+        form.toRequest(VI);
+        assertThat(form.formPath("terms.price.lumpSum")).isEqualTo("lumpSum");
+        assertThat(form.formPath("terms.price.runningRoyaltyPercent")).isEqualTo("royaltyPercent");
+        assertThat(form.formPath("terms.price.milestones[0].amount")).isEqualTo("milestones[1].amount");
+        assertThat(form.formPath("validUntil")).isEqualTo("validUntil");
+        assertThat(form.formPath("terms.price")).as("no single field: at the top").isNull();
+    }
+
+    @Test
+    void whatIsShownBeforeItBindsIsWhatIsSentAndNothingWhileAnAmountIsNoNumber() {
+        TermsForm form = licence();
+        var terms = form.parsed(VI);
+        assertThat(terms.price().lumpSum()).isEqualByComparingTo(new BigDecimal("400000000"));
+        assertThat(terms.price().runningRoyaltyPercent()).isEqualByComparingTo(new BigDecimal("3.5"));
+        assertThat(terms.price().milestones()).hasSize(1);
+
+        form.setLumpSum("bốn trăm triệu");
+        assertThat(form.parsed(VI)).as("sent for the service to name the field").isNull();
+    }
+
+    private static TermsForm licence() {
+        TermsForm form = new TermsForm();
+        form.setDealType("NON_EXCLUSIVE_LICENCE");
+        form.setTerritory("vn");
+        form.setTermMonths("36");
+        form.setLumpSum("400.000.000");
+        form.setRoyaltyPercent("3,5");
+        form.getMilestones().get(1).setDescription("Pilot line running");
+        form.getMilestones().get(1).setAmount("100.000.000");
+        form.setValidUntil("2026-12-12T10:00");
+        return form;
+    }
+}
