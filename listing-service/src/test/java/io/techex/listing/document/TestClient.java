@@ -75,6 +75,11 @@ public final class TestClient {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> put(String path, String json, String person) {
+        return send(as(path, person).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** {@code contentType} null sends no Content-Type at all. */
     public HttpResponse<String> upload(String path, byte[] content, String contentType, String person) {
         var request = as(path, person).POST(HttpRequest.BodyPublishers.ofByteArray(content));
