@@ -19,6 +19,7 @@ class ListingAccessRules implements AccessRules {
     private static final String SELLER = "UNIVERSITY";
     private static final String BUYER = "FIRM";
     private static final String OPERATOR = "OPERATOR";
+    private static final String REGULATOR = "REGULATOR";
 
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
@@ -60,7 +61,10 @@ class ListingAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.POST, "/needs/*/publication", "/needs/*/closure").hasRole(BUYER)
                 .requestMatchers(HttpMethod.POST, "/needs/*/takedown").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/needs/mine").hasRole(BUYER)
+                .requestMatchers(HttpMethod.GET, "/needs/*/matches").hasAnyRole(BUYER, OPERATOR, REGULATOR)
                 .requestMatchers(HttpMethod.GET, "/needs", "/needs/*", "/needs/*/proposals").authenticated()
+                // a listing's matching needs: its seller, or a firm that became its owner, the operator and regulators
+                .requestMatchers(HttpMethod.GET, "/listings/*/matches").authenticated()
                 // proposals: universities answer needs, the need's owner decides; the parties read theirs, the operator
                 // and regulators every one, and only the parties download attachments
                 .requestMatchers(HttpMethod.POST, "/needs/*/proposals").hasRole(SELLER)

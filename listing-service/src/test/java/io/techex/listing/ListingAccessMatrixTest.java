@@ -65,6 +65,8 @@ class ListingAccessMatrixTest {
                 .row("GET", "/needs/{needId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("GET", "/needs", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("GET", "/needs/mine", null, FIRM)
+                .row("GET", "/needs/{needId}/matches", null, FIRM, OPERATOR, REGULATOR)
+                .row("GET", "/listings/{listingId}/matches", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("POST", "/needs/{needId}/proposals", "{\"kind\": \"LISTING\", \"listingId\": \"" + UUID.randomUUID() + "\"}", UNIVERSITY)
                 .row("GET", "/needs/{needId}/proposals", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("GET", "/proposals", null, UNIVERSITY, FIRM)

@@ -33,6 +33,7 @@ class PublicEventContractTest {
                 "io.techex.listing.ProposalShortlisted.v1",
                 "io.techex.listing.ProposalDeclined.v1",
                 "io.techex.listing.ProposalWithdrawn.v1",
-                "io.techex.listing.NegotiationRequested.v1");
+                "io.techex.listing.NegotiationRequested.v1",
+                "io.techex.listing.MatchFound.v1");
     }
 }

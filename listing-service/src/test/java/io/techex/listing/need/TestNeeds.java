@@ -37,7 +37,12 @@ public final class TestNeeds {
 
     /** A need of {@code person}'s organisation, published for 60 days, once the read model shows it. */
     public static String published(TestClient client, String person) {
-        HttpResponse<String> created = client.post("/needs", body(word(), Instant.now().plus(Duration.ofDays(60))
+        return publishedWith(client, person, word());
+    }
+
+    /** As {@link #published}, its title holding {@code word}. */
+    public static String publishedWith(TestClient client, String person, String word) {
+        HttpResponse<String> created = client.post("/needs", body(word, Instant.now().plus(Duration.ofDays(60))
                 .truncatedTo(ChronoUnit.SECONDS), false), person);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String needId = json(created).get("needId").asText();
