@@ -61,7 +61,7 @@ class MatchController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No listing " + listingId));
         boolean insider = NeedVisibility.mayReadEverything(actor);
         return new ListingMatches(listingId.toString(), matches.ofListing(listingId.toString(), limit).stream()
-                .map(match -> new ListingMatches.Need(match.needId(),
+                .map(match -> new ListingMatches.MatchedNeed(match.needId(),
                         insider || match.ownerNamePublic() ? match.ownerOrganisationId() : null, match.title(),
                         match.deadline(), match.score(), match.reasons(), match.scoredAt()))
                 .toList());
@@ -71,10 +71,10 @@ class MatchController {
     record NeedMatches(String needId, List<Matches.ListingMatch> matches) {
     }
 
-    record ListingMatches(String listingId, List<Need> matches) {
+    record ListingMatches(String listingId, List<MatchedNeed> matches) {
 
         /** @param ownerOrganisationId null unless the need's owner made its name public */
-        record Need(String needId, String ownerOrganisationId, LocalizedText title, Instant deadline, double score,
+        record MatchedNeed(String needId, String ownerOrganisationId, LocalizedText title, Instant deadline, double score,
                     List<MatchReason> reasons, Instant scoredAt) {
         }
     }

@@ -27,17 +27,17 @@ import java.util.List;
  * @param ownerNamePublic   false (the default): nobody but the operator and regulators learns who posted it
  * @param ownerKind         FIRM (the default) or STATE_AGENCY
  */
-public record NeedRequest(@NotNull @Valid Text title, @NotNull @Valid Statement statement, List<String> keywords,
+public record NeedRequest(@NotNull @Valid NeedTitle title, @NotNull @Valid NeedStatement statement, List<String> keywords,
                           List<String> ipcClasses, @NotNull @Min(1) @Max(9) Integer minReadinessLevel,
                           List<DealType> dealTypes, String territory, Budget budget, Instant deadline,
                           Boolean ownerNamePublic, NeedOwnerKind ownerKind) {
 
     /** A title: Vietnamese, English or both. */
-    public record Text(@Size(min = 1, max = NeedContent.MAX_TITLE) String vi, @Size(min = 1, max = NeedContent.MAX_TITLE) String en) {
+    public record NeedTitle(@Size(min = 1, max = NeedContent.MAX_TITLE) String vi, @Size(min = 1, max = NeedContent.MAX_TITLE) String en) {
     }
 
     /** A problem statement: Vietnamese, English or both. */
-    public record Statement(@Size(min = 1, max = NeedContent.MAX_STATEMENT) String vi,
+    public record NeedStatement(@Size(min = 1, max = NeedContent.MAX_STATEMENT) String vi,
                             @Size(min = 1, max = NeedContent.MAX_STATEMENT) String en) {
     }
 

@@ -19,16 +19,16 @@ import java.util.UUID;
  * @param rndOffer  what would be developed, in how many months, for what cost ({@code {"amount": "800000000",
  *                  "currency": "VND"}}, a decimal string; VND when no currency is named), and the TRL it would reach
  */
-public record ProposalRequest(@NotNull ProposalKind kind, UUID listingId, @Valid Text message, @Valid Offer rndOffer) {
+public record ProposalRequest(@NotNull ProposalKind kind, UUID listingId, @Valid ProposalText message, @Valid RndOfferRequest rndOffer) {
 
     /** Text in Vietnamese, English or both. */
-    public record Text(@Size(min = 1, max = Proposal.MAX_TEXT) String vi, @Size(min = 1, max = Proposal.MAX_TEXT) String en) {
+    public record ProposalText(@Size(min = 1, max = Proposal.MAX_TEXT) String vi, @Size(min = 1, max = Proposal.MAX_TEXT) String en) {
         LocalizedText toLocalized() {
             return new LocalizedText(vi, en);
         }
     }
 
-    public record Offer(@NotNull @Valid Text description, @NotNull @Min(1) @Max(Proposal.MAX_DURATION_MONTHS) Integer durationMonths,
+    public record RndOfferRequest(@NotNull @Valid ProposalText description, @NotNull @Min(1) @Max(Proposal.MAX_DURATION_MONTHS) Integer durationMonths,
                         @NotNull Money cost, @Min(1) @Max(9) Integer readinessLevel) {
         RndOffer toOffer() {
             return new RndOffer(description.toLocalized(), durationMonths, cost, readinessLevel);
