@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may call what on listing-service. Sellers (universities, institutes, any IP holder) draft, submit, publish and
  * withdraw their listings; the operator checks ownership; co-owners consent; every organisation may read a listing
- * it can see, and which it can see is {@code ListingVisibility}'s decision, answering 404 for the rest. Anything not named here is closed.
+ * it can see, and which it can see is {@code ListingVisibility}'s decision, answering 404 for the rest. Firms post needs
+ * and decide on the proposals universities make to them; the operator moderates needs. Anything not named here is closed.
  * {@code ListingAccessMatrixTest} holds the expected answer of every endpoint for every role.
  */
 @Component
@@ -18,6 +19,7 @@ class ListingAccessRules implements AccessRules {
     private static final String SELLER = "UNIVERSITY";
     private static final String BUYER = "FIRM";
     private static final String OPERATOR = "OPERATOR";
+    private static final String REGULATOR = "REGULATOR";
 
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry endpoints) {
@@ -51,5 +53,27 @@ class ListingAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.POST, "/listings/*/enquiries").hasRole(BUYER)
                 .requestMatchers(HttpMethod.POST, "/enquiries/*/answer").hasRole(SELLER)
                 .requestMatchers(HttpMethod.GET, "/enquiries", "/enquiries/*").hasAnyRole(SELLER, BUYER);
+        // needs: firms (and State agencies with a firm's login) post them, the operator takes abusive ones down,
+        // everyone reads those on the market; whose need it is, and whether its owner is shown, is decided where it is loaded
+        endpoints
+                .requestMatchers(HttpMethod.POST, "/needs").hasRole(BUYER)
+                .requestMatchers(HttpMethod.PUT, "/needs/*").hasRole(BUYER)
+                .requestMatchers(HttpMethod.POST, "/needs/*/publication", "/needs/*/closure").hasRole(BUYER)
+                .requestMatchers(HttpMethod.POST, "/needs/*/takedown").hasRole(OPERATOR)
+                .requestMatchers(HttpMethod.GET, "/needs/mine").hasRole(BUYER)
+                .requestMatchers(HttpMethod.GET, "/needs/*/matches").hasAnyRole(BUYER, OPERATOR, REGULATOR)
+                .requestMatchers(HttpMethod.GET, "/needs", "/needs/*", "/needs/*/proposals").authenticated()
+                // a listing's matching needs: its seller, or a firm that became its owner, the operator and regulators
+                .requestMatchers(HttpMethod.GET, "/listings/*/matches").authenticated()
+                // proposals: universities answer needs, the need's owner decides; the parties read theirs, the operator
+                // and regulators every one, and only the parties download attachments
+                .requestMatchers(HttpMethod.POST, "/needs/*/proposals").hasRole(SELLER)
+                .requestMatchers(HttpMethod.POST, "/proposals/*/attachments", "/proposals/*/submission",
+                        "/proposals/*/withdrawal").hasRole(SELLER)
+                .requestMatchers(HttpMethod.POST, "/proposals/*/shortlist", "/proposals/*/decline",
+                        "/proposals/*/negotiation").hasRole(BUYER)
+                .requestMatchers(HttpMethod.GET, "/proposals/*/attachments/*").hasAnyRole(SELLER, BUYER)
+                .requestMatchers(HttpMethod.GET, "/proposals").hasAnyRole(SELLER, BUYER)
+                .requestMatchers(HttpMethod.GET, "/proposals/*").authenticated();
     }
 }

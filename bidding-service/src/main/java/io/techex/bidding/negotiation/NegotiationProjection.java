@@ -1,10 +1,10 @@
 package io.techex.bidding.negotiation;
 
-import io.techex.bidding.api.Party;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.OfferCountered;
 import io.techex.bidding.api.OfferMade;
+import io.techex.bidding.api.Party;
 import io.techex.contracts.EventJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

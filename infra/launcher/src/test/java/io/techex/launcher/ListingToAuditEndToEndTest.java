@@ -21,8 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The first flow across services, through the real broker and database: a university drafts a listing in
  * listing-service, the relay publishes ListingDrafted, audit-service records it, and a regulator reads the trail
- * naming who did what and when.
+ * naming who did what and when; and the same for a need, the proposal answering it and the match found.
  */
 @ExtendWith(OpenApiConformanceExtension.class)
 class ListingToAuditEndToEndTest {
@@ -98,6 +101,73 @@ class ListingToAuditEndToEndTest {
 
         // the trail is the regulators': the university whose listing it is gets 403 from audit-service
         assertThat(send(audit, "GET", "/audit/assets/" + listingId + "/trail", null, "lan.nguyen").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * The demand side reaches the regulators too: a firm's need, a university's proposal of a listing to it and the match
+     * the exchange found between them are in the need's trail, each naming who did it (the match: listing-service itself).
+     */
+    @Test
+    void aNeedItsProposalAndItsMatchAppearInTheRegulatorsTrail() throws Exception {
+        String listingId = id(send(listing, "POST", "/listings", """
+                {"title": {"vi": "Lọc asen bằng đá ong biến tính", "en": "Arsenic removal filter from modified laterite"},
+                 "summary": {"vi": "Đá ong biến tính hấp phụ asen trong nước giếng khoan."},
+                 "assetType": "KNOW_HOW", "readinessLevel": 7, "ipcClasses": ["C02F 1/28"], "keywords": ["asen", "đá ong"],
+                 "dealTypes": [{"dealType": "NON_EXCLUSIVE_LICENCE", "territory": "VN"}],
+                 "askingPrice": {"amount": "600000000", "currency": "VND"}, "regulatoryCategory": "ORDINARY"}""",
+                "lan.nguyen"), "listingId");
+        assertThat(send(listing, "POST", "/listings/" + listingId + "/submission", null, "lan.nguyen").statusCode()).isEqualTo(200);
+        assertThat(send(listing, "POST", "/listings/" + listingId + "/ownership-verification", null, TestTokens.OPERATOR).statusCode()).isEqualTo(200);
+        assertThat(send(listing, "PUT", "/listings/" + listingId + "/sale-mode", "{\"saleMode\": \"NEGOTIATION\"}", "lan.nguyen").statusCode()).isEqualTo(200);
+        assertThat(send(listing, "POST", "/listings/" + listingId + "/publication", null, "lan.nguyen").statusCode()).isEqualTo(200);
+
+        String needId = id(send(listing, "POST", "/needs", """
+                {"title": {"vi": "Lọc asen bằng đá ong cho nước giếng", "en": "Arsenic filter from laterite for wells"},
+                 "statement": {"vi": "Cần bộ lọc asen giá rẻ từ đá ong cho 20 xã."}, "ipcClasses": ["C02F"],
+                 "minReadinessLevel": 6, "dealTypes": ["NON_EXCLUSIVE_LICENCE"], "territory": "VN",
+                 "budget": {"max": "900000000"}, "deadline": "%s"}""".formatted(Instant.now().plus(Duration.ofDays(30))),
+                TestTokens.FIRM), "needId");
+        assertThat(send(listing, "POST", "/needs/" + needId + "/publication", null, TestTokens.FIRM).statusCode()).isEqualTo(200);
+        AtomicReference<String> proposalId = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> drafted = send(listing, "POST", "/needs/" + needId + "/proposals",
+                    "{\"kind\": \"LISTING\", \"listingId\": \"" + listingId + "\"}", "lan.nguyen");
+            if (drafted.statusCode() == 201) {
+                proposalId.set(EventJson.mapper().readTree(drafted.body()).get("proposalId").asText());
+            }
+            return proposalId.get() != null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                send(listing, "POST", "/proposals/" + proposalId.get() + "/submission", null, "lan.nguyen").statusCode() == 200);
+
+        Map<String, JsonNode> byType = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            HttpResponse<String> trail = send(audit, "GET", "/audit/assets/" + needId + "/trail", null, TestTokens.REGULATOR);
+            if (trail.statusCode() != 200) {
+                return false;
+            }
+            EventJson.mapper().readTree(trail.body()).get("entries").forEach(entry -> byType.put(entry.get("type").asText(), entry));
+            return byType.keySet().containsAll(List.of("io.techex.listing.NeedPublished.v1",
+                    "io.techex.listing.ProposalSubmitted.v1", "io.techex.listing.MatchFound.v1"));
+        });
+        JsonNode published = byType.get("io.techex.listing.NeedPublished.v1");
+        assertThat(published.get("actor").get("person").asText()).isEqualTo("thu.vo");
+        assertThat(published.get("actor").get("role").asText()).isEqualTo("FIRM");
+        assertThat(published.get("data").get("ownerNamePublic").asBoolean()).isFalse();
+        assertThat(published.get("data").get("budget").get("max").asText()).isEqualTo("900000000");
+        JsonNode proposed = byType.get("io.techex.listing.ProposalSubmitted.v1");
+        assertThat(proposed.get("actor").get("organisation").asText()).isEqualTo("hust");
+        assertThat(proposed.get("data").get("listingId").asText()).isEqualTo(listingId);
+        JsonNode match = byType.get("io.techex.listing.MatchFound.v1");
+        assertThat(match.get("actor").get("person").asText()).isEqualTo("listing-service");
+        assertThat(match.get("actor").get("role").asText()).isEqualTo("SYSTEM");
+        assertThat(match.get("data").get("listingId").asText()).isEqualTo(listingId);
+        assertThat(match.get("data").get("score").asDouble()).isGreaterThanOrEqualTo(0.7);
+    }
+
+    private static String id(HttpResponse<String> created, String field) throws Exception {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return EventJson.mapper().readTree(created.body()).get(field).asText();
     }
 
     /** Acts as {@code person} with the token the authorization server issued them; the token names their organisation. */

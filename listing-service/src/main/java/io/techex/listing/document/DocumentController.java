@@ -28,10 +28,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,10 +45,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -61,7 +55,7 @@ import java.util.UUID;
  * <p>
  * An upload is the document itself as the request body, its media type as {@code Content-Type}, and {@code name} and
  * {@code visibility} as query parameters: no multipart envelope to configure or parse, and the body is read once,
- * bounded by {@link #MAX_BYTES}, while it is hashed. The content is stored first, then {@code AttachDocument} goes to
+ * bounded by {@link Uploads#MAX_BYTES}, while it is hashed. The content is stored first, then {@code AttachDocument} goes to
  * the listing with its SHA-256, so an attached document always has its content. If the command fails the content row
  * is deleted; one left behind by a crash in between is never served (see {@link AttachedDocuments}).
  * <p>
@@ -74,10 +68,6 @@ import java.util.UUID;
 @Tag(name = "Documents", description = "A listing's documents: public ones for anyone who sees the listing, "
         + "confidential ones for the seller, the operator and firms whose NDA the seller accepted")
 class DocumentController {
-
-    /** 10 MiB: datasheets, title certificates and assignment deeds as PDFs; larger files belong in a data room. */
-    static final int MAX_BYTES = 10 * 1024 * 1024;
-    private static final int MAX_NAME = 255;
 
     private static final Logger log = LoggerFactory.getLogger(DocumentController.class);
 
@@ -115,16 +105,16 @@ class DocumentController {
     ResponseEntity<DocumentView> upload(@PathVariable UUID listingId, @RequestParam String name,
                                         @RequestParam Visibility visibility, HttpServletRequest request,
                                         @CurrentActor Actor actor, UriComponentsBuilder uris) throws IOException {
-        String mediaType = mediaTypeOf(request.getContentType());
+        String mediaType = Uploads.mediaTypeOf(request.getContentType());
         // ownership before reading 10 MB of someone else's upload; the listing re-checks it when the command arrives
         ListingSummary listing = catalogue.find(listingId.toString())
                 .filter(summary -> ReadingRights.isSeller(summary, actor))
                 .orElseThrow(() -> noListing(listingId));
-        String documentName = checkName(name);
+        String documentName = Uploads.fileName(name);
         // no early refusal on Content-Length: answering before the body is read makes the container drop the
         // connection, and a client still sending sees a reset instead of the 413 that says what to do
-        byte[] content = readAtMost(request.getInputStream());
-        String sha256 = sha256(content);
+        byte[] content = Uploads.readAtMost(request.getInputStream());
+        String sha256 = Uploads.sha256(content);
 
         var earlier = attached.findSame(listing.listingId(), sha256, documentName, visibility);
         if (earlier.isPresent()) {
@@ -225,8 +215,7 @@ class DocumentController {
                 .lastModified(document.attachedAt())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":")
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(document.name(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Uploads.attachment(document.name()))
                 .body(sent);
     }
 
@@ -237,50 +226,6 @@ class DocumentController {
         // the listing checks that the caller is its seller (404 otherwise); the content goes when the removal is projected
         commands.send(new RemoveDocument(listingId.toString(), actor.organisationId(), documentId.toString()), actor);
         return ResponseEntity.noContent().build();
-    }
-
-    /** type/subtype only: parameters such as charset are the client's business once it has the bytes. */
-    private static String mediaTypeOf(String contentType) {
-        if (contentType == null) {
-            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the document as the body, with its media type (e.g. application/pdf) as Content-Type");
-        }
-        MediaType type;
-        try {
-            type = MediaType.parseMediaType(contentType);
-        } catch (InvalidMediaTypeException invalid) {
-            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + contentType + " is not a media type");
-        }
-        if (type.isWildcardType() || type.isWildcardSubtype() || "multipart".equals(type.getType())
-                || MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)) {
-            // a form would be parsed by the servlet container instead of stored: the body is the document itself
-            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the document itself as the body, "
-                    + "with its own media type as Content-Type, not " + type.getType() + "/" + type.getSubtype());
-        }
-        return type.getType() + "/" + type.getSubtype();
-    }
-
-    private static String checkName(String name) {
-        String stripped = name.strip();
-        if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
-            throw RuleViolation.invalid("name", "A document's name is 1 to " + MAX_NAME + " characters");
-        }
-        if (stripped.chars().anyMatch(c -> Character.isISOControl(c) || c == '/' || c == '\\')) {
-            // it becomes the download's file name: no path, nothing that could split a header
-            throw RuleViolation.invalid("name", "A document's name is a file name, without control characters, / or \\");
-        }
-        return stripped;
-    }
-
-    private static byte[] readAtMost(InputStream body) throws IOException {
-        byte[] content = body.readNBytes(MAX_BYTES + 1);
-        if (content.length > MAX_BYTES) {
-            throw tooLarge();
-        }
-        if (content.length == 0) {
-            throw RuleViolation.invalid("body", "A document has at least one byte");
-        }
-        return content;
     }
 
     private void discard(String documentId, RuntimeException cause) {
@@ -296,18 +241,6 @@ class DocumentController {
     private static java.net.URI location(UriComponentsBuilder uris, DocumentView document) {
         return uris.path("/listings/{listingId}/documents/{documentId}")
                 .buildAndExpand(document.listingId(), document.documentId()).toUri();
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static ResponseStatusException tooLarge() {
-        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "A document has at most " + MAX_BYTES + " bytes (10 MiB)");
     }
 
     private static ResponseStatusException noListing(UUID listingId) {

@@ -23,6 +23,17 @@ class PublicEventContractTest {
                 "io.techex.listing.ListingUnderContract.v1",
                 "io.techex.listing.ListingLicensed.v1",
                 "io.techex.listing.ListingTransferred.v1",
-                "io.techex.listing.OwnershipChanged.v1");
+                "io.techex.listing.OwnershipChanged.v1",
+                "io.techex.listing.NeedPublished.v1",
+                "io.techex.listing.NeedRevised.v1",
+                "io.techex.listing.NeedClosed.v1",
+                "io.techex.listing.NeedExpired.v1",
+                "io.techex.listing.NeedTakenDown.v1",
+                "io.techex.listing.ProposalSubmitted.v1",
+                "io.techex.listing.ProposalShortlisted.v1",
+                "io.techex.listing.ProposalDeclined.v1",
+                "io.techex.listing.ProposalWithdrawn.v1",
+                "io.techex.listing.NegotiationRequested.v1",
+                "io.techex.listing.MatchFound.v1");
     }
 }

@@ -244,10 +244,10 @@ class DocumentHttpTest {
     @Test
     void aDocumentHasAtMostTenMebibytes() {
         String listingId = inCatalogue(TestClient.draft(commands, SELLER), ListingStatus.DRAFT);
-        HttpResponse<String> tooLarge = upload(listingId, new byte[DocumentController.MAX_BYTES + 1], "big.pdf", "PUBLIC");
+        HttpResponse<String> tooLarge = upload(listingId, new byte[Uploads.MAX_BYTES + 1], "big.pdf", "PUBLIC");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        HttpResponse<String> largest = upload(listingId, new byte[DocumentController.MAX_BYTES], "largest.pdf", "PUBLIC");
+        HttpResponse<String> largest = upload(listingId, new byte[Uploads.MAX_BYTES], "largest.pdf", "PUBLIC");
         assertThat(largest.statusCode()).as(largest.body()).isEqualTo(201);
         assertThat(contentRows(listingId)).isEqualTo(1);
     }

@@ -26,7 +26,9 @@ import static org.awaitility.Awaitility.await;
  * with: hust's listings in every state a bad request could hit (a draft, one submitted for verification, published
  * ones for negotiation and auctions), an NDA request, an enquiry, a public document, thu.vo's and kenji.sato's negotiations, an English
  * and a sealed-bid auction, kyoto-materials' accepted offer and the contract drawn up from it, a signing key, and a
- * listing of its own for the withdrawals, and a notification in lan.nguyen's feed.
+ * listing of its own for the withdrawals, a notification in lan.nguyen's feed; mekong-biotech's needs (a draft, a
+ * published one, and one each to close and to take down) and hust's proposals to it (a draft with a confidential
+ * attachment, submitted ones, one each to withdraw and to decline).
  * Deadlines are days away, so none fires during the run.
  */
 final class Fixtures {
@@ -57,6 +59,15 @@ final class Fixtures {
     String checkName;
     String eventId;
     String notificationId;
+    String needDraft;
+    String needOpen;
+    String needClosable;
+    String needTakenDown;
+    String proposalDraft;
+    String attachmentId;
+    String proposalSubmitted;
+    String proposalWithdrawable;
+    String proposalDeclinable;
 
     private Fixtures(Http http) {
         this.http = http;
@@ -124,6 +135,8 @@ final class Fixtures {
                 "{\"keyId\": \"" + keyId + "\", \"publicKey\": \"" + ed25519PublicKey() + "\"}", TestTokens.UNIVERSITY);
         assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
 
+        needs();
+
         checkName = json(http.json(Service.AUDIT, "GET", "/audit/checks", null, TestTokens.REGULATOR)).path(0).path("name").asText("x");
         AtomicReference<String> firstEvent = new AtomicReference<>();
         await().atMost(ACROSS_SERVICES).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -141,6 +154,43 @@ final class Fixtures {
             return notification.get() != null;
         });
         notificationId = notification.get();
+    }
+
+    private void needs() {
+        needDraft = id(http.json(Service.LISTING, "POST", "/needs", needBody(), TestTokens.FIRM), "needId");
+        needOpen = publishedNeed();
+        needClosable = publishedNeed();
+        needTakenDown = publishedNeed();
+        proposalDraft = proposal();
+        // 404 until the proposal's read model has the draft
+        attachmentId = id(awaitAccepted(() -> {
+            try {
+                return http.send(Service.LISTING, "POST", "/proposals/" + proposalDraft + "/attachments?name=bao-gia.pdf",
+                        "application/pdf", "%PDF-1.4 báo giá".getBytes(StandardCharsets.UTF_8), Map.of(), TestTokens.UNIVERSITY);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not attach the quotation", e);
+            }
+        }), "attachmentId");
+        proposalSubmitted = submitted(proposal());
+        proposalWithdrawable = submitted(proposal());
+        proposalDeclinable = submitted(proposal());
+    }
+
+    private String publishedNeed() {
+        String needId = id(http.json(Service.LISTING, "POST", "/needs", needBody(), TestTokens.FIRM), "needId");
+        ok(http.json(Service.LISTING, "POST", "/needs/" + needId + "/publication", null, TestTokens.FIRM));
+        return needId;
+    }
+
+    /** hust's R&D offer to the open need, drafted once the need's read model lets it (404 until then). */
+    private String proposal() {
+        return id(awaitAccepted(() -> http.json(Service.LISTING, "POST", "/needs/" + needOpen + "/proposals", proposalBody(),
+                TestTokens.UNIVERSITY)), "proposalId");
+    }
+
+    private String submitted(String proposalId) {
+        awaitAccepted(() -> http.json(Service.LISTING, "POST", "/proposals/" + proposalId + "/submission", null, TestTokens.UNIVERSITY));
+        return proposalId;
     }
 
     /** The valid-looking request of each operation, keyed {@code METHOD /path}: real ids, and a body the service takes. */
@@ -169,6 +219,21 @@ final class Fixtures {
         path.put("name", checkName);
         path.put("assetId", negotiable);
         path.put("notificationId", notificationId);
+        // a closure, take-down, withdrawal or decline the services wrongly accept must not end what other cases aim at
+        path.put("needId", switch (operation.key()) {
+            case "PUT /needs/{needId}", "POST /needs/{needId}/publication" -> needDraft;
+            case "POST /needs/{needId}/closure" -> needClosable;
+            case "POST /needs/{needId}/takedown" -> needTakenDown;
+            default -> needOpen;
+        });
+        path.put("proposalId", switch (operation.key()) {
+            case "POST /proposals/{proposalId}/attachments", "GET /proposals/{proposalId}/attachments/{attachmentId}",
+                 "POST /proposals/{proposalId}/submission" -> proposalDraft;
+            case "POST /proposals/{proposalId}/withdrawal" -> proposalWithdrawable;
+            case "POST /proposals/{proposalId}/decline" -> proposalDeclinable;
+            default -> proposalSubmitted;
+        });
+        path.put("attachmentId", attachmentId);
 
         Map<String, String> query = new HashMap<>();
         byte[] binary = null;
@@ -177,6 +242,10 @@ final class Fixtures {
             case "POST /listings/{listingId}/documents" -> {
                 query.put("name", "fuzz.pdf");
                 query.put("visibility", "PUBLIC");
+                binary = "%PDF-1.4 fuzz".getBytes(StandardCharsets.UTF_8);
+            }
+            case "POST /proposals/{proposalId}/attachments" -> {
+                query.put("name", "phu-luc.pdf");
                 binary = "%PDF-1.4 fuzz".getBytes(StandardCharsets.UTF_8);
             }
             case "GET /audit/log/proofs/inclusion" -> query.put("eventId", eventId);
@@ -197,8 +266,11 @@ final class Fixtures {
             case "POST /listings", "PUT /listings/{listingId}/draft" -> draftBody("Vật liệu hấp phụ từ vỏ trấu", "Rice-husk adsorbent");
             case "PUT /listings/{listingId}/sale-mode" -> "{\"saleMode\": \"NEGOTIATION\"}";
             case "POST /nda-requests/{ndaId}/decline", "POST /listings/{listingId}/withdrawal",
-                 "POST /listings/{listingId}/ownership-rejection", "POST /negotiations/{negotiationId}/rejection" ->
-                    "{\"reason\": \"Chưa đủ thông tin\"}";
+                 "POST /listings/{listingId}/ownership-rejection", "POST /negotiations/{negotiationId}/rejection",
+                 "POST /needs/{needId}/closure", "POST /needs/{needId}/takedown", "POST /proposals/{proposalId}/withdrawal",
+                 "POST /proposals/{proposalId}/decline" -> "{\"reason\": \"Chưa đủ thông tin\"}";
+            case "POST /needs", "PUT /needs/{needId}" -> needBody();
+            case "POST /needs/{needId}/proposals" -> proposalBody();
             case "POST /listings/{listingId}/nda-requests" -> "{\"message\": \"Xin NDA\"}";
             case "POST /listings/{listingId}/enquiries" -> "{\"kind\": \"QUESTION\", \"message\": \"Giá có thương lượng?\"}";
             case "POST /enquiries/{enquiryId}/answer" -> "{\"answer\": \"Có\"}";
@@ -267,6 +339,24 @@ final class Fixtures {
                  "regulatoryCategory": "ORDINARY", "stateFunded": false}""".formatted(titleVi, titleEn, System.nanoTime() % 1_000_000);
     }
 
+    /** mekong-biotech's need, complete, open for 60 days once published. */
+    private String needBody() {
+        return """
+                {"title": {"vi": "Cần công nghệ xử lý nước thải dệt nhuộm", "en": "Seeking textile-dye wastewater treatment"},
+                 "statement": {"vi": "Khu công nghiệp cần giảm độ màu và COD, 500 m³/ngày."}, "keywords": ["nước thải", "dệt nhuộm"],
+                 "ipcClasses": ["C02F"], "minReadinessLevel": 6, "dealTypes": ["NON_EXCLUSIVE_LICENCE", "ASSIGNMENT"],
+                 "territory": "VN", "budget": {"min": "500000000", "max": "2000000000", "currency": "VND"},
+                 "deadline": "%s", "ownerNamePublic": false, "ownerKind": "FIRM"}""".formatted(now.plus(Duration.ofDays(60)));
+    }
+
+    /** hust's R&D offer: what it would develop, in how long, for how much. */
+    private static String proposalBody() {
+        return """
+                {"kind": "RND_OFFER", "message": {"vi": "Nhóm đã chạy pilot keo tụ điện hóa."},
+                 "rndOffer": {"description": {"vi": "Hệ keo tụ điện hóa 500 m³/ngày", "en": "A 500 m³/day electro-coagulation unit"},
+                              "durationMonths": 18, "cost": {"amount": "1800000000", "currency": "VND"}, "readinessLevel": 7}}""";
+    }
+
     private String offer(String listingId) {
         return "{\"listingId\": \"" + listingId + "\", \"terms\": " + terms() + ", \"validUntil\": \""
                 + now.plus(Duration.ofDays(3)) + "\"}";
@@ -301,7 +391,10 @@ final class Fixtures {
         }
     }
 
-    /** Repeats a write until bidding-service knows the listing from Kafka (404 until then); anything else but success fails. */
+    /**
+     * Repeats a write until bidding-service knows the listing from Kafka, or a read model the write looks at has caught
+     * up (404 until then); anything else but success fails.
+     */
     private static HttpResponse<String> awaitAccepted(Supplier<HttpResponse<String>> request) {
         AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
         await().atMost(ACROSS_SERVICES).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300)).until(() -> {

@@ -1,0 +1,7 @@
+package io.techex.listing.proposal;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The proposer attaches a confidential file (stored already) to its draft. */
+public record AttachToProposal(@TargetAggregateIdentifier String proposalId, String organisationId, ProposalAttachment attachment) {
+}

@@ -1,0 +1,9 @@
+package io.techex.listing.proposal;
+
+import io.techex.listing.api.LocalizedText;
+
+/** Internal: a university drafted an answer to a need; nobody else sees it until it is submitted. */
+public record ProposalDrafted(String proposalId, String needId, String needOwnerOrganisationId,
+                              String proposerOrganisationId, ProposalKind kind, String listingId, LocalizedText message,
+                              RndOffer rndOffer) {
+}
