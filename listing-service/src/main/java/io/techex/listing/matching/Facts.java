@@ -1,10 +1,10 @@
 package io.techex.listing.matching;
 
 import io.techex.listing.api.AskingPrice;
+import io.techex.listing.api.Budget;
 import io.techex.listing.api.DealOption;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.LocalizedText;
-import io.techex.listing.need.Budget;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.techex.listing.matching;
 
+import io.techex.listing.api.MatchKind;
+
 import java.util.function.UnaryOperator;
 
 /**

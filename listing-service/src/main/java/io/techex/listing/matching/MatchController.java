@@ -3,12 +3,14 @@ package io.techex.listing.matching;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.listing.api.LocalizedText;
+import io.techex.listing.api.MatchReason;
 import io.techex.listing.catalogue.ListingCatalogueProjection;
 import io.techex.listing.catalogue.ListingVisibility;
 import io.techex.listing.need.NeedViews;
 import io.techex.listing.need.NeedVisibility;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import jakarta.annotation.Nullable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -74,7 +76,7 @@ class MatchController {
     record ListingMatches(String listingId, List<MatchedNeed> matches) {
 
         /** @param ownerOrganisationId null unless the need's owner made its name public */
-        record MatchedNeed(String needId, String ownerOrganisationId, LocalizedText title, Instant deadline, double score,
+        record MatchedNeed(String needId, @Nullable String ownerOrganisationId, LocalizedText title, Instant deadline, double score,
                     List<MatchReason> reasons, Instant scoredAt) {
         }
     }

@@ -1,5 +1,6 @@
 package io.techex.listing.matching;
 
+import io.techex.listing.api.MatchKind;
 /**
  * A listing or a need as matching holds it.
  *

@@ -9,16 +9,17 @@ import io.techex.listing.api.ListingPublished;
 import io.techex.listing.api.ListingTransferred;
 import io.techex.listing.api.ListingUnderContract;
 import io.techex.listing.api.ListingWithdrawn;
+import io.techex.listing.api.MatchKind;
+import io.techex.listing.api.NeedClosed;
+import io.techex.listing.api.NeedExpired;
+import io.techex.listing.api.NeedPublished;
+import io.techex.listing.api.NeedRevised;
+import io.techex.listing.api.NeedTakenDown;
 import io.techex.listing.api.OwnershipChanged;
 import io.techex.listing.catalogue.ListingReturnedToMarket;
-import io.techex.listing.need.NeedClosed;
 import io.techex.listing.need.NeedContent;
 import io.techex.listing.need.NeedDraftRevised;
 import io.techex.listing.need.NeedDrafted;
-import io.techex.listing.need.NeedExpired;
-import io.techex.listing.need.NeedPublished;
-import io.techex.listing.need.NeedRevised;
-import io.techex.listing.need.NeedTakenDown;
 
 import java.util.Optional;
 
@@ -54,8 +55,8 @@ final class MatchingEvents {
             case NeedDrafted e -> need(e.needId(), item -> needItem(e.needId(), e.ownerOrganisationId(), e.content(), false, item));
             case NeedDraftRevised e -> need(e.needId(), item -> item == null ? null
                     : needItem(e.needId(), item.ownerOrganisationId(), e.content(), false, item));
-            case NeedPublished e -> need(e.needId(), item -> needItem(e.needId(), e.ownerOrganisationId(), contentOf(e), true, item));
-            case NeedRevised e -> need(e.needId(), item -> needItem(e.needId(), e.ownerOrganisationId(), contentOf(e), true, item));
+            case NeedPublished e -> need(e.needId(), item -> needItem(e.needId(), e.ownerOrganisationId(), NeedContent.of(e), true, item));
+            case NeedRevised e -> need(e.needId(), item -> needItem(e.needId(), e.ownerOrganisationId(), NeedContent.of(e), true, item));
             case NeedClosed e -> need(e.needId(), MatchingEvents::closed);
             case NeedExpired e -> need(e.needId(), MatchingEvents::closed);
             case NeedTakenDown e -> need(e.needId(), MatchingEvents::closed);
@@ -80,16 +81,6 @@ final class MatchingEvents {
                 content.keywords(), content.ipcClasses(), content.minReadinessLevel(), content.dealTypes(),
                 content.territory(), content.budget(), content.ownerNamePublic()),
                 before == null ? TermProfile.EMPTY : before.profile());
-    }
-
-    private static NeedContent contentOf(NeedPublished e) {
-        return new NeedContent(e.title(), e.statement(), e.keywords(), e.ipcClasses(), e.minReadinessLevel(),
-                e.dealTypes(), e.territory(), e.budget(), e.deadline(), e.ownerNamePublic(), e.ownerKind());
-    }
-
-    private static NeedContent contentOf(NeedRevised e) {
-        return new NeedContent(e.title(), e.statement(), e.keywords(), e.ipcClasses(), e.minReadinessLevel(),
-                e.dealTypes(), e.territory(), e.budget(), e.deadline(), e.ownerNamePublic(), e.ownerKind());
     }
 
     private static ItemChange listing(String listingId, java.util.function.UnaryOperator<MatchItem> change) {

@@ -1,5 +1,7 @@
 package io.techex.listing.matching;
 
+import io.techex.listing.api.MatchFound;
+import io.techex.listing.api.MatchKind;
 import io.techex.platform.actor.ActingCommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;

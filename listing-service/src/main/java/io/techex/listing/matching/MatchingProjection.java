@@ -2,6 +2,7 @@ package io.techex.listing.matching;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.techex.contracts.EventJson;
+import io.techex.listing.api.MatchKind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

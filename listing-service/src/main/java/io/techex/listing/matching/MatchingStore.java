@@ -3,6 +3,7 @@ package io.techex.listing.matching;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.techex.contracts.EventJson;
+import io.techex.listing.api.MatchKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;

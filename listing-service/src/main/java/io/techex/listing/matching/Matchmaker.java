@@ -1,5 +1,6 @@
 package io.techex.listing.matching;
 
+import io.techex.listing.api.MatchKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Comparator;

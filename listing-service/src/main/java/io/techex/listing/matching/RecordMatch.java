@@ -1,5 +1,8 @@
 package io.techex.listing.matching;
 
+import io.techex.listing.api.MatchFound;
+import io.techex.listing.api.MatchKind;
+import io.techex.listing.api.MatchReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;

@@ -1,9 +1,11 @@
 package io.techex.listing.matching;
 
 import io.techex.listing.api.AskingPrice;
+import io.techex.listing.api.Budget;
 import io.techex.listing.api.DealOption;
 import io.techex.listing.api.DealType;
-import io.techex.listing.need.Budget;
+import io.techex.listing.api.MatchKind;
+import io.techex.listing.api.MatchReason;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,5 +1,10 @@
 package io.techex.listing.need;
 
+import io.techex.listing.api.NeedClosed;
+import io.techex.listing.api.NeedExpired;
+import io.techex.listing.api.NeedPublished;
+import io.techex.listing.api.NeedRevised;
+import io.techex.listing.api.NeedTakenDown;
 import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -67,7 +72,7 @@ public class Need {
                 requireAt(command.at());
                 command.content().checkComplete(command.at());
                 Instant scheduled = content.deadline();
-                apply(NeedRevised.of(needId, ownerOrganisationId, revision + 1, command.content(), command.at()));
+                apply(command.content().revised(needId, ownerOrganisationId, revision + 1, command.at()));
                 if (!command.content().deadline().equals(scheduled)) {
                     deadlines.schedule(command.content().deadline(), DEADLINE, new NeedDeadlineDue(command.content().deadline()));
                 }
@@ -88,7 +93,7 @@ public class Need {
             throw ended("published");
         }
         content.checkComplete(command.at());
-        apply(NeedPublished.of(needId, ownerOrganisationId, revision, content, command.at()));
+        apply(content.published(needId, ownerOrganisationId, revision, command.at()));
         deadlines.schedule(content.deadline(), DEADLINE, new NeedDeadlineDue(content.deadline()));
     }
 
@@ -140,7 +145,7 @@ public class Need {
     @EventSourcingHandler
     void on(NeedRevised event) {
         revision = event.revision();
-        content = event.content();
+        content = NeedContent.of(event);
     }
 
     @EventSourcingHandler

@@ -1,7 +1,11 @@
 package io.techex.listing.need;
 
+import io.techex.listing.api.Budget;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.LocalizedText;
+import io.techex.listing.api.NeedOwnerKind;
+import io.techex.listing.api.NeedPublished;
+import io.techex.listing.api.NeedRevised;
 import io.techex.platform.rules.RuleViolation;
 
 import java.math.BigDecimal;
@@ -158,6 +162,30 @@ public record NeedContent(LocalizedText title, LocalizedText statement, List<Str
                         + " is above the upper end " + budget.max().toPlainString());
             }
         }
+    }
+
+    public static NeedContent of(NeedPublished need) {
+        return new NeedContent(need.title(), need.statement(), need.keywords(), need.ipcClasses(),
+                need.minReadinessLevel(), need.dealTypes(), need.territory(), need.budget(), need.deadline(),
+                need.ownerNamePublic(), need.ownerKind());
+    }
+
+    public static NeedContent of(NeedRevised need) {
+        return new NeedContent(need.title(), need.statement(), need.keywords(), need.ipcClasses(),
+                need.minReadinessLevel(), need.dealTypes(), need.territory(), need.budget(), need.deadline(),
+                need.ownerNamePublic(), need.ownerKind());
+    }
+
+    /** The whole need, as the market is told it when it is published. */
+    NeedPublished published(String needId, String ownerOrganisationId, int revision, Instant at) {
+        return new NeedPublished(needId, ownerOrganisationId, ownerKind, ownerNamePublic, revision, title, statement,
+                keywords, ipcClasses, minReadinessLevel, dealTypes, territory, budget, deadline, at);
+    }
+
+    /** The whole need, as the market is told it when a published need changes. */
+    NeedRevised revised(String needId, String ownerOrganisationId, int revision, Instant at) {
+        return new NeedRevised(needId, ownerOrganisationId, ownerKind, ownerNamePublic, revision, title, statement,
+                keywords, ipcClasses, minReadinessLevel, dealTypes, territory, budget, deadline, at);
     }
 
     private static void checkDecimals(String field, BigDecimal amount, Currency currency, int decimals) {

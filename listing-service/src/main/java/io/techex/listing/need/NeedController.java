@@ -4,9 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
+import io.techex.platform.rules.RuleViolation;
 import io.techex.platform.web.CurrentActor;
 import io.techex.platform.web.RequestIds;
-import io.techex.platform.rules.RuleViolation;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -158,6 +159,6 @@ class NeedController {
     }
 
     /** @param nextCursor pass it back as {@code cursor} for the next page; null on the last page */
-    record NeedPage(List<NeedView> needs, String nextCursor) {
+    record NeedPage(List<NeedView> needs, @Nullable String nextCursor) {
     }
 }

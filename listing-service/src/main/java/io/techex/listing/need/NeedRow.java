@@ -1,7 +1,9 @@
 package io.techex.listing.need;
 
+import io.techex.listing.api.Budget;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.LocalizedText;
+import io.techex.listing.api.NeedOwnerKind;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,11 @@
 package io.techex.listing.need;
 
+import io.techex.listing.api.Budget;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.LocalizedText;
+import io.techex.listing.api.NeedOwnerKind;
 import io.techex.platform.actor.Actor;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,11 +18,11 @@ import java.util.List;
  * @param budget              amounts as decimal strings
  * @param endedReason         why it was closed or taken down; shown to its owner, the operator and regulators only
  */
-public record NeedView(String needId, NeedStatus status, String ownerOrganisationId, NeedOwnerKind ownerKind,
+public record NeedView(String needId, NeedStatus status, @Nullable String ownerOrganisationId, NeedOwnerKind ownerKind,
                        boolean ownerNamePublic, int revision, LocalizedText title, LocalizedText statement,
                        List<String> keywords, List<String> ipcClasses, int minReadinessLevel, List<DealType> dealTypes,
-                       String territory, Budget budget, Instant deadline, Instant publishedAt, Instant updatedAt,
-                       String endedReason) {
+                       @Nullable String territory, @Nullable Budget budget, @Nullable Instant deadline,
+                       @Nullable Instant publishedAt, Instant updatedAt, @Nullable String endedReason) {
 
     static NeedView of(NeedRow row, Actor actor) {
         boolean insider = NeedVisibility.isInsider(row, actor);

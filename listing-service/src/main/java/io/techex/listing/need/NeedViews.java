@@ -1,7 +1,14 @@
 package io.techex.listing.need;
 
+import io.techex.listing.api.Budget;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.LocalizedText;
+import io.techex.listing.api.NeedClosed;
+import io.techex.listing.api.NeedExpired;
+import io.techex.listing.api.NeedOwnerKind;
+import io.techex.listing.api.NeedPublished;
+import io.techex.listing.api.NeedRevised;
+import io.techex.listing.api.NeedTakenDown;
 import io.techex.platform.rules.RuleViolation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -76,7 +83,7 @@ public class NeedViews {
 
     @EventHandler
     void on(NeedRevised event) {
-        revise(event.needId(), event.revision(), event.content(), "PUBLISHED", event.revisedAt());
+        revise(event.needId(), event.revision(), NeedContent.of(event), "PUBLISHED", event.revisedAt());
     }
 
     @EventHandler

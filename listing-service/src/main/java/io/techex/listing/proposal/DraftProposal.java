@@ -1,6 +1,8 @@
 package io.techex.listing.proposal;
 
 import io.techex.listing.api.LocalizedText;
+import io.techex.listing.api.ProposalKind;
+import io.techex.listing.api.RndOffer;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

@@ -2,6 +2,13 @@ package io.techex.listing.proposal;
 
 import io.techex.listing.api.LocalizedText;
 import io.techex.listing.api.Money;
+import io.techex.listing.api.NegotiationRequested;
+import io.techex.listing.api.ProposalDeclined;
+import io.techex.listing.api.ProposalKind;
+import io.techex.listing.api.ProposalShortlisted;
+import io.techex.listing.api.ProposalSubmitted;
+import io.techex.listing.api.ProposalWithdrawn;
+import io.techex.listing.api.RndOffer;
 import io.techex.platform.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -119,7 +126,7 @@ public class Proposal {
         if (attachments.size() >= MAX_ATTACHMENTS) {
             throw RuleViolation.conflict("too-many-attachments", "A proposal has at most " + MAX_ATTACHMENTS + " attachments");
         }
-        apply(new ProposalAttachmentAdded(proposalId, needId, attachment));
+        apply(new ProposalAttachmentAdded(proposalId, needId, attachment, command.at()));
     }
 
     @CommandHandler
@@ -133,7 +140,7 @@ public class Proposal {
                     + "; a draft is submitted once");
         }
         apply(new ProposalSubmitted(proposalId, needId, needOwnerOrganisationId, proposerOrganisationId, kind, listingId,
-                message, rndOffer, attachments.stream().map(AttachmentRef::of).toList(), command.at()));
+                message, rndOffer, attachments.stream().map(ProposalAttachment::ref).toList(), command.at()));
     }
 
     @CommandHandler

@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.listing.document.Uploads;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
-import io.techex.platform.web.CurrentActor;
 import io.techex.platform.rules.RuleViolation;
+import io.techex.platform.web.CurrentActor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +27,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -58,6 +59,9 @@ class ProposalAttachmentController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "The file itself, at most 10 MiB, with its media type as Content-Type",
                     content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponse(responseCode = "201", description = "Attached", content = @Content(schema = @Schema(implementation = AttachmentView.class)))
+    @ApiResponse(responseCode = "200", description = "The same content, name and media type were attached already: that attachment",
+            content = @Content(schema = @Schema(implementation = AttachmentView.class)))
     @PostMapping("/proposals/{proposalId}/attachments")
     ResponseEntity<AttachmentView> upload(@PathVariable UUID proposalId, @RequestParam String name,
                                           HttpServletRequest request, @CurrentActor Actor actor,
@@ -79,15 +83,16 @@ class ProposalAttachmentController {
             return ResponseEntity.ok().location(location(uris, proposal.proposalId(), earlier.get())).body(earlier.get());
         }
         String attachmentId = UUID.randomUUID().toString();
+        Instant attachedAt = Instant.now();
         contents.store(attachmentId, proposal.proposalId(), sha256, content);
         try {
             commands.send(new AttachToProposal(proposal.proposalId(), actor.organisationId(),
-                    new ProposalAttachment(attachmentId, fileName, mediaType, sha256, content.length)), actor);
+                    new ProposalAttachment(attachmentId, fileName, mediaType, sha256, content.length), attachedAt), actor);
         } catch (RuntimeException refused) {
             discard(attachmentId, refused);
             throw refused;
         }
-        AttachmentView view = new AttachmentView(attachmentId, fileName, mediaType, sha256, content.length, null);
+        AttachmentView view = new AttachmentView(attachmentId, fileName, mediaType, sha256, content.length, attachedAt);
         return ResponseEntity.created(location(uris, proposal.proposalId(), view)).body(view);
     }
 

@@ -2,6 +2,8 @@ package io.techex.listing.proposal;
 
 import io.techex.listing.api.LocalizedText;
 import io.techex.listing.api.Money;
+import io.techex.listing.api.ProposalKind;
+import io.techex.listing.api.RndOffer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,8 +1,11 @@
 package io.techex.listing.proposal;
 
 import io.techex.listing.api.LocalizedText;
+import io.techex.listing.api.ProposalKind;
+import io.techex.listing.api.RndOffer;
 import io.techex.listing.need.NeedRow;
 import io.techex.platform.actor.Actor;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,11 +20,12 @@ import java.util.List;
  * @param attachments             names and digests; the content is downloaded by the two parties only
  * @param draftedBy               the proposer's person who drafted it
  */
-public record ProposalView(String proposalId, String needId, String needOwnerOrganisationId, String proposerOrganisationId,
-                           ProposalKind kind, String listingId, LocalizedText message, RndOffer rndOffer,
-                           ProposalStatus status, String declineReason, String withdrawalReason,
-                           List<AttachmentView> attachments, String draftedBy, Instant draftedAt, Instant submittedAt,
-                           Instant decidedAt) {
+public record ProposalView(String proposalId, String needId, @Nullable String needOwnerOrganisationId,
+                           String proposerOrganisationId, ProposalKind kind, @Nullable String listingId,
+                           @Nullable LocalizedText message, @Nullable RndOffer rndOffer, ProposalStatus status,
+                           @Nullable String declineReason, @Nullable String withdrawalReason,
+                           List<AttachmentView> attachments, String draftedBy, Instant draftedAt,
+                           @Nullable Instant submittedAt, @Nullable Instant decidedAt) {
 
     static ProposalView of(ProposalRow row, NeedRow need, Actor actor) {
         return new ProposalView(row.proposalId(), row.needId(),

@@ -2,6 +2,13 @@ package io.techex.listing.proposal;
 
 import io.techex.listing.api.LocalizedText;
 import io.techex.listing.api.Money;
+import io.techex.listing.api.NegotiationRequested;
+import io.techex.listing.api.ProposalDeclined;
+import io.techex.listing.api.ProposalKind;
+import io.techex.listing.api.ProposalShortlisted;
+import io.techex.listing.api.ProposalSubmitted;
+import io.techex.listing.api.ProposalWithdrawn;
+import io.techex.listing.api.RndOffer;
 import io.techex.platform.actor.Actor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -62,7 +69,9 @@ class Proposals {
                 INSERT INTO proposal_attachment (attachment_id, proposal_id, name, media_type, sha256, size_bytes, attached_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (attachment_id) DO NOTHING""",
                 attachment.attachmentId(), event.proposalId(), attachment.name(), attachment.mediaType(),
-                attachment.sha256(), attachment.sizeBytes(), java.sql.Timestamp.from(at));
+                attachment.sha256(), attachment.sizeBytes(),
+                // events stored before the answer carried the time have only their own timestamp
+                java.sql.Timestamp.from(event.attachedAt() != null ? event.attachedAt() : at));
     }
 
     @EventHandler

@@ -2,16 +2,16 @@ package io.techex.listing.matching;
 
 import io.techex.listing.api.AskingPrice;
 import io.techex.listing.api.AssetType;
+import io.techex.listing.api.Budget;
 import io.techex.listing.api.DealOption;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.IpTitle;
 import io.techex.listing.api.IpTitleOwner;
 import io.techex.listing.api.LocalizedText;
+import io.techex.listing.api.NeedOwnerKind;
 import io.techex.listing.api.RegulatoryCategory;
 import io.techex.listing.catalogue.ListingContent;
-import io.techex.listing.need.Budget;
 import io.techex.listing.need.NeedContent;
-import io.techex.listing.need.NeedOwnerKind;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;

@@ -1,5 +1,8 @@
 package io.techex.listing.matching;
 
+import io.techex.listing.api.MatchFound;
+import io.techex.listing.api.MatchKind;
+import io.techex.listing.api.MatchReason;
 import io.techex.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;

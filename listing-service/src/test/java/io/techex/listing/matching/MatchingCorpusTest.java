@@ -1,5 +1,8 @@
 package io.techex.listing.matching;
 
+import io.techex.listing.api.MatchFound;
+import io.techex.listing.api.MatchKind;
+import io.techex.listing.api.MatchReason;
 import io.techex.listing.api.SaleMode;
 import io.techex.listing.catalogue.ChooseSaleMode;
 import io.techex.listing.catalogue.DraftListing;

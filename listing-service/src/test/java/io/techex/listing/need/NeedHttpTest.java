@@ -1,6 +1,7 @@
 package io.techex.listing.need;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.techex.listing.api.NeedExpired;
 import io.techex.listing.document.TestClient;
 import io.techex.testkit.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,14 @@
 package io.techex.listing.need;
 
+import io.techex.listing.api.Budget;
 import io.techex.listing.api.DealType;
 import io.techex.listing.api.LocalizedText;
+import io.techex.listing.api.NeedClosed;
+import io.techex.listing.api.NeedExpired;
+import io.techex.listing.api.NeedOwnerKind;
+import io.techex.listing.api.NeedPublished;
+import io.techex.listing.api.NeedRevised;
+import io.techex.listing.api.NeedTakenDown;
 import io.techex.platform.rules.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -47,7 +54,7 @@ class NeedTest {
     }
 
     private NeedPublished published() {
-        return NeedPublished.of(ID, FIRM, 0, complete(), now);
+        return complete().published(ID, FIRM, 0, now);
     }
 
     @Test
@@ -141,7 +148,7 @@ class NeedTest {
                 .expectNoScheduledDeadlines();
         fixture.given(drafted(), published())
                 .when(new ReviseNeed(ID, FIRM, later, now))
-                .expectEvents(NeedRevised.of(ID, FIRM, 1, later, now))
+                .expectEvents(later.revised(ID, FIRM, 1, now))
                 .expectResultMessagePayload(NeedStatus.PUBLISHED)
                 .expectScheduledDeadlineWithName(Duration.ofDays(120), Need.DEADLINE);
         // a published need stays complete: its deadline cannot be taken away or put in the past

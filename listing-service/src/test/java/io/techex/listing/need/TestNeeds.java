@@ -25,7 +25,7 @@ public final class TestNeeds {
                  "statement": {"vi": "Cần bộ lọc asen giá rẻ cho nước giếng khoan ở 20 xã.", "en": "Low-cost filters for 20 villages."},
                  "keywords": ["asen", "nước ngầm"], "ipcClasses": ["C02F"], "minReadinessLevel": 6,
                  "dealTypes": ["NON_EXCLUSIVE_LICENCE", "ASSIGNMENT"], "territory": "VN",
-                 "budget": {"min": 500000000, "max": "2000000000"}, "deadline": %s, "ownerNamePublic": %s,
+                 "budget": {"min": "500000000", "max": "2000000000"}, "deadline": %s, "ownerNamePublic": %s,
                  "ownerKind": "STATE_AGENCY"}""".formatted(word, word, deadline == null ? "null" : "\"" + deadline + "\"",
                 ownerNamePublic);
     }

@@ -154,7 +154,7 @@ class ProposalHttpTest {
         String proposalId = drafted(needId, """
                 {"kind": "RND_OFFER", "message": {"en": "We have piloted electro-coagulation."},
                  "rndOffer": {"description": {"vi": "Hệ keo tụ điện hóa cho nước giếng"}, "durationMonths": 18,
-                              "cost": {"amount": 800000000}, "readinessLevel": 7}}""", UNIVERSITY_2);
+                              "cost": {"amount": "800000000"}, "readinessLevel": 7}}""", UNIVERSITY_2);
         JsonNode draft = awaitProposal(proposalId, UNIVERSITY_2, "DRAFT");
         assertThat(draft.get("rndOffer").get("cost").get("amount").asText()).isEqualTo("800000000");
         assertThat(draft.get("rndOffer").get("cost").get("currency").asText()).isEqualTo("VND");

@@ -1,7 +1,15 @@
 package io.techex.listing.proposal;
 
+import io.techex.listing.api.AttachmentRef;
 import io.techex.listing.api.LocalizedText;
 import io.techex.listing.api.Money;
+import io.techex.listing.api.NegotiationRequested;
+import io.techex.listing.api.ProposalDeclined;
+import io.techex.listing.api.ProposalKind;
+import io.techex.listing.api.ProposalShortlisted;
+import io.techex.listing.api.ProposalSubmitted;
+import io.techex.listing.api.ProposalWithdrawn;
+import io.techex.listing.api.RndOffer;
 import io.techex.platform.rules.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -47,7 +55,7 @@ class ProposalTest {
 
     private static ProposalSubmitted offerSubmitted() {
         return new ProposalSubmitted(OFFER_ID, NEED, FIRM, UNIVERSITY, ProposalKind.RND_OFFER, null, MESSAGE, OFFER,
-                List.of(AttachmentRef.of(QUOTE)), AT);
+                List.of(QUOTE.ref()), AT);
     }
 
     private static ProposalSubmitted listingSubmitted() {
@@ -112,19 +120,19 @@ class ProposalTest {
     @Test
     void filesAreAttachedToADraftOnlyAndSubmittedWithItsDigests() {
         fixture.given(offerDrafted())
-                .when(new AttachToProposal(OFFER_ID, UNIVERSITY, QUOTE))
-                .expectEvents(new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE));
-        fixture.given(offerDrafted(), new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE))
-                .when(new AttachToProposal(OFFER_ID, UNIVERSITY, QUOTE))
+                .when(new AttachToProposal(OFFER_ID, UNIVERSITY, QUOTE, AT))
+                .expectEvents(new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE, AT));
+        fixture.given(offerDrafted(), new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE, AT))
+                .when(new AttachToProposal(OFFER_ID, UNIVERSITY, QUOTE, AT))
                 .expectException(violation("attachment-already-added")).expectNoEvents();
-        fixture.given(offerDrafted(), new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE))
+        fixture.given(offerDrafted(), new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE, AT))
                 .when(new SubmitProposal(OFFER_ID, UNIVERSITY, AT))
                 .expectEvents(offerSubmitted());
-        fixture.given(offerDrafted(), new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE), offerSubmitted())
+        fixture.given(offerDrafted(), new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE, AT), offerSubmitted())
                 .when(new AttachToProposal(OFFER_ID, UNIVERSITY, new ProposalAttachment("c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f",
-                        "late.pdf", "application/pdf", QUOTE.sha256(), 10)))
+                        "late.pdf", "application/pdf", QUOTE.sha256(), 10), AT))
                 .expectException(violation("proposal-not-draft")).expectNoEvents();
-        fixture.given(offerDrafted(), new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE), offerSubmitted())
+        fixture.given(offerDrafted(), new ProposalAttachmentAdded(OFFER_ID, NEED, QUOTE, AT), offerSubmitted())
                 .when(new SubmitProposal(OFFER_ID, UNIVERSITY, AT))
                 .expectException(violation("proposal-already-submitted")).expectNoEvents();
     }
@@ -135,10 +143,10 @@ class ProposalTest {
         history[0] = offerDrafted();
         for (int i = 1; i <= 10; i++) {
             history[i] = new ProposalAttachmentAdded(OFFER_ID, NEED, new ProposalAttachment("a-" + i, "f" + i + ".pdf",
-                    "application/pdf", QUOTE.sha256(), 10));
+                    "application/pdf", QUOTE.sha256(), 10), AT);
         }
         fixture.given(history)
-                .when(new AttachToProposal(OFFER_ID, UNIVERSITY, QUOTE))
+                .when(new AttachToProposal(OFFER_ID, UNIVERSITY, QUOTE, AT))
                 .expectException(violation("too-many-attachments")).expectNoEvents();
     }
 
@@ -148,7 +156,7 @@ class ProposalTest {
                 .when(new SubmitProposal(OFFER_ID, "hcmut", AT))
                 .expectException(AggregateNotFoundException.class).expectNoEvents();
         fixture.given(offerDrafted())
-                .when(new AttachToProposal(OFFER_ID, FIRM, QUOTE))
+                .when(new AttachToProposal(OFFER_ID, FIRM, QUOTE, AT))
                 .expectException(AggregateNotFoundException.class).expectNoEvents();
         fixture.given(offerDrafted())
                 .when(new ShortlistProposal(OFFER_ID, FIRM))

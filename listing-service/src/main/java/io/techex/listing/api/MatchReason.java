@@ -1,4 +1,4 @@
-package io.techex.listing.matching;
+package io.techex.listing.api;
 
 /**
  * One component of a match's score and why it is what it is.

@@ -1,7 +1,6 @@
-package io.techex.listing.proposal;
+package io.techex.listing.api;
 
-import io.techex.listing.api.LocalizedText;
-import io.techex.listing.api.Money;
+import jakarta.annotation.Nullable;
 
 /**
  * Research and development a university offers to do for a need.
@@ -11,5 +10,5 @@ import io.techex.listing.api.Money;
  * @param cost           what it would cost the firm, an exact amount (VND unless named)
  * @param readinessLevel the TRL it would reach, if it says
  */
-public record RndOffer(LocalizedText description, int durationMonths, Money cost, Integer readinessLevel) {
+public record RndOffer(LocalizedText description, int durationMonths, Money cost, @Nullable Integer readinessLevel) {
 }

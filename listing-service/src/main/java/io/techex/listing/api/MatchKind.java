@@ -1,11 +1,11 @@
-package io.techex.listing.matching;
+package io.techex.listing.api;
 
 /** The two sides of a match. */
 public enum MatchKind {
     LISTING,
     NEED;
 
-    MatchKind other() {
+    public MatchKind other() {
         return this == LISTING ? NEED : LISTING;
     }
 }

@@ -1,4 +1,4 @@
-package io.techex.listing.need;
+package io.techex.listing.api;
 
 import io.techex.contracts.EventType;
 import io.techex.contracts.PublicEvent;

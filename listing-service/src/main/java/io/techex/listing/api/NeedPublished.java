@@ -1,9 +1,7 @@
-package io.techex.listing.need;
+package io.techex.listing.api;
 
 import io.techex.contracts.EventType;
 import io.techex.contracts.PublicEvent;
-import io.techex.listing.api.DealType;
-import io.techex.listing.api.LocalizedText;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,18 +23,6 @@ public record NeedPublished(String needId, String ownerOrganisationId, NeedOwner
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         ipcClasses = ipcClasses == null ? List.of() : List.copyOf(ipcClasses);
         dealTypes = dealTypes == null ? List.of() : List.copyOf(dealTypes);
-    }
-
-    static NeedPublished of(String needId, String ownerOrganisationId, int revision, NeedContent content, Instant at) {
-        return new NeedPublished(needId, ownerOrganisationId, content.ownerKind(), content.ownerNamePublic(), revision,
-                content.title(), content.statement(), content.keywords(), content.ipcClasses(),
-                content.minReadinessLevel(), content.dealTypes(), content.territory(), content.budget(),
-                content.deadline(), at);
-    }
-
-    NeedContent content() {
-        return new NeedContent(title, statement, keywords, ipcClasses, minReadinessLevel, dealTypes, territory, budget,
-                deadline, ownerNamePublic, ownerKind);
     }
 
     /** The need is the asset: its proposals and matches are in its trail. */

@@ -1,4 +1,4 @@
-package io.techex.listing.proposal;
+package io.techex.listing.api;
 
 /** What a university offers in answer to a need. */
 public enum ProposalKind {

@@ -1,4 +1,4 @@
-package io.techex.listing.need;
+package io.techex.listing.api;
 
 /**
  * Who posts a need, as the poster declares it. A State agency acting as a buyer signs in as a FIRM organisation (the

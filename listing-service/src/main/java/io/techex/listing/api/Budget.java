@@ -1,7 +1,7 @@
-package io.techex.listing.need;
+package io.techex.listing.api;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.techex.listing.api.AskingPrice;
+import jakarta.annotation.Nullable;
 
 import java.math.BigDecimal;
 
@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  * @param max      the most it can spend
  * @param currency ISO 4217 code; VND when a request names none
  */
-public record Budget(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal min,
+public record Budget(@JsonFormat(shape = JsonFormat.Shape.STRING) @Nullable BigDecimal min,
                      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal max,
                      String currency) {
 

@@ -1,8 +1,7 @@
-package io.techex.listing.proposal;
+package io.techex.listing.api;
 
 import io.techex.contracts.EventType;
 import io.techex.contracts.PublicEvent;
-import io.techex.listing.api.LocalizedText;
 
 import java.time.Instant;
 import java.util.List;
