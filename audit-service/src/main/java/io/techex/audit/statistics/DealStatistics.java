@@ -64,7 +64,10 @@ class DealStatistics {
                 (row, n) -> {
                     Map<String, String> group = new LinkedHashMap<>();
                     for (int i = 0; i < query.groupBy().size(); i++) {
-                        group.put(query.groupBy().get(i).parameter, row.getString(i + 1));
+                        String value = row.getString(i + 1);
+                        if (value != null) {
+                            group.put(query.groupBy().get(i).parameter, value);
+                        }
                     }
                     int at = query.groupBy().size();
                     return new StatisticsReport.Row(group, row.getString(at + 1), row.getLong(at + 2),

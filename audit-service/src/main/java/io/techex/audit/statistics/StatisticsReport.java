@@ -1,5 +1,7 @@
 package io.techex.audit.statistics;
 
+import jakarta.annotation.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +11,18 @@ import java.util.Map;
  * currencies are never added. A deal's value is the price (lump sum) of the contract's version in force; royalties
  * that depend on future sales are not in it.
  *
+ * @param from    the first day counted; null for since the beginning
+ * @param to      the last day counted; null for up to today
  * @param counted what a deal is here, in words
  * @param rows    one per group and currency, in the order of the groups' values then the currency
  * @param totals  one per currency, over every group
  */
-public record StatisticsReport(LocalDate from, LocalDate to, String timeZone, String period, List<String> groupBy,
+public record StatisticsReport(@Nullable LocalDate from, @Nullable LocalDate to, String timeZone, String period, List<String> groupBy,
                                String counted, List<Row> rows, List<Total> totals) {
 
     /**
-     * @param group the value of each dimension asked for, by its name ({@code ipcSection}: {@code "C"}); null where the
-     *              trail does not say (a listing without IPC class)
+     * @param group the value of each dimension asked for, by its name ({@code ipcSection}: {@code "C"}); a dimension
+     *              the trail does not say (a listing without IPC class) is left out, as JSON has no better word for it
      * @param value the exact sum, a decimal string
      */
     public record Row(Map<String, String> group, String currency, long deals, String value) {

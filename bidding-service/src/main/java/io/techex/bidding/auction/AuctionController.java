@@ -1,6 +1,9 @@
 package io.techex.bidding.auction;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.bidding.api.DealType;
@@ -24,8 +27,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -125,6 +128,7 @@ class AuctionController {
             Its deal, prices, times and bid count for everyone; whether the caller leads (youLead) and the caller's own \
             latest bid (yourBid), so a firm learns it leads or was outbid without learning who bids; the reserve to the \
             seller only.""")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AuctionView.class)))
     @GetMapping("/{auctionId}")
     AuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
         return auctions.find(auctionId.toString()).map(auction -> view(auction, actor, clock.instant()))
@@ -134,6 +138,9 @@ class AuctionController {
     @Operation(summary = "English auctions of a listing, or the caller's", description = """
             With listingId, the listing's auctions (anyone may watch them); without, those the caller's organisation \
             sells in or has bid in. The latest to end first, 200 at most; each as GET /auctions/{auctionId} answers it.""")
+    // named on both GETs: left to itself, springdoc describes only one of them with a body (whichever it reads first)
+    @ApiResponse(responseCode = "200", description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = AuctionView.class))))
     @GetMapping
     List<AuctionView> list(@RequestParam(required = false) UUID listingId, @CurrentActor Actor actor) {
         Instant now = clock.instant();

@@ -149,7 +149,7 @@ class SealedBidAuctionController {
         SealedBidPhase phase = closed ? SealedBidPhase.valueOf(auction.status())
                 : SealedBidPhase.at(now, auction.startsAt(), auction.bidsDueAt(), auction.endsAt());
         boolean seller = auction.sellerOrganisationId().equals(actor.organisationId());
-        OwnBid own = auctions.bidOf(auction.auctionId(), actor.organisationId()).map(bid -> new OwnBid(bid.commitment(),
+        OwnSealedBid own = auctions.bidOf(auction.auctionId(), actor.organisationId()).map(bid -> new OwnSealedBid(bid.commitment(),
                 bid.commitNumber(), bid.committedAt(), plain(bid.amount()), bid.revealed(), bid.voided())).orElse(null);
         AuctionTerms terms = auction.terms();
         return new SealedBidAuctionView(auction.auctionId(), auction.listingId(), auction.sellerOrganisationId(), phase,
@@ -186,7 +186,7 @@ class SealedBidAuctionController {
     }
 
     /** The caller's own bid: its amount once revealed (its own business, so shown to it alone). */
-    record OwnBid(String commitment, int commitNumber, Instant committedAt, @Nullable BigDecimal amount, boolean revealed,
+    record OwnSealedBid(String commitment, int commitNumber, Instant committedAt, @Nullable BigDecimal amount, boolean revealed,
                   boolean voided) {
     }
 
@@ -200,6 +200,6 @@ class SealedBidAuctionController {
                                 DealType dealType, @Nullable String fieldOfUse, @Nullable String territory, @Nullable Integer termMonths,
                                 String currency, Instant startsAt, Instant bidsDueAt, Instant endsAt, int bidCount,
                                 int revealedCount, @Nullable BigDecimal winningAmount, @Nullable Boolean youWon,
-                                @Nullable BigDecimal reservePrice, @Nullable OwnBid yourBid) {
+                                @Nullable BigDecimal reservePrice, @Nullable OwnSealedBid yourBid) {
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.contracts.EventJson;
+import io.techex.notification.audience.Kind;
 import io.techex.notification.people.Recipient;
 import io.techex.platform.web.FieldProblem;
 import io.techex.platform.web.UnacceptableInput;
+import jakarta.annotation.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +55,7 @@ public class Feed {
      * @param nextCursor where the next page starts ({@code cursor}), null on the last page
      * @param unread     how many of the person's notifications they have not marked read
      */
-    public record Page(List<NotificationView> items, String nextCursor, long unread) {
+    public record Page(List<NotificationView> items, @Nullable String nextCursor, long unread) {
     }
 
     public Page page(Recipient me, boolean unreadOnly, int limit, String cursor) {

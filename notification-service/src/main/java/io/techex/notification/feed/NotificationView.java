@@ -1,5 +1,7 @@
 package io.techex.notification.feed;
 
+import io.techex.notification.audience.Kind;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.techex.notification.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.techex.notification.feed.Audience;
-import io.techex.notification.feed.Kind;
+import io.techex.notification.audience.Audience;
+import io.techex.notification.audience.Kind;
 import io.techex.notification.feed.NewNotification;
 import io.techex.notification.feed.Notifications;
 import io.techex.platform.consumer.PoisonMessage;
@@ -118,7 +118,7 @@ class ListingEvents implements EventHandlers {
         MatchFound match = incoming.data(MatchFound.class);
         if (blank(match.needId()) || blank(match.needOwnerOrganisationId()) || blank(match.listingId())
                 || blank(match.sellerOrganisationId())) {
-            // no contract checks it yet: a match that does not say who matched whom can never be told to anyone
+            // the contract requires them; a blank one still names nobody to tell
             throw new PoisonMessage("CloudEvent " + incoming.id() + " of type " + MATCH_FOUND
                     + " lacks needId, needOwnerOrganisationId, listingId or sellerOrganisationId");
         }

@@ -1,9 +1,9 @@
 package io.techex.notification.reminder;
 
-import io.techex.notification.feed.Audience;
-import io.techex.notification.feed.Kind;
-import io.techex.notification.feed.Notifications;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.techex.notification.audience.Audience;
+import io.techex.notification.audience.Kind;
+import io.techex.notification.feed.Notifications;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

@@ -194,7 +194,7 @@ class FeedFromEventsTest {
         try (KafkaRecords dlt = KafkaRecords.read(env.kafkaBootstrapServers(), topics.deadLetters())) {
             var dead = dlt.awaitRecord(record -> record.valueAsString() != null && record.valueAsString().contains(unreadable.getId()));
             assertThat(dead.header("kafka_dlt-exception-message")).hasValueSatisfying(
-                    reason -> assertThat(reason).contains("lacks needId, needOwnerOrganisationId"));
+                    reason -> assertThat(reason).contains("needOwnerOrganisationId"));
         }
         assertThat(topics.deadLetters()).endsWith("techex.notification.dlt");
     }
@@ -213,12 +213,11 @@ class FeedFromEventsTest {
                 .put("decision", "PERMIT").put("dueBy", dueBy.toString()));
     }
 
-    /** The {@code io.techex.listing.MatchFound.v1} this service expects from listing-service (not in the contracts yet). */
+    /** listing-service's {@code io.techex.listing.MatchFound.v1}, its contract's sample about these parties. */
     static com.fasterxml.jackson.databind.node.ObjectNode matchFound(String need, String listing, String needOwner, String seller) {
-        com.fasterxml.jackson.databind.node.ObjectNode data = io.techex.contracts.EventJson.mapper().createObjectNode();
-        data.put("needId", need).put("needOwnerOrganisationId", needOwner).put("listingId", listing)
-                .put("sellerOrganisationId", seller).put("score", "0.87").put("matchedAt", Instant.now().toString());
-        return data;
+        return sample("listing/MatchFound", data -> data.put("matchId", UUID.randomUUID().toString()).put("needId", need)
+                .put("needOwnerOrganisationId", needOwner).put("listingId", listing).put("sellerOrganisationId", seller)
+                .put("score", 0.87));
     }
 
     // ---- feeds

@@ -1,4 +1,4 @@
-package io.techex.notification.feed;
+package io.techex.notification.audience;
 
 import java.util.List;
 
