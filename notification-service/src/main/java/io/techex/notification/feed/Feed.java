@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.contracts.EventJson;
 import io.techex.notification.audience.Kind;
 import io.techex.notification.people.Recipient;
-import io.techex.platform.web.FieldProblem;
-import io.techex.platform.web.UnacceptableInput;
+import io.techex.platform.rules.RuleViolation;
 import jakarta.annotation.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -169,7 +168,9 @@ public class Feed {
             } catch (IllegalArgumentException | DateTimeParseException notOurs) {
                 // answered below as the other malformed cursors are
             }
-            throw new UnacceptableInput(List.of(new FieldProblem("cursor", "is not a cursor this feed gave (nextCursor)")));
+            // any string is a well-formed parameter; one this feed did not hand out breaks the rule of its use, as in the
+            // other services' lists
+            throw RuleViolation.invalid("cursor", "Not a cursor this feed handed out (nextCursor); start again without one");
         }
     }
 }
