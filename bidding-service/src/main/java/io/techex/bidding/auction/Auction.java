@@ -213,9 +213,16 @@ public class Auction {
         apply(new BidPlaced(auctionId, listingId, bidId, bidder, amount, currency, bidCount + 1, at, automatic));
     }
 
-    /** The most a firm's bids may reach now: its maximum, or its bid when that is higher (a maximum spent). */
+    /**
+     * The most a firm's bids may reach now: its maximum, or its bid when that is higher (a maximum spent). A limit the
+     * firm set on itself after its maximum caps the maximum: the exchange never bids where the firm itself may not.
+     */
     private BigDecimal ceilingOf(String organisationId) {
         BigDecimal maximum = maximums.get(organisationId);
+        BigDecimal limit = limits.get(organisationId);
+        if (maximum != null && limit != null) {
+            maximum = maximum.min(limit);
+        }
         return maximum == null || maximum.compareTo(currentPrice) < 0 ? currentPrice : maximum;
     }
 

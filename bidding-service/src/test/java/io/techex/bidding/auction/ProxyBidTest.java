@@ -213,6 +213,16 @@ class ProxyBidTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aLimitSetAfterTheMaximumCapsTheExchangesBids() {
+        fixture.given(mekongLeadsWithMaximum("1300000000")).andGiven(new BidLimitSet(ID, MEKONG, new BigDecimal("1200000000")))
+                .when(bid("k1", KYOTO, "1180000000", T1))
+                .expectEvents(placed("k1", KYOTO, "1180000000", 2, T1), answer("k1", MEKONG, "1200000000", 3, T1));
+        fixture.given(mekongLeadsWithMaximum("1300000000")).andGiven(new BidLimitSet(ID, MEKONG, new BigDecimal("1200000000")))
+                .when(bid("k1", KYOTO, "1250000000", T1))
+                .expectEvents(placed("k1", KYOTO, "1250000000", 2, T1));
+    }
+
     // --- the leader's own maximum
 
     @Test
