@@ -80,7 +80,7 @@ public class Auction {
     private final Map<String, BigDecimal> limits = new HashMap<>();
     /** Each firm's latest maximum: only the leader's can still bid (a beaten one is at or below the price). */
     private final Map<String, BigDecimal> maximums = new HashMap<>();
-    /** The answer to the latest request, which the exchange's own bid may still outbid in the same command. */
+    /** The answer to the latest request: a bid placed with a maximum completes the answer its maximum began. */
     private PlacedBid lastAnswer;
 
     protected Auction() {
@@ -176,7 +176,8 @@ public class Auction {
         if (standingCeiling != null && standingCeiling.compareTo(ceiling) >= 0) {
             // the standing maximum reaches as high: the bid is placed, and answered at once one increment above the
             // bidder's ceiling, or at the standing maximum when that is nearer (a tie goes to the standing, earlier one)
-            bid(command.bidId(), bidder, amount, command.at(), false);
+            apply(new BidPlaced(auctionId, listingId, command.bidId(), bidder, amount, currency, bidCount + 1, command.at(),
+                    false, true));
             BigDecimal answer = ceiling.add(minimumBid.minimumIncrement()).min(standingCeiling);
             bid(proxyBidId(command.bidId()), standing, answer, command.at(), true);
         } else {
@@ -210,7 +211,7 @@ public class Auction {
     }
 
     private void bid(String bidId, String bidder, BigDecimal amount, Instant at, boolean automatic) {
-        apply(new BidPlaced(auctionId, listingId, bidId, bidder, amount, currency, bidCount + 1, at, automatic));
+        apply(new BidPlaced(auctionId, listingId, bidId, bidder, amount, currency, bidCount + 1, at, automatic, false));
     }
 
     /**
@@ -318,13 +319,9 @@ public class Auction {
         if (!event.automatic()) {
             PlacedBid withMaximum = lastAnswer != null && lastAnswer.bidId() != null
                     && lastAnswer.bidId().equals(event.bidId()) ? lastAnswer : null;
-            answered(withMaximum == null
-                    ? new PlacedBid(event.bidId(), event.bidNumber(), event.amount(), event.currency(), event.placedAt())
-                    : new PlacedBid(event.bidId(), event.bidNumber(), event.amount(), event.currency(), event.placedAt(),
-                    withMaximum.asked(), withMaximum.maximum(), true));
-        } else if (lastAnswer != null && !event.bidderOrganisationId().equals(leader)) {
-            // the exchange answered the bid just placed for another firm's maximum: that bid no longer leads
-            answered(lastAnswer.outbid());
+            answered(new PlacedBid(event.bidId(), event.bidNumber(), event.amount(), event.currency(), event.placedAt(),
+                    withMaximum == null ? event.amount() : withMaximum.asked(),
+                    withMaximum == null ? null : withMaximum.maximum(), !event.outbidAtOnce()));
         }
         bidCount = event.bidNumber();
         currentPrice = event.amount();

@@ -34,10 +34,6 @@ public record PlacedBid(String bidId, int bidNumber, BigDecimal amount, String c
                 && (retry.currency() == null || retry.currency().equals(currency));
     }
 
-    PlacedBid outbid() {
-        return new PlacedBid(bidId, bidNumber, amount, currency, placedAt, asked, maximum, false);
-    }
-
     private static boolean same(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }

@@ -55,10 +55,15 @@ class ProxyBidTest {
         return new BidMaximumSet(ID, firm, bidId, amount == null ? null : new BigDecimal(amount), new BigDecimal(maximum), at);
     }
 
+    /** A firm's own bid that a standing maximum outbid at once. */
+    static BidPlaced outbid(String bidId, String firm, String amount, int number, Instant at) {
+        return new BidPlaced(ID, LISTING, bidId, firm, new BigDecimal(amount), "VND", number, at, false, true);
+    }
+
     /** The exchange's bid for a standing maximum in answer to the bid {@code answering}. */
     static BidPlaced answer(String answering, String firm, String amount, int number, Instant at) {
         String bidId = UUID.nameUUIDFromBytes((answering + "|proxy").getBytes(StandardCharsets.UTF_8)).toString();
-        return new BidPlaced(ID, LISTING, bidId, firm, new BigDecimal(amount), "VND", number, at, true);
+        return new BidPlaced(ID, LISTING, bidId, firm, new BigDecimal(amount), "VND", number, at, true, false);
     }
 
     /** Mekong Biotech leads at the starting price with a secret maximum of {@code maximum}. */
@@ -101,7 +106,7 @@ class ProxyBidTest {
     void aPlainBidAgainstAStandingMaximumIsAnsweredAtOnceOneIncrementAbove() {
         fixture.given(mekongLeadsWithMaximum("1300000000"))
                 .when(bid("k1", KYOTO, "1100000000", T1))
-                .expectEvents(placed("k1", KYOTO, "1100000000", 2, T1), answer("k1", MEKONG, "1150000000", 3, T1))
+                .expectEvents(outbid("k1", KYOTO, "1100000000", 2, T1), answer("k1", MEKONG, "1150000000", 3, T1))
                 .expectResultMessagePayload(answered("k1", 2, "1100000000", T1, "1100000000", null, false));
     }
 
@@ -109,14 +114,14 @@ class ProxyBidTest {
     void theAnswerNeverPassesTheMaximumEvenWhenOneIncrementAboveWould() {
         fixture.given(mekongLeadsWithMaximum("1300000000"))
                 .when(bid("k1", KYOTO, "1280000000", T1))
-                .expectEvents(placed("k1", KYOTO, "1280000000", 2, T1), answer("k1", MEKONG, "1300000000", 3, T1));
+                .expectEvents(outbid("k1", KYOTO, "1280000000", 2, T1), answer("k1", MEKONG, "1300000000", 3, T1));
     }
 
     @Test
     void aPlainBidEqualToTheMaximumLosesTheTieToTheEarlierMaximum() {
         fixture.given(mekongLeadsWithMaximum("1300000000"))
                 .when(bid("k1", KYOTO, "1300000000", T1))
-                .expectEvents(placed("k1", KYOTO, "1300000000", 2, T1), answer("k1", MEKONG, "1300000000", 3, T1))
+                .expectEvents(outbid("k1", KYOTO, "1300000000", 2, T1), answer("k1", MEKONG, "1300000000", 3, T1))
                 .expectResultMessagePayload(answered("k1", 2, "1300000000", T1, "1300000000", null, false));
     }
 
@@ -140,7 +145,7 @@ class ProxyBidTest {
                 .expectResultMessagePayload(answered("k1", 2, "1350000000", T1, null, "1600000000", true));
         fixture.given(mekongLeadsWithMaximum("1600000000"))
                 .when(proxy("k1", KYOTO, null, "1300000000", T1))
-                .expectEvents(maximumSet("k1", KYOTO, null, "1300000000", T1), placed("k1", KYOTO, "1050000000", 2, T1),
+                .expectEvents(maximumSet("k1", KYOTO, null, "1300000000", T1), outbid("k1", KYOTO, "1050000000", 2, T1),
                         answer("k1", MEKONG, "1350000000", 3, T1))
                 .expectResultMessagePayload(answered("k1", 2, "1050000000", T1, null, "1300000000", false));
     }
@@ -152,7 +157,7 @@ class ProxyBidTest {
                 .expectEvents(maximumSet("k1", KYOTO, null, "1320000000", T1), placed("k1", KYOTO, "1320000000", 2, T1));
         fixture.given(mekongLeadsWithMaximum("1320000000"))
                 .when(proxy("k1", KYOTO, null, "1300000000", T1))
-                .expectEvents(maximumSet("k1", KYOTO, null, "1300000000", T1), placed("k1", KYOTO, "1050000000", 2, T1),
+                .expectEvents(maximumSet("k1", KYOTO, null, "1300000000", T1), outbid("k1", KYOTO, "1050000000", 2, T1),
                         answer("k1", MEKONG, "1320000000", 3, T1));
     }
 
@@ -160,13 +165,13 @@ class ProxyBidTest {
     void equalMaximaGoToTheEarlierAtThatMaximum() {
         fixture.given(mekongLeadsWithMaximum("1300000000"))
                 .when(proxy("k1", KYOTO, null, "1300000000", T1))
-                .expectEvents(maximumSet("k1", KYOTO, null, "1300000000", T1), placed("k1", KYOTO, "1050000000", 2, T1),
+                .expectEvents(maximumSet("k1", KYOTO, null, "1300000000", T1), outbid("k1", KYOTO, "1050000000", 2, T1),
                         answer("k1", MEKONG, "1300000000", 3, T1));
         // the earlier is the earlier whoever it is: Kyoto first this time
         fixture.given(scheduled(0), maximumSet("k1", KYOTO, null, "1300000000", STARTS),
                         placed("k1", KYOTO, "1000000000", 1, STARTS))
                 .when(proxy("m1", MEKONG, null, "1300000000", T1))
-                .expectEvents(maximumSet("m1", MEKONG, null, "1300000000", T1), placed("m1", MEKONG, "1050000000", 2, T1),
+                .expectEvents(maximumSet("m1", MEKONG, null, "1300000000", T1), outbid("m1", MEKONG, "1050000000", 2, T1),
                         answer("m1", KYOTO, "1300000000", 3, T1));
     }
 
@@ -175,7 +180,7 @@ class ProxyBidTest {
         fixture.given(mekongLeadsWithMaximum("1600000000"))
                 .when(proxy("k1", KYOTO, "1200000000", "1300000000", T1))
                 .expectEvents(maximumSet("k1", KYOTO, "1200000000", "1300000000", T1),
-                        placed("k1", KYOTO, "1200000000", 2, T1), answer("k1", MEKONG, "1350000000", 3, T1));
+                        outbid("k1", KYOTO, "1200000000", 2, T1), answer("k1", MEKONG, "1350000000", 3, T1));
         // an opening amount above the standing maximum leads at that amount
         fixture.given(mekongLeadsWithMaximum("1300000000"))
                 .when(proxy("k1", KYOTO, "1450000000", "1600000000", T1))
@@ -217,7 +222,7 @@ class ProxyBidTest {
     void aLimitSetAfterTheMaximumCapsTheExchangesBids() {
         fixture.given(mekongLeadsWithMaximum("1300000000")).andGiven(new BidLimitSet(ID, MEKONG, new BigDecimal("1200000000")))
                 .when(bid("k1", KYOTO, "1180000000", T1))
-                .expectEvents(placed("k1", KYOTO, "1180000000", 2, T1), answer("k1", MEKONG, "1200000000", 3, T1));
+                .expectEvents(outbid("k1", KYOTO, "1180000000", 2, T1), answer("k1", MEKONG, "1200000000", 3, T1));
         fixture.given(mekongLeadsWithMaximum("1300000000")).andGiven(new BidLimitSet(ID, MEKONG, new BigDecimal("1200000000")))
                 .when(bid("k1", KYOTO, "1250000000", T1))
                 .expectEvents(placed("k1", KYOTO, "1250000000", 2, T1));
@@ -234,7 +239,7 @@ class ProxyBidTest {
         // and the raised maximum is the one that answers
         fixture.given(mekongLeadsWithMaximum("1300000000")).andGiven(maximumSet("m2", MEKONG, null, "1800000000", T1))
                 .when(bid("k1", KYOTO, "1400000000", T2))
-                .expectEvents(placed("k1", KYOTO, "1400000000", 2, T2), answer("k1", MEKONG, "1450000000", 3, T2));
+                .expectEvents(outbid("k1", KYOTO, "1400000000", 2, T2), answer("k1", MEKONG, "1450000000", 3, T2));
     }
 
     @Test
@@ -251,7 +256,7 @@ class ProxyBidTest {
     @Test
     void theLeaderMayLowerItsMaximumButNotBelowTheCurrentPrice() {
         Object[] answeredOnce = {scheduled(0), maximumSet("m1", MEKONG, null, "1300000000", STARTS),
-                placed("m1", MEKONG, "1000000000", 1, STARTS), placed("k1", KYOTO, "1100000000", 2, T1),
+                placed("m1", MEKONG, "1000000000", 1, STARTS), outbid("k1", KYOTO, "1100000000", 2, T1),
                 answer("k1", MEKONG, "1150000000", 3, T1)};
         fixture.given(answeredOnce)
                 .when(proxy("m2", MEKONG, null, "1100000000", T2))
@@ -271,7 +276,7 @@ class ProxyBidTest {
         fixture.given(scheduled(5), maximumSet("m1", MEKONG, null, "1300000000", STARTS),
                         placed("m1", MEKONG, "1000000000", 1, STARTS))
                 .when(bid("k1", KYOTO, "1100000000", late))
-                .expectEvents(placed("k1", KYOTO, "1100000000", 2, late), answer("k1", MEKONG, "1150000000", 3, late),
+                .expectEvents(outbid("k1", KYOTO, "1100000000", 2, late), answer("k1", MEKONG, "1150000000", 3, late),
                         new AuctionExtended(ID, LISTING, late.plus(Duration.ofMinutes(5))));
         // a maximum alone in the window bids, and moves the end as any bid does
         fixture.given(scheduled(5), placed("k1", KYOTO, "1000000000", 1, STARTS))
@@ -293,7 +298,7 @@ class ProxyBidTest {
                 .whenTimeAdvancesTo(close)
                 .expectEvents(new BidPlaced(ID, LISTING,
                                 UUID.nameUUIDFromBytes((ID + "|reserve").getBytes(StandardCharsets.UTF_8)).toString(),
-                                MEKONG, new BigDecimal("1500000000"), "VND", 4, close, true),
+                                MEKONG, new BigDecimal("1500000000"), "VND", 4, close, true, false),
                         new AuctionWon(ID, MEKONG, new BigDecimal("1500000000"), "VND", close),
                         new DealAgreed(ID, LISTING, "hust", MEKONG, new DealTerms(DealType.EXCLUSIVE_LICENCE, null, "VN", 60,
                                 Price.lumpSum(new BigDecimal("1500000000"), "VND")),
@@ -323,7 +328,7 @@ class ProxyBidTest {
     void aRetriedProxyBidIsAnsweredAsTheFirstTimeAndAnotherMaximumUnderItsIdIsAReusedKey() {
         Object[] history = {scheduled(0), maximumSet("m1", MEKONG, null, "1300000000", STARTS),
                 placed("m1", MEKONG, "1000000000", 1, STARTS), maximumSet("k1", KYOTO, null, "1200000000", T1),
-                placed("k1", KYOTO, "1050000000", 2, T1), answer("k1", MEKONG, "1250000000", 3, T1),
+                outbid("k1", KYOTO, "1050000000", 2, T1), answer("k1", MEKONG, "1250000000", 3, T1),
                 placed("h1", "hanoi-robotics", "1400000000", 4, T2)};
         fixture.given(history)
                 .when(proxy("k1", KYOTO, null, "1200000000.00", T2.plusSeconds(5)))

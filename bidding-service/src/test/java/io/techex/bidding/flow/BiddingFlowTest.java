@@ -316,7 +316,9 @@ class BiddingFlowTest {
                     assertThat(amount(own, "amount")).as("a maximum's bid stays within it").isLessThanOrEqualTo(maximum);
                 }
                 lastBid = own;
-                if (i < events.size() && events.get(i).payload().path("automatic").asBoolean()) {
+                boolean answered = i < events.size() && events.get(i).payload().path("automatic").asBoolean();
+                assertThat(own.path("outbidAtOnce").asBoolean()).as("marked outbid exactly when answered").isEqualTo(answered);
+                if (answered) {
                     JsonNode answer = events.get(i++).payload();
                     String answering = answer.get("bidderOrganisationId").asText();
                     assertThat(answer.get("bidNumber").asInt()).isEqualTo(++number);
@@ -416,6 +418,7 @@ class BiddingFlowTest {
                     .filter(event -> event.path("type").asText().equals("io.techex.bidding.BidPlaced.v1"))
                     .map(event -> event.get("data")).toList();
             assertThat(placed).extracting(bid -> bid.path("automatic").asBoolean()).containsExactly(false, false, true, false, true);
+            assertThat(placed).extracting(bid -> bid.path("outbidAtOnce").asBoolean()).containsExactly(false, true, false, true, false);
             assertThat(placed.get(2).path("bidderOrganisationId").asText()).isEqualTo("mekong-biotech");
             assertThat(placed.get(2).path("amount").asText()).isEqualTo("1110000");
             assertThat(placed.toString()).doesNotContain("1777000", "1900000");
