@@ -47,7 +47,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       bids, the standing maximum answers at once, one increment above that firm's bid or maximum and never above
  *       its own; two maxima resolve to the lower plus one increment, capped at the higher; the earlier wins a tie,
  *       and the standing one is always the earlier (only the leader's maximum can stand). The leader's own maximum
- *       never bids against it. At the close, a leader whose maximum reaches the reserve buys at the reserve.</li>
+ *       never bids against it. At the close, a leader whose maximum reaches the reserve buys at the reserve. A bid
+ *       answered at once is public as {@code outbidAtOnce}, the answer as {@code automatic}.</li>
  *   <li>Scheduling records two events: {@link EnglishAuctionScheduled} with everything including the hidden reserve,
  *       kept in bidding-service, and the public {@link AuctionScheduled} without it, for the market and the trail.</li>
  *   <li>It keeps only the state the rules need (price, leader, limits) and, for retries, what each bid id was
