@@ -35,6 +35,9 @@ class BiddingAccessMatrixTest {
             {"amount": "1000", "currency": "VND", "secret": "3f1c9a7e5b2d4c6e8a0b1d3f5e7c9a2b"}""";
     static final String AMOUNT = """
             {"amount": "1000", "currency": "VND"}""";
+    /** A bid with a maximum (a proxy bid): the same roles may send it as a plain one. */
+    static final String BID = """
+            {"amount": "1000", "maximum": "1500", "currency": "VND"}""";
 
     @Autowired
     ApplicationContext context;
@@ -49,7 +52,7 @@ class BiddingAccessMatrixTest {
                 .row("GET", "/negotiations/{negotiationId}", null, FIRM, UNIVERSITY)
                 .row("GET", "/negotiations", null, FIRM, UNIVERSITY)
                 .row("POST", "/auctions", AUCTION, UNIVERSITY)
-                .row("POST", "/auctions/{auctionId}/bids", AMOUNT, FIRM)
+                .row("POST", "/auctions/{auctionId}/bids", BID, FIRM)
                 .row("PUT", "/auctions/{auctionId}/bid-limit", AMOUNT, FIRM)
                 .row("GET", "/auctions", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)
                 .row("GET", "/auctions/{auctionId}", null, UNIVERSITY, FIRM, OPERATOR, REGULATOR)

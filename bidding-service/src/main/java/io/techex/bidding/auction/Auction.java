@@ -20,11 +20,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -41,6 +43,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       persisted deadline always exists for the current end, also across restarts.</li>
  *   <li>The leader may raise its own bid (the increment rule still applies); a firm may not bid on its own
  *       organisation's listing, nor above a limit it set for itself.</li>
+ *   <li>Proxy bids: a firm may name a maximum, secret to it ({@link BidMaximumSet} is never public). When another firm
+ *       bids, the standing maximum answers at once, one increment above that firm's bid or maximum and never above
+ *       its own; two maxima resolve to the lower plus one increment, capped at the higher; the earlier wins a tie,
+ *       and the standing one is always the earlier (only the leader's maximum can stand). The leader's own maximum
+ *       never bids against it. At the close, a leader whose maximum reaches the reserve buys at the reserve. A bid
+ *       answered at once is public as {@code outbidAtOnce}, the answer as {@code automatic}.</li>
  *   <li>Scheduling records two events: {@link EnglishAuctionScheduled} with everything including the hidden reserve,
  *       kept in bidding-service, and the public {@link AuctionScheduled} without it, for the market and the trail.</li>
  *   <li>It keeps only the state the rules need (price, leader, limits) and, for retries, what each bid id was
@@ -71,6 +79,10 @@ public class Auction {
     /** By bid id: what each accepted bid was answered, for its retries. */
     private final Map<String, PlacedBid> placedBids = new HashMap<>();
     private final Map<String, BigDecimal> limits = new HashMap<>();
+    /** Each firm's latest maximum: only the leader's can still bid (a beaten one is at or below the price). */
+    private final Map<String, BigDecimal> maximums = new HashMap<>();
+    /** The answer to the latest request: a bid placed with a maximum completes the answer its maximum began. */
+    private PlacedBid lastAnswer;
 
     protected Auction() {
         // for Axon: rebuilt from its events
@@ -114,8 +126,12 @@ public class Auction {
     }
 
     /**
+     * A bid, with or without a maximum (a proxy bid), and the standing maximum's answer to it, all at once: the bids
+     * a proxy would make one increment at a time resolve to where they would end. Only the leader's maximum can stand
+     * (a beaten one is spent: the price has reached it), so it is always the earlier of the two, and it wins a tie.
+     *
      * @return the accepted bid; a retried bid (its id accepted before) gets its first answer, whatever was bid since,
-     * and a bid id already accepted for another amount or currency is refused as a reused Idempotency-Key
+     * and a bid id already accepted for another amount, maximum or currency is refused as a reused Idempotency-Key
      */
     @CommandHandler
     PlacedBid handle(PlaceBid command) {
@@ -126,33 +142,104 @@ public class Auction {
             }
             return earlier;
         }
-        if (sellerOrganisationId.equals(command.bidderOrganisationId())) {
+        String bidder = command.bidderOrganisationId();
+        if (sellerOrganisationId.equals(bidder)) {
             throw RuleViolation.unprocessable("own-listing", null, "A firm cannot bid on its own organisation's listing");
         }
         requireOpen(command.at());
-        if (command.amount() == null) {
-            throw RuleViolation.invalid("amount", "A bid has an amount");
+        if (command.amount() == null && command.maximum() == null) {
+            throw RuleViolation.invalid("amount", "A bid has an amount, a maximum or both");
         }
         if (command.currency() != null && !command.currency().equals(currency)) {
             throw RuleViolation.invalid("currency", "This auction is in " + currency);
         }
         BigDecimal minimum = minimumBid.after(currentPrice);
-        if (command.amount().compareTo(minimum) < 0) {
+        if (bidder.equals(leader) && command.amount() == null) {
+            return moveOwnMaximum(command);
+        }
+        BigDecimal amount = command.amount() != null ? command.amount() : minimum;
+        if (amount.compareTo(minimum) < 0) {
             throw new BidTooLow(minimum, currency);
         }
-        BigDecimal limit = limits.get(command.bidderOrganisationId());
-        if (limit != null && command.amount().compareTo(limit) > 0) {
-            throw RuleViolation.unprocessable("above-own-limit", "amount", "Your organisation limited its bids on this auction to "
-                    + limit.toPlainString() + " " + currency);
+        BigDecimal maximum = command.maximum();
+        if (maximum != null && maximum.compareTo(amount) < 0) {
+            throw command.amount() == null ? new BidTooLow("maximum", minimum, currency)
+                    : RuleViolation.invalid("maximum", "A maximum is at least the bid's amount, " + amount.toPlainString()
+                    + " " + currency);
         }
-        PlacedBid placed = new PlacedBid(command.bidId(), bidCount + 1, command.amount(), currency, command.at());
-        apply(new BidPlaced(auctionId, listingId, command.bidId(), command.bidderOrganisationId(), command.amount(), currency,
-                placed.bidNumber(), command.at()));
+        requireWithinLimit(bidder, maximum != null ? maximum : amount, maximum != null ? "maximum" : "amount");
+        if (maximum != null) {
+            apply(new BidMaximumSet(auctionId, bidder, command.bidId(), command.amount(), maximum, command.at()));
+        }
+        String standing = leader;
+        BigDecimal standingCeiling = standing == null || standing.equals(bidder) ? null : ceilingOf(standing);
+        BigDecimal ceiling = maximum != null ? maximum : amount;
+        if (standingCeiling != null && standingCeiling.compareTo(ceiling) >= 0) {
+            // the standing maximum reaches as high: the bid is placed, and answered at once one increment above the
+            // bidder's ceiling, or at the standing maximum when that is nearer (a tie goes to the standing, earlier one)
+            apply(new BidPlaced(auctionId, listingId, command.bidId(), bidder, amount, currency, bidCount + 1, command.at(),
+                    false, true));
+            BigDecimal answer = ceiling.add(minimumBid.minimumIncrement()).min(standingCeiling);
+            bid(proxyBidId(command.bidId()), standing, answer, command.at(), true);
+        } else {
+            // the bidder leads; against a standing maximum, its own maximum bids one increment above it (capped at its own)
+            BigDecimal placed = standingCeiling == null ? amount
+                    : amount.max(standingCeiling.add(minimumBid.minimumIncrement()).min(ceiling));
+            bid(command.bidId(), bidder, placed, command.at(), false);
+        }
+        // the soft close counts every bid, the exchange's answers too: they are all placed at the command's time
         Instant extended = command.at().plus(Duration.ofMinutes(softCloseMinutes));
         if (softCloseMinutes > 0 && extended.isAfter(endsAt)) {
             apply(new AuctionExtended(auctionId, listingId, extended));
         }
-        return placed;
+        return lastAnswer;
+    }
+
+    /**
+     * The leader raises or lowers its maximum without bidding: its own maximum never bids against it, so the price
+     * stays. Lowering it below the current price is refused (that bid stands, binding).
+     */
+    private PlacedBid moveOwnMaximum(PlaceBid command) {
+        BigDecimal maximum = command.maximum();
+        if (maximum.compareTo(currentPrice) < 0) {
+            throw new RuleViolation(RuleViolation.Kind.CONFLICT, "maximum-below-price", "maximum",
+                    "Your organisation leads at " + currentPrice.toPlainString() + " " + currency
+                            + "; a maximum cannot be below the current price");
+        }
+        requireWithinLimit(command.bidderOrganisationId(), maximum, "maximum");
+        apply(new BidMaximumSet(auctionId, command.bidderOrganisationId(), command.bidId(), null, maximum, command.at()));
+        return lastAnswer;
+    }
+
+    private void bid(String bidId, String bidder, BigDecimal amount, Instant at, boolean automatic) {
+        apply(new BidPlaced(auctionId, listingId, bidId, bidder, amount, currency, bidCount + 1, at, automatic, false));
+    }
+
+    /**
+     * The most a firm's bids may reach now: its maximum, or its bid when that is higher (a maximum spent). A limit the
+     * firm set on itself after its maximum caps the maximum: the exchange never bids where the firm itself may not.
+     */
+    private BigDecimal ceilingOf(String organisationId) {
+        BigDecimal maximum = maximums.get(organisationId);
+        BigDecimal limit = limits.get(organisationId);
+        if (maximum != null && limit != null) {
+            maximum = maximum.min(limit);
+        }
+        return maximum == null || maximum.compareTo(currentPrice) < 0 ? currentPrice : maximum;
+    }
+
+    private void requireWithinLimit(String bidder, BigDecimal amount, String field) {
+        BigDecimal limit = limits.get(bidder);
+        if (limit != null && amount.compareTo(limit) > 0) {
+            throw RuleViolation.unprocessable("above-own-limit", field, "Your organisation limited its bids on this auction to "
+                    + limit.toPlainString() + " " + currency);
+        }
+    }
+
+    /** The id of the exchange's answer to a bid: derived, so that the answer is the same whenever it is worked out. */
+    private String proxyBidId(String bidId) {
+        String cause = bidId != null ? bidId : auctionId + "|" + (bidCount + 1);
+        return UUID.nameUUIDFromBytes((cause + "|proxy").getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @CommandHandler
@@ -188,6 +275,13 @@ public class Auction {
             deadlines.schedule(endsAt, AUCTION_END, new AuctionEndDue(endsAt));
             return;
         }
+        if (leader != null && reservePrice != null && currentPrice.compareTo(reservePrice) < 0
+                && ceilingOf(leader).compareTo(reservePrice) >= 0) {
+            // the leader's maximum reaches the hidden reserve: the exchange bids the reserve for it at the close, no
+            // more (nobody bids against it), so neither secret is shown before the end
+            bid(UUID.nameUUIDFromBytes((auctionId + "|reserve").getBytes(StandardCharsets.UTF_8)).toString(), leader,
+                    reservePrice, endsAt, true);
+        }
         if (leader != null && (reservePrice == null || currentPrice.compareTo(reservePrice) >= 0)) {
             apply(new AuctionWon(auctionId, leader, currentPrice, currency, endsAt));
             apply(new DealAgreed(auctionId, listingId, sellerOrganisationId, leader,
@@ -214,13 +308,32 @@ public class Auction {
     }
 
     @EventSourcingHandler
+    void on(BidMaximumSet event) {
+        maximums.put(event.bidderOrganisationId(), event.maximum());
+        // a leader that only moved its maximum is answered with its standing bid; a bid that follows replaces this
+        answered(new PlacedBid(event.bidId(), bidCount, currentPrice, currency, event.at(), event.amount(),
+                event.maximum(), true));
+    }
+
+    @EventSourcingHandler
     void on(BidPlaced event) {
+        if (!event.automatic()) {
+            PlacedBid withMaximum = lastAnswer != null && lastAnswer.bidId() != null
+                    && lastAnswer.bidId().equals(event.bidId()) ? lastAnswer : null;
+            answered(new PlacedBid(event.bidId(), event.bidNumber(), event.amount(), event.currency(), event.placedAt(),
+                    withMaximum == null ? event.amount() : withMaximum.asked(),
+                    withMaximum == null ? null : withMaximum.maximum(), !event.outbidAtOnce()));
+        }
         bidCount = event.bidNumber();
         currentPrice = event.amount();
         leader = event.bidderOrganisationId();
-        if (event.bidId() != null) {
-            placedBids.put(event.bidId(), new PlacedBid(event.bidId(), event.bidNumber(), event.amount(), event.currency(),
-                    event.placedAt()));
+    }
+
+    /** What the request last handled is answered, now and on its retries. */
+    private void answered(PlacedBid answer) {
+        lastAnswer = answer;
+        if (answer.bidId() != null) {
+            placedBids.put(answer.bidId(), answer);
         }
     }
 

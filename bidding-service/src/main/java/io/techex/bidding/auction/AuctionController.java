@@ -1,8 +1,6 @@
 package io.techex.bidding.auction;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,8 +25,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -97,12 +95,12 @@ class AuctionController {
     }
 
     /**
-     * A bid, binding once accepted. With an Idempotency-Key the bid's id is derived from the organisation and the key,
-     * so a retry counts once even when the Redis record of the first answer is gone: the auction knows the id, and
-     * answers with that bid's own number, amount and time.
+     * A bid, binding once accepted, with or without a maximum. With an Idempotency-Key the bid's id is derived from the
+     * organisation and the key, so a retry counts once even when the Redis record of the first answer is gone: the
+     * auction knows the id, and answers with that bid's own number, amount and time.
      */
-    @Operation(summary = "Bid (firm)", description = "Binding once accepted. A bid below the minimum is a 409 "
-            + "bid-too-low whose minimumBid names the amount to beat.")
+    @Operation(summary = "Bid (firm), optionally up to a maximum (a proxy bid)", description = """
+            Binding once accepted. amount is bid now; maximum (optional, secret to the caller's organisation) is the             most the exchange may then bid for it, one minimum increment at a time, whenever another firm outbids it:             a standing maximum answers a bid at once, two maxima resolve to the lower plus one increment (capped at the             higher), and the earlier maximum wins a tie. With a maximum, amount may be left out: the bid is then the             minimum, and a leader that leaves it out only moves its maximum, without bidding against itself (not below             the current price: 409 maximum-below-price). A bid or maximum below the minimum is a 409 bid-too-low whose             minimumBid names the amount to beat. The answer says whether the caller leads once the exchange has             answered (youLead), and the caller's maximum.""")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{auctionId}/bids")
     ResponseEntity<BidAccepted> bid(@PathVariable UUID auctionId, @Valid @RequestBody BidRequest request,
@@ -110,15 +108,16 @@ class AuctionController {
                                     @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String bidId = RequestIds.idFor(actor, idempotencyKey, "bid", auctionId.toString());
         PlacedBid placed = commands.send(new PlaceBid(auctionId.toString(), bidId, actor.organisationId(),
-                request.amount(), request.currency(), clock.instant()), actor);
+                request.amount(), request.maximum(), request.currency(), clock.instant()), actor);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new BidAccepted(placed.bidId(), placed.bidNumber(), placed.amount(), placed.placedAt()));
+                .body(new BidAccepted(placed.bidId(), placed.bidNumber(), placed.amount(), placed.placedAt(),
+                        placed.leading(), plain(placed.maximum())));
     }
 
     @Operation(summary = "Set the caller's bid limit (firm)")
     @ApiResponse(responseCode = "204", description = "Set")
     @PutMapping("/{auctionId}/bid-limit")
-    ResponseEntity<Void> limit(@PathVariable UUID auctionId, @Valid @RequestBody BidRequest request, @CurrentActor Actor actor) {
+    ResponseEntity<Void> limit(@PathVariable UUID auctionId, @Valid @RequestBody BidLimitRequest request, @CurrentActor Actor actor) {
         commands.send(new SetBidLimit(auctionId.toString(), actor.organisationId(), request.amount(), request.currency()), actor);
         return ResponseEntity.noContent().build();
     }
@@ -126,9 +125,8 @@ class AuctionController {
     /** Anyone may watch an auction; the reserve is the seller's secret, and who leads only the leader's business. */
     @Operation(summary = "An English auction as the caller may see it", description = """
             Its deal, prices, times and bid count for everyone; whether the caller leads (youLead) and the caller's own \
-            latest bid (yourBid), so a firm learns it leads or was outbid without learning who bids; the reserve to the \
-            seller only.""")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AuctionView.class)))
+            latest bid (yourBid), so a firm learns it leads or was outbid without learning who bids; the caller's own \
+            maximum (yourMaximum) to the caller only, never anyone else's; the reserve to the seller only.""")
     @GetMapping("/{auctionId}")
     AuctionView get(@PathVariable UUID auctionId, @CurrentActor Actor actor) {
         return auctions.find(auctionId.toString()).map(auction -> view(auction, actor, clock.instant()))
@@ -138,9 +136,6 @@ class AuctionController {
     @Operation(summary = "English auctions of a listing, or the caller's", description = """
             With listingId, the listing's auctions (anyone may watch them); without, those the caller's organisation \
             sells in or has bid in. The latest to end first, 200 at most; each as GET /auctions/{auctionId} answers it.""")
-    // named on both GETs: left to itself, springdoc describes only one of them with a body (whichever it reads first)
-    @ApiResponse(responseCode = "200", description = "OK",
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = AuctionView.class))))
     @GetMapping
     List<AuctionView> list(@RequestParam(required = false) UUID listingId, @CurrentActor Actor actor) {
         Instant now = clock.instant();
@@ -164,7 +159,8 @@ class AuctionController {
                 plain(auction.minimumBid()), auction.bidCount(), actor.organisationId().equals(auction.leaderOrganisationId()),
                 yourBid, auction.startsAt(), auction.endsAt(), auction.softCloseMinutes(),
                 Math.max(0, auction.endsAt().getEpochSecond() - now.getEpochSecond()),
-                seller ? plain(auction.reservePrice()) : null);
+                seller ? plain(auction.reservePrice()) : null,
+                auctions.maximumOf(auction.auctionId(), actor.organisationId()).map(AuctionController::plain).orElse(null));
     }
 
     private static BigDecimal plain(BigDecimal amount) {
@@ -177,17 +173,35 @@ class AuctionController {
                            @NotNull Instant endsAt, Integer softCloseMinutes) {
     }
 
-    record BidRequest(@NotNull BigDecimal amount, String currency) {
+    /**
+     * @param amount  bid now; may be left out with a maximum (the minimum is bid, or nothing by a leader)
+     * @param maximum the most the exchange may bid for the caller; secret to its organisation
+     */
+    record BidRequest(@Nullable BigDecimal amount, @Nullable BigDecimal maximum, @Nullable String currency) {
+    }
+
+    record BidLimitRequest(@NotNull BigDecimal amount, @Nullable String currency) {
     }
 
     record AuctionRef(String auctionId) {
     }
 
-    /** @param placedAt when the bid was accepted (what the auction's end and soft close are measured against) */
-    record BidAccepted(String bidId, int bidNumber, BigDecimal amount, Instant placedAt) {
+    /**
+     * @param bidNumber the bid's number; for a leader that only moved its maximum, its standing bid's
+     * @param amount    the amount placed (with a maximum against another's, as high as it had to go)
+     * @param placedAt  when the bid was accepted (what the auction's end and soft close are measured against)
+     * @param youLead   whether the caller led once the exchange had answered: another firm's maximum may outbid it at once
+     * @param maximum   the caller's maximum set by this request; null for a plain bid
+     */
+    record BidAccepted(String bidId, int bidNumber, BigDecimal amount, Instant placedAt, boolean youLead,
+                       @Nullable BigDecimal maximum) {
     }
 
-    /** The caller's own latest bid, which is its highest; {@code bids}: how many of the auction's bids are its. */
+    /**
+     * The caller's own latest bid, which is its highest; {@code bids}: how many of the auction's bids are its. Named
+     * apart from the sealed-bid auction's own bid, whose schema holds other fields.
+     */
+    @Schema(name = "EnglishAuctionOwnBid")
     record OwnBid(BigDecimal amount, int bidNumber, Instant placedAt, int bids) {
     }
 
@@ -196,12 +210,14 @@ class AuctionController {
      * @param youLead      whether the caller's organisation holds the highest bid
      * @param yourBid      the caller's own latest bid; null when it has not bid
      * @param reservePrice the seller's only: null for anyone else, and when the seller set none
+     * @param yourMaximum  the caller's own latest maximum (proxy bid); null when it set none. Nobody else's is shown
      */
     record AuctionView(String auctionId, String listingId, String sellerOrganisationId, AuctionStatus status,
                        DealType dealType, @Nullable String fieldOfUse, @Nullable String territory,
                        @Nullable Integer termMonths, String currency, BigDecimal startingPrice,
                        BigDecimal minimumIncrement, @Nullable BigDecimal currentPrice, BigDecimal minimumBid,
                        int bidCount, boolean youLead, @Nullable OwnBid yourBid, Instant startsAt, Instant endsAt,
-                       int softCloseMinutes, long secondsLeft, @Nullable BigDecimal reservePrice) {
+                       int softCloseMinutes, long secondsLeft, @Nullable BigDecimal reservePrice,
+                       @Nullable BigDecimal yourMaximum) {
     }
 }

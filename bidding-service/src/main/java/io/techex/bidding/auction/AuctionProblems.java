@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A bid too low is the platform's 409 rule problem plus the number the bidder must beat, {@code minimumBid}, so a
- * client can offer it without reading the auction again. Ordered before the platform's handler.
+ * A bid (or a maximum) too low is the platform's 409 rule problem, naming the field at fault, plus the number the
+ * bidder must beat, {@code minimumBid}, so a client can offer it without reading the auction again. Ordered before the platform's handler.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,7 +26,7 @@ class AuctionProblems {
     @ExceptionHandler(BidTooLow.class)
     ResponseEntity<ProblemDetail> bidTooLow(BidTooLow tooLow, HttpServletRequest request) {
         ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, tooLow.code(), tooLow.getMessage(), request.getRequestURI());
-        problem.setProperty("errors", List.of(new FieldProblem("amount", tooLow.getMessage())));
+        problem.setProperty("errors", List.of(new FieldProblem(tooLow.field(), tooLow.getMessage())));
         problem.setProperty("minimumBid", Map.of("amount", tooLow.minimumBid().toPlainString(), "currency", tooLow.currency()));
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -6,6 +6,7 @@ import io.techex.bidding.api.BidPlaced;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,6 +67,22 @@ class AuctionProjection {
         boards.changed(event.auctionId());
     }
 
+    /**
+     * A firm's maximum, for its own eyes ({@link AuctionViews#maximumOf}); the board does not change, as nothing on it
+     * does: the bids the maximum causes are events of their own.
+     */
+    @EventHandler
+    void on(BidMaximumSet event, @SequenceNumber long sequenceNumber) {
+        jdbc.update("""
+                INSERT INTO auction_maximum_view (auction_id, bidder_organisation_id, maximum, set_at, sequence_number)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (auction_id, bidder_organisation_id) DO UPDATE SET maximum = EXCLUDED.maximum,
+                    set_at = EXCLUDED.set_at, sequence_number = EXCLUDED.sequence_number
+                WHERE auction_maximum_view.sequence_number < EXCLUDED.sequence_number""",
+                event.auctionId(), event.bidderOrganisationId(), event.maximum(), java.sql.Timestamp.from(event.at()),
+                sequenceNumber);
+    }
+
     @EventHandler
     void on(AuctionExtended event, @Timestamp Instant at) {
         jdbc.update("UPDATE auction_view SET ends_at = ?, updated_at = ? WHERE auction_id = ?",
@@ -88,6 +105,7 @@ class AuctionProjection {
     void beforeReplay() {
         jdbc.update("DELETE FROM auction_view");
         jdbc.update("DELETE FROM auction_bidder_view");
+        jdbc.update("DELETE FROM auction_maximum_view");
     }
 
     /** Also for a sealed-bid auction's AuctionClosedWithoutSale, which has no row here. */

@@ -4,12 +4,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the English auctions' read model ({@code auction_view}, and each bidder's own latest bid in
- * {@code auction_bidder_view}), which {@link AuctionProjection} keeps.
+ * Reads the English auctions' read model ({@code auction_view}, each bidder's own latest bid in
+ * {@code auction_bidder_view} and its own maximum in {@code auction_maximum_view}), which {@link AuctionProjection}
+ * keeps.
  */
 @Component
 public class AuctionViews {
@@ -57,6 +59,13 @@ public class AuctionViews {
                 WHERE auction_id = ? AND bidder_organisation_id = ?""", (rs, row) -> new AuctionRow.OwnBid(
                 rs.getBigDecimal("amount"), rs.getInt("bid_number"), rs.getTimestamp("placed_at").toInstant(),
                 rs.getInt("bids")), auctionId, bidderOrganisationId).stream().findFirst();
+    }
+
+    /** {@code bidderOrganisationId}'s maximum in the auction (its own secret), if it set one. */
+    Optional<BigDecimal> maximumOf(String auctionId, String bidderOrganisationId) {
+        return jdbc.queryForList("""
+                SELECT maximum FROM auction_maximum_view WHERE auction_id = ? AND bidder_organisation_id = ?""",
+                BigDecimal.class, auctionId, bidderOrganisationId).stream().findFirst();
     }
 
     /** The auctions on the listing that have not closed. */

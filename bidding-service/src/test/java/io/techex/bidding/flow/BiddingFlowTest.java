@@ -10,6 +10,7 @@ import io.techex.platform.actor.Actor;
 import io.techex.platform.events.Topics;
 import io.techex.platform.redis.RedisKeys;
 import io.techex.platform.relay.CloudEventMapper;
+import io.techex.platform.web.Problems;
 import io.techex.testkit.IntegrationTest;
 import io.techex.testkit.KafkaRecords;
 import io.techex.testkit.TestEnvironment;
@@ -213,6 +214,285 @@ class BiddingFlowTest {
         assertThat(deal.at("/source/kind").asText()).isEqualTo("ENGLISH_AUCTION");
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 json(send("GET", "/auctions/" + auctionId, TestTokens.REGULATOR, null)).path("status").asText().equals("WON"));
+    }
+
+    /**
+     * The fairness test with proxies: two firms bid at once, plain bids and maxima mixed, in whatever order the service
+     * takes them. Each request, in the order the auction took it, must end where the rules say ({@link RulesModel}):
+     * same leader, same price, and the bidder told whether it leads. Bids are numbered without gaps, none passes its
+     * bidder's ceiling, the exchange never bids for a firm against itself, and the close sells at the model's price.
+     */
+    @Test
+    void concurrentBidsAndMaximaOfTwoFirmsEndWhereBiddingOneIncrementAtATimeWould() throws Exception {
+        String listingId = publish("AUCTION", "ASSIGNMENT");
+        Instant now = clock.instant();
+        var scheduled = send("POST", "/auctions", TestTokens.UNIVERSITY, """
+                {"listingId": "%s", "dealType": "ASSIGNMENT", "startingPrice": "1000000", "reservePrice": "1500000",
+                 "minimumIncrement": "10000", "startsAt": "%s", "endsAt": "%s", "softCloseMinutes": 2}"""
+                .formatted(listingId, now.minusSeconds(1), now.plus(Duration.ofHours(1))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String auctionId = json(scheduled).get("auctionId").asText();
+
+        List<String[]> requests = new ArrayList<>(); // person, body
+        for (long amount = 1_010_000; amount < 2_000_000; amount += 20_000) {
+            requests.add(new String[]{TestTokens.FOREIGN_FIRM, "{\"amount\": \"" + amount + "\"}"});
+        }
+        for (long amount = 1_020_000; amount < 1_700_000; amount += 40_000) {
+            requests.add(new String[]{TestTokens.FIRM, "{\"amount\": \"" + amount + "\"}"});
+        }
+        for (String maximum : List.of("1400000", "1655000", "1800000", "1990000")) {
+            requests.add(new String[]{TestTokens.FIRM, "{\"maximum\": \"" + maximum + "\"}"});
+        }
+        for (String maximum : List.of("1300000", "1655000", "1875000")) {
+            requests.add(new String[]{TestTokens.FOREIGN_FIRM, "{\"maximum\": \"" + maximum + "\"}"});
+        }
+        requests.add(new String[]{TestTokens.FOREIGN_FIRM, "{\"amount\": \"1200000\", \"maximum\": \"1500000\"}"});
+        Collections.shuffle(requests);
+        Map<String, Boolean> youLead = new ConcurrentHashMap<>();
+        List<HttpResponse<String>> refused = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (String[] request : requests) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    var response = send("POST", "/auctions/" + auctionId + "/bids", request[0], request[1]);
+                    if (response.statusCode() == 201) {
+                        youLead.put(json(response).get("bidId").asText(), json(response).get("youLead").asBoolean());
+                    } else {
+                        refused.add(response);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        // a refusal is a clean 409 naming the field at fault: too low (the price had moved on), or a leader's maximum
+        // below the price it already leads at
+        for (HttpResponse<String> response : refused) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            assertThat(json(response).path("type").asText()).as(response.body())
+                    .isIn(Problems.TYPE_BASE + "bid-too-low", Problems.TYPE_BASE + "maximum-below-price");
+            assertThat(json(response).at("/errors/0/field").asText()).isIn("amount", "maximum");
+        }
+
+        // replay the store's events request by request through the step-by-step model
+        record Stored(String type, JsonNode payload) {
+        }
+        List<Stored> events = jdbc.query("""
+                SELECT payload_type, convert_from(payload, 'UTF8') AS payload FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND (payload_type LIKE '%BidPlaced' OR payload_type LIKE '%BidMaximumSet')
+                ORDER BY sequence_number""", (rs, row) -> new Stored(
+                rs.getString("payload_type").substring(rs.getString("payload_type").lastIndexOf('.') + 1),
+                tree(rs.getString("payload"))), auctionId);
+        RulesModel model = new RulesModel(new BigDecimal("1000000"), new BigDecimal("10000"));
+        int number = 0;
+        int requestsTaken = 0;
+        JsonNode lastBid = null;
+        for (int i = 0; i < events.size(); ) {
+            Stored first = events.get(i);
+            String bidId = first.payload().get("bidId").asText();
+            String bidder = first.payload().get("bidderOrganisationId").asText();
+            assertThat(first.payload().path("automatic").asBoolean()).as("a request starts with its own bid or maximum").isFalse();
+            BigDecimal amount;
+            BigDecimal maximum = null;
+            if (first.type().equals("BidMaximumSet")) {
+                maximum = amount(first.payload(), "maximum");
+                amount = first.payload().hasNonNull("amount") ? amount(first.payload(), "amount") : null;
+                i++;
+            } else {
+                amount = amount(first.payload(), "amount");
+            }
+            model.request(bidder, amount, maximum);
+            requestsTaken++;
+            // the request's own bid (none when a leader only moved its maximum), then the exchange's answer, if any
+            if (i < events.size() && events.get(i).type().equals("BidPlaced") && events.get(i).payload().get("bidId").asText().equals(bidId)) {
+                JsonNode own = events.get(i++).payload();
+                assertThat(own.get("bidNumber").asInt()).isEqualTo(++number);
+                if (maximum != null) {
+                    assertThat(amount(own, "amount")).as("a maximum's bid stays within it").isLessThanOrEqualTo(maximum);
+                }
+                lastBid = own;
+                boolean answered = i < events.size() && events.get(i).payload().path("automatic").asBoolean();
+                assertThat(own.path("outbidAtOnce").asBoolean()).as("marked outbid exactly when answered").isEqualTo(answered);
+                if (answered) {
+                    JsonNode answer = events.get(i++).payload();
+                    String answering = answer.get("bidderOrganisationId").asText();
+                    assertThat(answer.get("bidNumber").asInt()).isEqualTo(++number);
+                    assertThat(answering).as("the exchange answers another firm's bid, never its own").isNotEqualTo(bidder);
+                    assertThat(amount(answer, "amount")).as("an answer stays within its maximum")
+                            .isLessThanOrEqualTo(model.maximumOf(answering)).isGreaterThanOrEqualTo(amount(own, "amount"));
+                    lastBid = answer;
+                }
+            }
+            assertThat(lastBid).as("a request's bids are in the store").isNotNull();
+            assertThat(lastBid.get("bidderOrganisationId").asText()).as("leader after " + first.payload()).isEqualTo(model.leader());
+            assertThat(amount(lastBid, "amount")).as("price after " + first.payload()).isEqualByComparingTo(model.price());
+            assertThat(youLead).as("the bidder was told whether it leads").containsEntry(bidId, bidder.equals(model.leader()));
+        }
+        assertThat(requestsTaken).isEqualTo(youLead.size());
+        assertThat(requestsTaken + refused.size()).isEqualTo(requests.size());
+
+        // the close sells at the model's price (or at the reserve, should the leader's maximum reach it from below)
+        BigDecimal expected = model.closingPrice(new BigDecimal("1500000"));
+        clock.advance(Duration.ofHours(2));
+        JsonNode deal = dealAgreedOn(listingId);
+        assertThat(deal.get("buyerOrganisationId").asText()).isEqualTo(model.leader());
+        assertThat(new BigDecimal(deal.at("/terms/price/lumpSum").asText())).isEqualByComparingTo(expected);
+    }
+
+    /**
+     * A maximum is its owner's secret: the other firm, the seller, the operator, the regulator, the live board and the
+     * public events see only the price it makes. A bid it answers is told at once that it does not lead.
+     */
+    @Test
+    void aMaximumIsShownToItsOwnerOnlyAndABidItAnswersIsToldAtOnce() throws Exception {
+        String listingId = publish("AUCTION", "ASSIGNMENT");
+        Instant now = clock.instant();
+        var scheduled = send("POST", "/auctions", TestTokens.UNIVERSITY, """
+                {"listingId": "%s", "dealType": "ASSIGNMENT", "startingPrice": "1000000", "reservePrice": "1500000",
+                 "minimumIncrement": "10000", "startsAt": "%s", "endsAt": "%s"}"""
+                .formatted(listingId, now.minusSeconds(1), now.plus(Duration.ofHours(1))));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        String auctionId = json(scheduled).get("auctionId").asText();
+        String bids = "/auctions/" + auctionId + "/bids";
+
+        var proxy = send("POST", bids, TestTokens.FIRM, "{\"maximum\": \"1777000\"}");
+        assertThat(proxy.statusCode()).as(proxy.body()).isEqualTo(201);
+        assertThat(json(proxy).path("youLead").asBoolean()).isTrue();
+        assertThat(new BigDecimal(json(proxy).path("amount").asText())).isEqualByComparingTo("1000000");
+        assertThat(new BigDecimal(json(proxy).path("maximum").asText())).isEqualByComparingTo("1777000");
+        var outbid = send("POST", bids, TestTokens.FOREIGN_FIRM, "{\"amount\": \"1100000\"}");
+        assertThat(outbid.statusCode()).as(outbid.body()).isEqualTo(201);
+        assertThat(json(outbid).path("youLead").asBoolean()).as("answered at once by the standing maximum").isFalse();
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                json(send("GET", "/auctions/" + auctionId, TestTokens.FIRM, null)).path("bidCount").asInt() == 3);
+        JsonNode owners = json(send("GET", "/auctions/" + auctionId, TestTokens.FIRM, null));
+        assertThat(owners.path("youLead").asBoolean()).isTrue();
+        assertThat(new BigDecimal(owners.path("currentPrice").asText())).isEqualByComparingTo("1110000");
+        assertThat(new BigDecimal(owners.path("yourMaximum").asText())).isEqualByComparingTo("1777000");
+        for (String other : List.of(TestTokens.FOREIGN_FIRM, TestTokens.UNIVERSITY, TestTokens.OPERATOR, TestTokens.REGULATOR)) {
+            var view = send("GET", "/auctions/" + auctionId, other, null);
+            assertThat(view.body()).as(other).doesNotContain("1777000");
+            assertThat(new BigDecimal(json(view).path("minimumBid").asText())).as("the aggregate's minimum")
+                    .isEqualByComparingTo("1120000");
+            assertThat(send("GET", "/auctions?listingId=" + listingId, other, null).body()).doesNotContain("1777000");
+        }
+        assertThat(json(send("GET", "/auctions/" + auctionId, TestTokens.FOREIGN_FIRM, null)).path("youLead").asBoolean()).isFalse();
+        try (var board = new BoardWatcher(http, port, auctionId, TestTokens.FOREIGN_FIRM)) {
+            JsonNode live = board.awaitBoard(b -> b.path("bidCount").asInt() == 3);
+            assertThat(new BigDecimal(live.path("minimumBid").asText())).isEqualByComparingTo("1120000");
+            assertThat(board.received().toString()).doesNotContain("1777000");
+        }
+
+        // the minimum shown is taken, and answered again
+        var atMinimum = send("POST", bids, TestTokens.FOREIGN_FIRM, "{\"amount\": \"1120000\"}");
+        assertThat(atMinimum.statusCode()).as(atMinimum.body()).isEqualTo(201);
+        assertThat(json(atMinimum).path("youLead").asBoolean()).isFalse();
+        // refusals name the field at fault: a maximum below the minimum, a leader's maximum below its price
+        var tooLow = send("POST", bids, TestTokens.FOREIGN_FIRM, "{\"maximum\": \"1000000\"}");
+        assertThat(tooLow.statusCode()).as(tooLow.body()).isEqualTo(409);
+        assertThat(json(tooLow).at("/errors/0/field").asText()).isEqualTo("maximum");
+        assertThat(new BigDecimal(json(tooLow).at("/minimumBid/amount").asText())).isEqualByComparingTo("1140000");
+        var lowered = send("POST", bids, TestTokens.FIRM, "{\"maximum\": \"1100000\"}");
+        assertThat(lowered.statusCode()).as(lowered.body()).isEqualTo(409);
+        assertThat(json(lowered).path("type").asText()).isEqualTo(Problems.TYPE_BASE + "maximum-below-price");
+        assertThat(json(lowered).at("/errors/0/field").asText()).isEqualTo("maximum");
+        // the leader raises its maximum without bidding against itself
+        var raised = send("POST", bids, TestTokens.FIRM, "{\"maximum\": \"1900000\"}");
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+        assertThat(json(raised).path("bidNumber").asInt()).as("its standing bid").isEqualTo(5);
+        assertThat(bidEvents(auctionId)).isEqualTo(5);
+        await().atMost(Duration.ofSeconds(10)).until(() -> new BigDecimal(json(send("GET", "/auctions/" + auctionId,
+                TestTokens.FIRM, null)).path("yourMaximum").asText("0")).compareTo(new BigDecimal("1900000")) == 0);
+
+        // the public events carry the price each bid made, the exchange's marked automatic, and no maximum
+        try (var reader = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            List<JsonNode> placed = reader.await(records -> records.stream().filter(r -> listingId.equals(r.key())
+                            && r.valueAsString().contains("io.techex.bidding.BidPlaced.v1")).count() == 5).stream()
+                    .filter(r -> listingId.equals(r.key())).map(r -> tree(r.valueAsString()))
+                    .filter(event -> event.path("type").asText().equals("io.techex.bidding.BidPlaced.v1"))
+                    .map(event -> event.get("data")).toList();
+            assertThat(placed).extracting(bid -> bid.path("automatic").asBoolean()).containsExactly(false, false, true, false, true);
+            assertThat(placed).extracting(bid -> bid.path("outbidAtOnce").asBoolean()).containsExactly(false, true, false, true, false);
+            assertThat(placed.get(2).path("bidderOrganisationId").asText()).isEqualTo("mekong-biotech");
+            assertThat(placed.get(2).path("amount").asText()).isEqualTo("1110000");
+            assertThat(placed.toString()).doesNotContain("1777000", "1900000");
+        }
+    }
+
+    /**
+     * The rules as the requirement states them, written again here from the requirement's words rather than the
+     * aggregate's code: a bid meets the standing ceiling (the leader's maximum, or its bid); if that ceiling reaches as
+     * high it stays ahead (the earlier wins a tie) at one increment above the bidder's ceiling, capped at its own;
+     * otherwise the bidder leads at one increment above it, capped at the bidder's own ceiling, and never below what
+     * the bidder itself bid. A leader's own request never makes its maximum bid against it.
+     */
+    static final class RulesModel {
+        private final BigDecimal startingPrice;
+        private final BigDecimal increment;
+        private final Map<String, BigDecimal> maxima = new java.util.HashMap<>();
+        private BigDecimal price;
+        private String leader;
+
+        RulesModel(BigDecimal startingPrice, BigDecimal increment) {
+            this.startingPrice = startingPrice;
+            this.increment = increment;
+        }
+
+        String leader() {
+            return leader;
+        }
+
+        BigDecimal price() {
+            return price;
+        }
+
+        BigDecimal maximumOf(String firm) {
+            return maxima.get(firm);
+        }
+
+        /** The most the firm's bids may reach: its maximum, or its bid as leader if higher; a plain bidder's bid. */
+        BigDecimal ceilingOf(String firm, BigDecimal ownBid) {
+            BigDecimal maximum = maxima.get(firm);
+            BigDecimal bid = firm.equals(leader) ? price : ownBid;
+            return maximum == null ? bid : maximum.max(bid);
+        }
+
+        void request(String bidder, BigDecimal amount, BigDecimal maximum) {
+            BigDecimal minimum = price == null ? startingPrice : price.add(increment);
+            if (maximum != null) {
+                maxima.put(bidder, maximum);
+            }
+            if (bidder.equals(leader)) {
+                if (amount != null) {
+                    price = amount;
+                }
+                return;
+            }
+            BigDecimal bid = amount != null ? amount : minimum;
+            BigDecimal ceiling = maximum != null ? maximum : bid;
+            if (leader == null) {
+                leader = bidder;
+                price = bid;
+                return;
+            }
+            BigDecimal standing = ceilingOf(leader, price);
+            if (standing.compareTo(ceiling) >= 0) {
+                price = ceiling.add(increment).min(standing);
+            } else {
+                leader = bidder;
+                price = bid.max(standing.add(increment).min(ceiling));
+            }
+        }
+
+        BigDecimal closingPrice(BigDecimal reserve) {
+            return price.compareTo(reserve) < 0 && ceilingOf(leader, price).compareTo(reserve) >= 0 ? reserve : price;
+        }
     }
 
     /** What the auction's view and its live board show as the minimum bid is exactly the least the auction accepts. */
@@ -644,7 +924,11 @@ class BiddingFlowTest {
 
     /** Amounts are stored and published as exact decimal strings. */
     private static BigDecimal amount(JsonNode bid) {
-        return new BigDecimal(bid.get("amount").asText());
+        return amount(bid, "amount");
+    }
+
+    private static BigDecimal amount(JsonNode event, String field) {
+        return new BigDecimal(event.get(field).asText());
     }
 
     private static JsonNode tree(String json) {

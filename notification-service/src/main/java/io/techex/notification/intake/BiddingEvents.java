@@ -62,7 +62,9 @@ class BiddingEvents implements EventHandlers {
         }
     }
 
-    record BidPlaced(String auctionId, String listingId, String bidderOrganisationId, BigDecimal amount, String currency) {
+    /** @param outbidAtOnce a standing maximum outbid the bid at once (absent from earlier producers: false) */
+    record BidPlaced(String auctionId, String listingId, String bidderOrganisationId, BigDecimal amount, String currency,
+                     boolean outbidAtOnce) {
     }
 
     record Parties(String seller, String buyer) {
@@ -135,9 +137,16 @@ class BiddingEvents implements EventHandlers {
         }
     }
 
-    /** The organisation that led the auction until this bid hears that another's leads now; not a leader outbidding itself. */
+    /**
+     * The organisation that led the auction until this bid hears that another's leads now; not a leader outbidding
+     * itself. A bid that the leader's standing maximum outbid at once (the exchange's answer follows) changed nothing:
+     * the leader is not told it was outbid, and the bidder learnt it from its bid's answer.
+     */
     private void bidPlaced(Incoming incoming) {
         BidPlaced bid = incoming.data(BidPlaced.class);
+        if (bid.outbidAtOnce()) {
+            return;
+        }
         List<String> leader = jdbc.queryForList("SELECT leader_organisation_id FROM auction_fact WHERE auction_id = ?",
                 String.class, bid.auctionId());
         jdbc.update("""

@@ -96,6 +96,26 @@ class FeedFromEventsTest {
         await().during(Duration.ofMillis(500)).until(() -> about(exchange.feed(KYOTO), listing).size() == 1);
     }
 
+    /**
+     * A bid that the leader's standing maximum outbid at once, and the exchange's answer for that maximum, leave the
+     * lead where it was: nobody hears of being outbid until a bid really takes the lead.
+     */
+    @Test
+    void aBidOutbidAtOnceByTheLeadersMaximumTellsNobodyThatTheyWereOutbid() {
+        String listing = exchange.draftedListing("Màng sinh học", "Biofilm");
+        String auction = UUID.randomUUID().toString();
+        bid(listing, auction, "kyoto-materials", "500000000", false, false);  // with a maximum of its own
+        bid(listing, auction, "mekong-biotech", "600000000", false, true);    // outbid at once by that maximum
+        bid(listing, auction, "kyoto-materials", "610000000", true, false);   // the exchange's answer for it
+        bid(listing, auction, "mekong-biotech", "1700000000", false, false);  // beyond the maximum: takes the lead
+
+        JsonNode kyoto = awaitOne(KYOTO, listing, "OUTBID");
+        assertThat(kyoto.path("text").asText()).contains("1,700,000,000");
+        // the feed follows the listing's events in order: by now the earlier ones were handled
+        assertThat(about(exchange.feed(KYOTO), listing)).extracting(n -> n.path("kind").asText()).containsExactly("OUTBID");
+        assertThat(about(exchange.feed(MEKONG), listing)).extracting(n -> n.path("kind").asText()).doesNotContain("OUTBID");
+    }
+
     @Test
     void theSellerHearsOfAnOfferAndTheBuyerOfTheSellersCounterOffer() {
         String listing = exchange.draftedListing("Quy trình lên men", "Fermentation process");
@@ -202,9 +222,13 @@ class FeedFromEventsTest {
     // ---- events
 
     private void bid(String listing, String auction, String bidder, String amount) {
+        bid(listing, auction, bidder, amount, false, false);
+    }
+
+    private void bid(String listing, String auction, String bidder, String amount, boolean automatic, boolean outbidAtOnce) {
         exchange.publish("bidding/BidPlaced", listing, sample("bidding/BidPlaced", data -> data.put("listingId", listing)
                 .put("auctionId", auction).put("bidId", UUID.randomUUID().toString()).put("bidderOrganisationId", bidder)
-                .put("amount", amount)), Instant.now());
+                .put("amount", amount).put("automatic", automatic).put("outbidAtOnce", outbidAtOnce)), Instant.now());
     }
 
     /** The proposed {@code io.techex.contract.RegulatoryDecisionRequested.v1} (not published by contract-service yet). */
