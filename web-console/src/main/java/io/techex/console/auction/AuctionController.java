@@ -135,7 +135,8 @@ class AuctionController {
     // ------------------------------------------------------------------ the auction and its live board
 
     @GetMapping("/auctions/{auctionId}")
-    String auction(@PathVariable String auctionId, @RequestParam(required = false) String amount, Model model) {
+    String auction(@PathVariable String auctionId, @RequestParam(required = false) String amount,
+                   @RequestParam(required = false) String maximum, Model model) {
         Auction auction = bidding.auction(checked(auctionId));
         Locale locale = LocaleContextHolder.getLocale();
         SignedIn me = SignedIn.current().orElseThrow();
@@ -146,6 +147,7 @@ class AuctionController {
         model.addAttribute("isSeller", seller);
         model.addAttribute("canBid", me.isFirm() && !seller && !auction.isClosed());
         model.addAttribute("bidAmount", amount != null ? amount : auction.minimumBid() == null ? "" : fmt.decimal(auction.minimumBid()));
+        model.addAttribute("bidMaximum", maximum != null ? maximum : "");
         boolean party = seller || auction.youLead();
         model.addAttribute("contract", "WON".equals(auction.status()) && party ? contractOf(auction.auctionId()) : null);
         return "auction";
@@ -159,6 +161,7 @@ class AuctionController {
 
     @PostMapping("/auctions/{auctionId}/bids")
     String bid(@PathVariable String auctionId, @RequestParam(required = false) String amount,
+               @RequestParam(required = false) String maximum,
                @RequestParam(name = IdempotencyKeys.FIELD, required = false) String key,
                @RequestParam(name = Confirmation.CONFIRMED, required = false) String confirmed,
                @RequestParam(name = Confirmation.CHANGE, required = false) String change,
@@ -167,13 +170,15 @@ class AuctionController {
         Locale locale = LocaleContextHolder.getLocale();
         String back = "redirect:/auctions/" + auction.auctionId();
         if (change != null) {
-            redirect.addAttribute("amount", amount);
+            keep(redirect, amount, maximum);
             return back;
         }
         BigDecimal value = parsed(amount, locale);
-        if (value == null) {
-            redirect.addFlashAttribute("problems", List.of(refusals.message("field.amount")));
-            redirect.addAttribute("amount", amount);
+        boolean hasMaximum = maximum != null && !maximum.isBlank();
+        BigDecimal most = hasMaximum ? parsed(maximum, locale) : null;
+        if (value == null || hasMaximum && most == null) {
+            redirect.addFlashAttribute("problems", List.of(refusals.message(value == null ? "field.amount" : "field.maximum")));
+            keep(redirect, amount, maximum);
             return back;
         }
         String idempotencyKey = IdempotencyKeys.of(key);
@@ -181,19 +186,22 @@ class AuctionController {
             model.addAttribute("auction", auction);
             model.addAttribute("listing", listingOf(auction.listingId()));
             model.addAttribute("amount", value);
-            return new Confirmation("auction.confirm.title", "auction.confirm.lead", "/auctions/" + auction.auctionId() + "/bids",
-                    "auction.confirm.button", "bid", List.of(Map.entry("amount", amount),
-                    Map.entry(IdempotencyKeys.FIELD, idempotencyKey))).show(model);
+            model.addAttribute("maximum", most);
+            return new Confirmation("auction.confirm.title", most == null ? "auction.confirm.lead" : "auction.confirm.leadWithMaximum",
+                    "/auctions/" + auction.auctionId() + "/bids", "auction.confirm.button", "bid",
+                    List.of(Map.entry("amount", amount), Map.entry("maximum", hasMaximum ? maximum : ""),
+                            Map.entry(IdempotencyKeys.FIELD, idempotencyKey))).show(model);
         }
         try {
-            BidAccepted accepted = bidding.bid(auction.auctionId(), value, auction.currency(), idempotencyKey);
+            BidAccepted accepted = bidding.bid(auction.auctionId(), value, most, auction.currency(), idempotencyKey);
             ReadYourWrites.await(() -> {
                 Auction now = bidding.auction(auction.auctionId());
                 return now.yourBid() != null && now.yourBid().bidNumber() >= accepted.bidNumber();
             });
             redirect.addFlashAttribute("done", messages.getMessage("auction.done.bid", new Object[]{
                     Formats.money(accepted.amount() == null ? value : accepted.amount(), auction.currency(), locale),
-                    accepted.bidNumber(), Formats.instant(accepted.placedAt(), locale, true)}, locale));
+                    accepted.bidNumber(), Formats.instant(accepted.placedAt(), locale, true)}, locale)
+                    + (accepted.youLead() ? "" : " " + messages.getMessage("auction.done.answeredByMaximum", null, locale)));
         } catch (ServiceProblem refused) {
             if (!refused.isRefusal()) {
                 throw refused;
@@ -204,12 +212,21 @@ class AuctionController {
                 redirect.addFlashAttribute("problems", List.of(messages.getMessage("auction.tooLow", new Object[]{
                         Formats.money(minimum, auction.currency(), locale), words == null ? "" : " (" + words + ")"}, locale)));
                 redirect.addAttribute("amount", fmt.decimal(minimum));
+                redirect.addAttribute("maximum", hasMaximum ? maximum : "");
             } else {
                 redirect.addFlashAttribute("problems", refusals.describe(refused));
-                redirect.addAttribute("amount", amount);
+                keep(redirect, amount, maximum);
             }
         }
         return back;
+    }
+
+    /** The form as the person typed it, to be changed rather than typed again. */
+    private static void keep(RedirectAttributes redirect, String amount, String maximum) {
+        redirect.addAttribute("amount", amount);
+        if (maximum != null && !maximum.isBlank()) {
+            redirect.addAttribute("maximum", maximum);
+        }
     }
 
     private static BigDecimal parsed(String typed, Locale locale) {

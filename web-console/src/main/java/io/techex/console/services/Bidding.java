@@ -113,10 +113,17 @@ public class Bidding {
                 .contentType(MediaType.APPLICATION_JSON).body(auction).retrieve().body(Created.class).auctionId());
     }
 
-    public BidAccepted bid(String auctionId, BigDecimal amount, String currency, String idempotencyKey) {
+    /** A bid of {@code amount}, and with {@code maximum} (may be null) the most the exchange may bid for the firm. */
+    public BidAccepted bid(String auctionId, BigDecimal amount, BigDecimal maximum, String currency, String idempotencyKey) {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("amount", amount.toPlainString());
+        if (maximum != null) {
+            body.put("maximum", maximum.toPlainString());
+        }
+        body.put("currency", currency);
         return call(() -> http.post().uri("/auctions/{id}/bids", auctionId).header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("amount", amount.toPlainString(), "currency", currency))
+                .body(body)
                 .retrieve().body(BidAccepted.class));
     }
 

@@ -78,12 +78,14 @@ public final class BiddingModel {
      * @param youLead      whether the reader's organisation holds the highest bid
      * @param yourBid      the reader's own latest bid; null when it has not bid
      * @param reservePrice the seller's only
+     * @param yourMaximum  the most the exchange may bid for the reader (a proxy bid); the reader's only, null if none
      */
     public record Auction(String auctionId, String listingId, String sellerOrganisationId, String status,
                           String dealType, String fieldOfUse, String territory, Integer termMonths, String currency,
                           BigDecimal startingPrice, BigDecimal minimumIncrement, BigDecimal currentPrice,
                           BigDecimal minimumBid, int bidCount, boolean youLead, OwnBid yourBid, Instant startsAt,
-                          Instant endsAt, int softCloseMinutes, long secondsLeft, BigDecimal reservePrice) {
+                          Instant endsAt, int softCloseMinutes, long secondsLeft, BigDecimal reservePrice,
+                          BigDecimal yourMaximum) {
 
         public boolean isClosed() {
             return "WON".equals(status) || "CLOSED_WITHOUT_SALE".equals(status);
@@ -99,7 +101,8 @@ public final class BiddingModel {
         }
     }
 
-    public record BidAccepted(String bidId, int bidNumber, BigDecimal amount, Instant placedAt) {
+    /** @param youLead whether the bid leads once any standing maximum answered it */
+    public record BidAccepted(String bidId, int bidNumber, BigDecimal amount, Instant placedAt, boolean youLead) {
     }
 
     /** The reader's own sealed bid: its amount once revealed. */

@@ -53,6 +53,6 @@ class LiveBoardTest {
         return new Auction("a-1", "l-1", "hust", "OPEN", "ASSIGNMENT", null, null, null, "VND", new BigDecimal("500000000"),
                 new BigDecimal("10000000"), new BigDecimal("510000000"), new BigDecimal("520000000"), 2, leads,
                 hasBid ? new OwnBid(leads ? new BigDecimal("510000000") : new BigDecimal("500000000"), 1, END, 1) : null,
-                END.minusSeconds(3600), END, 5, 30, null);
+                END.minusSeconds(3600), END, 5, 30, null, null);
     }
 }
