@@ -2,6 +2,7 @@ package io.techex.bidding.board;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.techex.contracts.EventJson;
+import io.techex.platform.redis.PatternSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This instance's SSE watchers of live boards, and its one Redis subscription (a pattern over every auction's update
@@ -32,7 +31,6 @@ class BoardWatchers implements SmartLifecycle {
 
     /** A watcher reconnects after this; browsers' EventSource does so by itself. */
     static final Duration WATCH_TIMEOUT = Duration.ofMinutes(30);
-    private static final Duration RETRY = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(BoardWatchers.class);
 
     private final UnifiedJedis redis;
@@ -40,8 +38,7 @@ class BoardWatchers implements SmartLifecycle {
     private final Clock clock;
     private final Map<String, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
     private final Subscriber subscriber = new Subscriber();
-    private volatile CountDownLatch stopped = new CountDownLatch(0);
-    private volatile Thread thread;
+    private volatile PatternSubscription updates;
 
     BoardWatchers(UnifiedJedis redis, LiveBoards boards, Clock clock) {
         this.redis = redis;
@@ -99,30 +96,13 @@ class BoardWatchers implements SmartLifecycle {
 
     @Override
     public void start() {
-        CountDownLatch running = new CountDownLatch(1);
-        stopped = running;
-        thread = Thread.ofPlatform().name("board-updates").daemon().start(() -> {
-            while (running.getCount() > 0) {
-                try {
-                    redis.psubscribe(subscriber, boards.updatesPattern());
-                } catch (RuntimeException unavailable) {
-                    log.warn("Live board updates paused, Redis unavailable: {}", unavailable.getMessage());
-                }
-                try {
-                    running.await(RETRY.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        });
+        updates = PatternSubscription.open(redis, subscriber, boards.updatesPattern(), "board-updates");
     }
 
     @Override
     public void stop() {
-        stopped.countDown();
-        if (subscriber.isSubscribed()) {
-            subscriber.punsubscribe();
+        if (updates != null) {
+            updates.close();
         }
         watchers.values().forEach(set -> set.forEach(SseEmitter::complete));
         watchers.clear();
@@ -130,7 +110,7 @@ class BoardWatchers implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return stopped.getCount() > 0;
+        return updates != null && updates.isOpen();
     }
 
     /** Whether this instance's subscription to the update channels is live. */

@@ -6,6 +6,7 @@ import io.techex.notification.feed.Feed;
 import io.techex.notification.feed.NotificationView;
 import io.techex.notification.people.Recipient;
 import io.techex.notification.people.Recipients;
+import io.techex.platform.redis.PatternSubscription;
 import io.techex.platform.redis.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This instance's live streams of people's feeds, fed across instances through Redis pub/sub. A notification is
@@ -42,7 +41,6 @@ public class FeedWatchers implements SmartLifecycle {
 
     /** A watcher reconnects after this; browsers' EventSource does so by itself, with the last id it received. */
     static final Duration WATCH_TIMEOUT = Duration.ofMinutes(30);
-    private static final Duration RETRY = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(FeedWatchers.class);
 
     private record Watcher(String personId, SseEmitter emitter) {
@@ -54,7 +52,7 @@ public class FeedWatchers implements SmartLifecycle {
     private final Feed feed;
     private final Map<String, Set<Watcher>> byAudience = new ConcurrentHashMap<>();
     private final Subscriber subscriber = new Subscriber();
-    private volatile CountDownLatch stopped = new CountDownLatch(0);
+    private volatile PatternSubscription updates;
 
     FeedWatchers(UnifiedJedis redis, RedisKeys keys, Recipients recipients, Feed feed) {
         this.redis = redis;
@@ -145,31 +143,13 @@ public class FeedWatchers implements SmartLifecycle {
 
     @Override
     public void start() {
-        CountDownLatch running = new CountDownLatch(1);
-        stopped = running;
-        String pattern = keys.key("notification", "feed", "*");
-        Thread.ofPlatform().name("feed-updates").daemon().start(() -> {
-            while (running.getCount() > 0) {
-                try {
-                    redis.psubscribe(subscriber, pattern);
-                } catch (RuntimeException unavailable) {
-                    log.warn("Live feed updates from other instances paused, Redis unavailable: {}", unavailable.getMessage());
-                }
-                try {
-                    running.await(RETRY.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        });
+        updates = PatternSubscription.open(redis, subscriber, keys.key("notification", "feed", "*"), "feed-updates");
     }
 
     @Override
     public void stop() {
-        stopped.countDown();
-        if (subscriber.isSubscribed()) {
-            subscriber.punsubscribe();
+        if (updates != null) {
+            updates.close();
         }
         byAudience.values().forEach(watchers -> watchers.forEach(watcher -> watcher.emitter().complete()));
         byAudience.clear();
@@ -177,7 +157,7 @@ public class FeedWatchers implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return stopped.getCount() > 0;
+        return updates != null && updates.isOpen();
     }
 
     /** Whether this instance's subscription to the feed channels is live. */
