@@ -7,6 +7,7 @@ import io.techex.contracts.EventJson;
 import io.techex.notification.people.Recipient;
 import io.techex.platform.web.FieldProblem;
 import io.techex.platform.web.UnacceptableInput;
+import jakarta.annotation.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ public class Feed {
      * @param nextCursor where the next page starts ({@code cursor}), null on the last page
      * @param unread     how many of the person's notifications they have not marked read
      */
-    public record Page(List<NotificationView> items, String nextCursor, long unread) {
+    public record Page(List<NotificationView> items, @Nullable String nextCursor, long unread) {
     }
 
     public Page page(Recipient me, boolean unreadOnly, int limit, String cursor) {

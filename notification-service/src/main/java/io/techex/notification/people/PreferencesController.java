@@ -3,6 +3,9 @@ package io.techex.notification.people;
 import io.techex.notification.feed.Kind;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import java.util.Set;
 /** Each person's own choices: the language they read, e-mail on or off, the kinds of notification they turned off. */
 @RestController
 @RequestMapping("/notifications/preferences")
+@Tag(name = "Preferences", description = "Each person's language, e-mail on or off, and kinds of notification turned off")
 class PreferencesController {
 
     private final Recipients recipients;
@@ -26,12 +30,15 @@ class PreferencesController {
         this.recipients = recipients;
     }
 
+    @Operation(summary = "Read my preferences")
     @GetMapping
     Preferences get(@CurrentActor Actor actor) {
         return Preferences.of(recipients.current(actor));
     }
 
     /** Replaces them all; a kind turned off leaves the person's feed, stream and e-mail, and comes back when turned on. */
+    @Operation(summary = "Replace my preferences", description = "All of them; a kind turned off leaves the person's "
+            + "feed, stream and e-mail, and comes back when turned on.")
     @PutMapping
     Preferences put(@Valid @RequestBody PreferencesRequest request, @CurrentActor Actor actor) {
         Recipient me = recipients.current(actor);
@@ -52,7 +59,7 @@ class PreferencesController {
      * @param emailAddress where e-mail goes, from the person's access token; null when it names none
      * @param kinds        every kind there is, to choose from
      */
-    record Preferences(Language language, boolean emailEnabled, String emailAddress, List<Kind> mutedKinds, List<Kind> kinds) {
+    record Preferences(Language language, boolean emailEnabled, @Nullable String emailAddress, List<Kind> mutedKinds, List<Kind> kinds) {
         static Preferences of(Recipient recipient) {
             return new Preferences(recipient.language(), recipient.emailEnabled(), recipient.email(),
                     recipient.muted().stream().sorted().toList(), List.of(Kind.values()));
