@@ -1,5 +1,6 @@
 package io.techex.notification.feed;
 
+import io.techex.notification.addressing.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.ResourceBundleMessageSource;

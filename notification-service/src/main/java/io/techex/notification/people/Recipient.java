@@ -1,8 +1,8 @@
 package io.techex.notification.people;
 
-import io.techex.notification.feed.Audience;
-import io.techex.notification.feed.Kind;
 
+import io.techex.notification.addressing.Kind;
+import io.techex.notification.addressing.Audience;
 import java.util.List;
 import java.util.Set;
 
