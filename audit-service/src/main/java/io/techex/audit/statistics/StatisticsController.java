@@ -2,6 +2,7 @@ package io.techex.audit.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.rules.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import java.util.List;
 
 /** The market statistics for the ministry's reports: regulators only (AuditAccessRules). */
 @RestController
+@Tag(name = "Statistics", description = "Market statistics for the ministry's reports: deals that took effect, by field, deal type, region and period")
 class StatisticsController {
 
     private final DealStatistics statistics;
