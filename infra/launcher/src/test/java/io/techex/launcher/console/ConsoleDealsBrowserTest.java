@@ -609,7 +609,7 @@ class ConsoleDealsBrowserTest {
     // ------------------------------------------------------------------ plumbing
 
     /** A person in a browser of their own, signed in and on {@code path}; a public page signs in from its link. */
-    private static Page signedIn(BrowserExchange exchange, String person, String path) {
+    static Page signedIn(BrowserExchange exchange, String person, String path) {
         Page page = exchange.newPerson();
         page.navigate(exchange.url(path));
         boolean publicPage = page.url().startsWith(exchange.consoleUrl());
@@ -625,12 +625,12 @@ class ConsoleDealsBrowserTest {
     }
 
     /** What a binding action produced, and when: the status the page opens with. */
-    private static Locator doneNotice(Page page) {
+    static Locator doneNotice(Page page) {
         return page.locator("main > p[role=status]");
     }
 
     /** Something another service makes a moment later (a contract from a deal): the page is read again until it shows. */
-    private static void reloadUntilVisible(Page page, Locator what) {
+    static void reloadUntilVisible(Page page, Locator what) {
         await().atMost(DealFixtures.ACROSS_SERVICES).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (what.isVisible()) {
                 return true;
