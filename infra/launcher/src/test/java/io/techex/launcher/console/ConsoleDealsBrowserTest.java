@@ -110,6 +110,10 @@ class ConsoleDealsBrowserTest {
             assertThat(inEffect.legalPath()).not().containsText("Cơ quan quản lý phải quyết định trước");
         }
         look(kyoto, "31f-contract-registered-buyer");
+        // the firm that lost the auction is no party: the contract is not among its contracts
+        mekong.navigate(exchange.url("/my/contracts"));
+        assertThat(new MyContracts(mekong).needsMe()).isVisible();
+        assertThat(mekong.getByText(listing.title())).hasCount(0);
     }
 
     /** Where the scenario of the English auction leaves the contract, for the regulator's steps that follow it. */
