@@ -35,6 +35,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -192,6 +193,7 @@ class ContractTimeTest {
         assertThat(views.find(late).orElseThrow().status.name()).isEqualTo("AWAITING_REGISTRATION");
         clock.advance(Duration.ofDays(6));
         await().atMost(Duration.ofSeconds(30)).until(() -> views.find(late).orElseThrow().decisionOverdue != null);
+        Instant lateDueBy = views.find(late).orElseThrow().decisionOverdue.dueBy();
         String onTime = awaitingRegistration();
 
         JsonNode pending = json(send("GET", "/regulator/pending", TestTokens.REGULATOR, null), 200);
@@ -207,6 +209,13 @@ class ContractTimeTest {
         assertThat(views.find(late).orElseThrow().status.name()).isEqualTo("ACTIVE");
         try (var records = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
             String listingId = views.find(late).orElseThrow().listingId;
+            // asked of the regulators publicly when the last signature put it on the path, with the same deadline
+            var requested = records.awaitRecord(r -> listingId.equals(r.key())
+                    && r.valueAsString().contains("io.techex.contract.RegulatoryDecisionRequested.v1"));
+            String dueBy = "\"dueBy\":\"" + lateDueBy + "\"";
+            assertThat(requested.valueAsString()).contains("\"decision\":\"REGISTRATION\"", dueBy,
+                    "\"sellerCountry\":\"JP\"", "\"buyerCountry\":\"VN\"", "article 31(1)(a)",
+                    "\"actorperson\":\"thu.vo\"");
             var overdue = records.awaitRecord(r -> listingId.equals(r.key()) && r.valueAsString().contains("RegulatoryDecisionOverdue"));
             assertThat(overdue.valueAsString()).contains("\"actorperson\":\"contract-service\"", "\"actorrole\":\"SYSTEM\"");
         }

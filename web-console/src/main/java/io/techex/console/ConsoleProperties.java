@@ -15,6 +15,7 @@ import java.time.Duration;
  *                       decisions due, permits and registrations)
  * @param auditUrl       audit-service's base URL (regulators: trails, exports, the log's heads and keys, checks,
  *                       statistics)
+ * @param notificationUrl notification-service's base URL (each person's feed and what they have not read)
  * @param serviceTimeout how long a page waits for a service before it says the service is unavailable
  */
 @ConfigurationProperties("techex.console")
@@ -22,5 +23,6 @@ public record ConsoleProperties(@DefaultValue("http://localhost:8081") URI listi
                                 @DefaultValue("http://localhost:8082") URI biddingUrl,
                                 @DefaultValue("http://localhost:8083") URI contractUrl,
                                 @DefaultValue("http://localhost:8084") URI auditUrl,
+                                @DefaultValue("http://localhost:8085") URI notificationUrl,
                                 @DefaultValue("10s") Duration serviceTimeout) {
 }

@@ -15,6 +15,7 @@ import io.techex.contract.api.RegistrationRefused;
 import io.techex.contract.api.RegulatoryCategory;
 import io.techex.contract.api.RegulatoryDecisionOverdue;
 import io.techex.contract.api.RegulatoryDecisionOverdue.Decision;
+import io.techex.contract.api.RegulatoryDecisionRequested;
 import io.techex.contract.api.TransferPermitGranted;
 import io.techex.contract.api.TransferPermitRefused;
 import io.techex.contract.legal.LegalPath;
@@ -67,7 +68,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       parties' countries, which each signer's token stated.</li>
  *   <li>Taking effect is not this aggregate's decision alone: once READY, the rights ledger checks, in the same
  *       transaction, that no one else holds overlapping rights, and then activates or refuses it.</li>
- *   <li>Time: a durable deadline follows each regulator's decision from its request; one not made by then is recorded
+ *   <li>Time: a regulator's decision is requested publicly ({@link RegulatoryDecisionRequested}, with its deadline), and
+ *       a durable deadline follows it from its request; one not made by then is recorded
  *       overdue ({@link RegulatoryDecisionOverdue}) and the contract keeps waiting for it. A licence with an end
  *       terminates by EXPIRY at the start of the day after its last day, by a deadline set when it took effect; the
  *       rights ledger releases its rights from the termination event, as for every termination. A deadline that finds
@@ -193,7 +195,7 @@ public class Contract {
                     : path.registrationRequired() ? command.at().plus(TransferLaw.REGISTRATION_DECISION_TIME) : null;
             apply(new LegalPathDetermined(contractId, listingId, countries.get(seller), countries.get(buyer),
                     path.permitRequired(), path.registrationRequired(), path.reasons(), dueBy));
-            scheduleDecisionDeadline(deadlines);
+            requestDecision(deadlines, path.reasons(), command.at());
         }
         return progress(status == READY ? claim() : null);
     }
@@ -206,9 +208,10 @@ public class Contract {
                 command.officerName(), command.permitNumber().strip(), command.at()));
         if (registrationRequired) {
             // not reached under TransferLaw today (a permit replaces registration); kept so a rule change stays safe
+            List<String> reasons = List.of("permit granted; registration still required");
             apply(new LegalPathDetermined(contractId, listingId, countries.get(seller), countries.get(buyer), false, true,
-                    List.of("permit granted; registration still required"), command.at().plus(TransferLaw.REGISTRATION_DECISION_TIME)));
-            scheduleDecisionDeadline(deadlines);
+                    reasons, command.at().plus(TransferLaw.REGISTRATION_DECISION_TIME)));
+            requestDecision(deadlines, reasons, command.at());
         }
         return progress(status == READY ? claim() : null);
     }
@@ -430,11 +433,16 @@ public class Contract {
         status = TERMINATED;
     }
 
-    /** After a LegalPathDetermined naming a regulator's decision: it is tracked from now until it is due. */
-    private void scheduleDecisionDeadline(DeadlineManager deadlines) {
+    /**
+     * After a LegalPathDetermined naming a regulator's decision: regulators are asked for it, publicly (the
+     * notification service tells them, and reminds them before it is due), and it is tracked from now until it is due.
+     */
+    private void requestDecision(DeadlineManager deadlines, List<String> reasons, Instant at) {
         if (decisionDueBy != null && status.awaitsRegulator()) {
-            deadlines.schedule(decisionDueBy, REGULATORY_DECISION, new RegulatoryDecisionDue(
-                    status == AWAITING_PERMIT ? Decision.PERMIT : Decision.REGISTRATION, decisionDueBy));
+            Decision decision = status == AWAITING_PERMIT ? Decision.PERMIT : Decision.REGISTRATION;
+            apply(new RegulatoryDecisionRequested(contractId, listingId, decision, decisionDueBy, seller, buyer,
+                    countries.get(seller), countries.get(buyer), reasons, at));
+            deadlines.schedule(decisionDueBy, REGULATORY_DECISION, new RegulatoryDecisionDue(decision, decisionDueBy));
         }
     }
 

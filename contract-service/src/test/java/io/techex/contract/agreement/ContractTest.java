@@ -17,6 +17,7 @@ import io.techex.contract.api.OwnershipTransferred;
 import io.techex.contract.api.RegistrationRefused;
 import io.techex.contract.api.RegulatoryCategory;
 import io.techex.contract.api.RegulatoryDecisionOverdue;
+import io.techex.contract.api.RegulatoryDecisionRequested;
 import io.techex.contract.api.Royalty;
 import io.techex.contract.api.TermChange;
 import io.techex.contract.api.TransferPermitGranted;
@@ -324,25 +325,43 @@ class ContractTest {
     }
 
     @Test
-    void aRestrictedTechnologyAwaitsAPermitDueInThirtyDays() {
+    void aRestrictedTechnologyAwaitsAPermitDueInThirtyDaysRequestedOfTheRegulatorsPublicly() {
+        Instant dueBy = NOW.plus(TransferLaw.PERMIT_DECISION_TIME);
+        List<String> reasons = List.of(
+                "restricted technology: a transfer permit is required (article 29), which replaces registration (article 31(1))");
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.RESTRICTED, false), signed(hust, SELLER, "VN", EXCLUSIVE, 1))
                 .when(sign(mekong, BUYER, "VN", sha(EXCLUSIVE, 1)))
                 .expectEventsMatching(exactSequenceOf(Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(ContractSigned.class)),
-                        Matchers.messageWithPayload(matches(e -> e instanceof LegalPathDetermined p && p.permitRequired()
-                                && !p.registrationRequired() && p.decisionDueBy().equals(NOW.plus(TransferLaw.PERMIT_DECISION_TIME)))),
+                        Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(new LegalPathDetermined(ID, LISTING, "VN", "VN",
+                                true, false, reasons, dueBy))),
+                        Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(new RegulatoryDecisionRequested(ID, LISTING,
+                                RegulatoryDecisionOverdue.Decision.PERMIT, dueBy, SELLER, BUYER, "VN", "VN", reasons, NOW))),
                         andNoMore()))
                 .expectResultMessagePayload(new ContractProgress(ID, ContractStatus.AWAITING_PERMIT, null));
     }
 
     @Test
-    void aTransferFromAbroadAwaitsRegistrationDueInFiveDays() {
+    void aTransferFromAbroadAwaitsRegistrationDueInFiveDaysRequestedOfTheRegulatorsPublicly() {
+        Instant dueBy = NOW.plus(TransferLaw.REGISTRATION_DECISION_TIME);
+        List<String> reasons = List.of("transfer from abroad (JP) into Vietnam: registration is required (article 31(1)(a))");
         fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false), signed(hust, SELLER, "JP", EXCLUSIVE, 1))
                 .when(sign(mekong, BUYER, "VN", sha(EXCLUSIVE, 1)))
                 .expectEventsMatching(exactSequenceOf(Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(ContractSigned.class)),
-                        Matchers.messageWithPayload(matches(e -> e instanceof LegalPathDetermined p && !p.permitRequired()
-                                && p.registrationRequired() && p.decisionDueBy().equals(NOW.plus(TransferLaw.REGISTRATION_DECISION_TIME)))),
+                        Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(new LegalPathDetermined(ID, LISTING, "JP", "VN",
+                                false, true, reasons, dueBy))),
+                        Matchers.messageWithPayload(org.hamcrest.Matchers.equalTo(new RegulatoryDecisionRequested(ID, LISTING,
+                                RegulatoryDecisionOverdue.Decision.REGISTRATION, dueBy, SELLER, BUYER, "JP", "VN", reasons, NOW))),
                         andNoMore()))
                 .expectResultMessagePayload(new ContractProgress(ID, ContractStatus.AWAITING_REGISTRATION, null));
+    }
+
+    @Test
+    void aContractThatTakesEffectAtOnceAsksNoRegulator() {
+        fixture.given(created(EXCLUSIVE, RegulatoryCategory.ORDINARY, false), signed(hust, SELLER, "VN", EXCLUSIVE, 1))
+                .when(sign(mekong, BUYER, "VN", sha(EXCLUSIVE, 1)))
+                .expectEventsMatching(exactSequenceOf(Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(ContractSigned.class)),
+                        Matchers.messageWithPayload(org.hamcrest.Matchers.instanceOf(LegalPathDetermined.class)),
+                        andNoMore()));
     }
 
     @Test

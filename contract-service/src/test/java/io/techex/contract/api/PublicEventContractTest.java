@@ -20,6 +20,7 @@ class PublicEventContractTest {
                 "io.techex.contract.ContractActivated.v1",
                 "io.techex.contract.ContractTerminated.v1",
                 "io.techex.contract.OwnershipTransferred.v1",
+                "io.techex.contract.RegulatoryDecisionRequested.v1",
                 "io.techex.contract.RegulatoryDecisionOverdue.v1",
                 "io.techex.contract.RoyaltyReported.v1",
                 "io.techex.contract.MinimumRoyaltyToppedUp.v1",

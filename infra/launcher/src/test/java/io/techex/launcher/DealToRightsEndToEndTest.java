@@ -272,9 +272,17 @@ class DealToRightsEndToEndTest {
                 "io.techex.contract.ContractCreated.v1",
                 "io.techex.contract.ContractSigned.v1",
                 "io.techex.contract.ContractSigned.v1",
+                "io.techex.contract.RegulatoryDecisionRequested.v1",
                 "io.techex.contract.ContractRegistered.v1",
                 "io.techex.contract.ContractActivated.v1",
                 "io.techex.listing.ListingLicensed.v1");
+        // the regulators were asked, by the last signature, for a registration due when the contract said it was
+        JsonNode requested = only(trail, "io.techex.contract.RegulatoryDecisionRequested.v1");
+        assertActor(requested, "lan.nguyen", "hust", "UNIVERSITY");
+        assertThat(requested.at("/data/decision").asText()).isEqualTo("REGISTRATION");
+        assertThat(Instant.parse(requested.at("/data/dueBy").asText()))
+                .isEqualTo(Instant.parse(waiting.at("/legalPath/decisionDueBy").asText()));
+        assertThat(requested.at("/data/reasons/0").asText()).contains("article 31(1)(b)");
         assertActor(all(trail, "io.techex.bidding.BidPlaced.v1").getLast(), "kenji.sato", KYOTO, "FIRM");
         assertActor(all(trail, "io.techex.contract.ContractSigned.v1").getFirst(), "kenji.sato", KYOTO, "FIRM");
         assertActor(only(trail, "io.techex.contract.ContractRegistered.v1"), "minh.tran", "dost-hanoi", "REGULATOR");

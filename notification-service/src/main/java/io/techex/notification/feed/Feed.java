@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.contracts.EventJson;
-import io.techex.notification.audience.Kind;
+import io.techex.notification.addressing.Kind;
 import io.techex.notification.people.Recipient;
 import io.techex.platform.rules.RuleViolation;
 import jakarta.annotation.Nullable;

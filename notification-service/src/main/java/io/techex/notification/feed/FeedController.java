@@ -1,11 +1,11 @@
 package io.techex.notification.feed;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.notification.people.Recipient;
 import io.techex.notification.people.Recipients;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/notifications")
-@Tag(name = "Feed", description = "What concerns the caller's organisation (and, for regulators, their role), newest first")
+@Tag(name = "Feed", description = "A person's own notifications, newest first, and which of them they have read")
 class FeedController {
 
     static final int MAX_LIMIT = 100;
@@ -43,7 +43,8 @@ class FeedController {
      * Newest first, {@code limit} at a time; {@code cursor} is a page's {@code nextCursor}. {@code unread=true}: only
      * those not marked read.
      */
-    @Operation(summary = "The caller's feed, newest first, a page at a time")
+    @Operation(summary = "Read my notifications", description = "Newest first, limit at a time; cursor is a page's "
+            + "nextCursor. unread=true: only those not marked read. unread counts all the person's unread ones.")
     @GetMapping
     Feed.Page feed(@CurrentActor Actor actor, @RequestParam(defaultValue = "false") boolean unread,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit,
@@ -52,7 +53,8 @@ class FeedController {
     }
 
     /** Marks one of the person's notifications read (again: no change); another's is not found (404). */
-    @Operation(summary = "Mark one of the caller's notifications read")
+    @Operation(summary = "Mark one of my notifications read", description = "Again: no change. Another person's "
+            + "notification, or one that does not concern them, is not found.")
     @PostMapping("/{notificationId}/read")
     NotificationView read(@PathVariable UUID notificationId, @CurrentActor Actor actor) {
         Recipient me = recipients.current(actor);

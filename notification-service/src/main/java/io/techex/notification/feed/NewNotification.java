@@ -1,8 +1,8 @@
 package io.techex.notification.feed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.techex.notification.audience.Audience;
-import io.techex.notification.audience.Kind;
+import io.techex.notification.addressing.Audience;
+import io.techex.notification.addressing.Kind;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.techex.notification.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.techex.notification.audience.Kind;
+import io.techex.notification.addressing.Kind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package io.techex.notification.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.techex.notification.audience.Audience;
-import io.techex.notification.audience.Kind;
+import io.techex.notification.addressing.Audience;
+import io.techex.notification.addressing.Kind;
 import io.techex.notification.feed.NewNotification;
 import io.techex.notification.feed.Notifications;
 import io.techex.notification.reminder.Reminders;
@@ -31,11 +31,8 @@ class ContractEvents implements EventHandlers {
     static final String AMENDED = "io.techex.contract.ContractAmended.v1";
     static final String SIGNED = "io.techex.contract.ContractSigned.v1";
     /**
-     * Not published yet: contract-service decides the legal path on the last signature (its private
-     * {@code LegalPathDetermined}, which carries the deadline), and the only public trace is
-     * {@code RegulatoryDecisionOverdue} once the deadline has passed. This consumer is written against the event
-     * proposed for it (the sample in {@code ContractEventsTest}: contractId, listingId, decision PERMIT or REGISTRATION,
-     * dueBy), so that the reminder "due in 3 days" works as soon as contract-service publishes it.
+     * contract-service asks the regulators for a permit or a registration when a contract starts waiting for one (the
+     * last signature, or a permit granted with a registration still due), with the decision's deadline ({@code dueBy}).
      */
     static final String DECISION_REQUESTED = "io.techex.contract.RegulatoryDecisionRequested.v1";
     static final String DECISION_OVERDUE = "io.techex.contract.RegulatoryDecisionOverdue.v1";

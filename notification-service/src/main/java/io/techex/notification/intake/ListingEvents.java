@@ -1,11 +1,10 @@
 package io.techex.notification.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.techex.notification.audience.Audience;
-import io.techex.notification.audience.Kind;
+import io.techex.notification.addressing.Audience;
+import io.techex.notification.addressing.Kind;
 import io.techex.notification.feed.NewNotification;
 import io.techex.notification.feed.Notifications;
-import io.techex.platform.consumer.PoisonMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +28,9 @@ class ListingEvents implements EventHandlers {
     static final String OWNERSHIP_VERIFIED = "io.techex.listing.OwnershipVerified.v1";
     static final String OWNERSHIP_REJECTED = "io.techex.listing.OwnershipRejected.v1";
     /**
-     * Being added to listing-service on another branch: a need's owner and a listing's seller learn that they match.
-     * Written against the sample in {@code ListingEventsTest}; its contract, once in the contracts folder, is checked
-     * by {@code InboundEvent} as every other's.
+     * A need's owner and a listing's seller learn that they match. Its contract ({@code listing/MatchFound.v1}) requires
+     * both ids and both organisations, and {@code InboundEvent} checks it: one without them is a poison message before
+     * it gets here.
      */
     static final String MATCH_FOUND = "io.techex.listing.MatchFound.v1";
 
@@ -60,6 +59,11 @@ class ListingEvents implements EventHandlers {
     record Verdict(String listingId, String reason) {
     }
 
+    /**
+     * What the feed reads of {@code io.techex.listing.api.MatchFound}: the score is a JSON number from 0 to 1 (read
+     * exactly, as written). Whether the need's owner may be named ({@code ownerNamePublic}) is not read: the seller's
+     * notification names no owner, only the need's page, which applies that rule itself.
+     */
     record MatchFound(String needId, String needOwnerOrganisationId, String listingId, String sellerOrganisationId,
                       BigDecimal score) {
     }
@@ -110,24 +114,12 @@ class ListingEvents implements EventHandlers {
                 "/technologies/" + verdict.listingId(), params, incoming.at()));
     }
 
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
     private void matchFound(Incoming incoming) {
         MatchFound match = incoming.data(MatchFound.class);
-        if (blank(match.needId()) || blank(match.needOwnerOrganisationId()) || blank(match.listingId())
-                || blank(match.sellerOrganisationId())) {
-            // the contract requires them; a blank one still names nobody to tell
-            throw new PoisonMessage("CloudEvent " + incoming.id() + " of type " + MATCH_FOUND
-                    + " lacks needId, needOwnerOrganisationId, listingId or sellerOrganisationId");
-        }
-        ObjectNode forNeed = Incoming.params(match.listingId()).put("needId", match.needId()).put("side", "NEED");
-        ObjectNode forListing = Incoming.params(match.listingId()).put("needId", match.needId()).put("side", "LISTING");
-        if (match.score() != null) {
-            forNeed.put("score", match.score().toPlainString());
-            forListing.put("score", match.score().toPlainString());
-        }
+        ObjectNode forNeed = Incoming.params(match.listingId()).put("needId", match.needId()).put("side", "NEED")
+                .put("score", match.score().toPlainString());
+        ObjectNode forListing = Incoming.params(match.listingId()).put("needId", match.needId()).put("side", "LISTING")
+                .put("score", match.score().toPlainString());
         notifications.write(NewNotification.of(incoming.id(), Kind.NEW_MATCH,
                 Audience.organisation(match.needOwnerOrganisationId()), "/technologies/" + match.listingId(), forNeed, incoming.at()));
         notifications.write(NewNotification.of(incoming.id(), Kind.NEW_MATCH,

@@ -2,7 +2,7 @@ package io.techex.notification.people;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.techex.notification.audience.Kind;
+import io.techex.notification.addressing.Kind;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import jakarta.annotation.Nullable;
@@ -21,7 +21,7 @@ import java.util.Set;
 /** Each person's own choices: the language they read, e-mail on or off, the kinds of notification they turned off. */
 @RestController
 @RequestMapping("/notifications/preferences")
-@Tag(name = "Preferences", description = "Each person's language, e-mail on or off, and the kinds of notification turned off")
+@Tag(name = "Preferences", description = "Each person's language, e-mail on or off, and kinds of notification turned off")
 class PreferencesController {
 
     private final Recipients recipients;
@@ -30,14 +30,15 @@ class PreferencesController {
         this.recipients = recipients;
     }
 
-    @Operation(summary = "The caller's own preferences, with every kind there is")
+    @Operation(summary = "Read my preferences")
     @GetMapping
     Preferences get(@CurrentActor Actor actor) {
         return Preferences.of(recipients.current(actor));
     }
 
     /** Replaces them all; a kind turned off leaves the person's feed, stream and e-mail, and comes back when turned on. */
-    @Operation(summary = "Replace the caller's preferences")
+    @Operation(summary = "Replace my preferences", description = "All of them; a kind turned off leaves the person's "
+            + "feed, stream and e-mail, and comes back when turned on.")
     @PutMapping
     Preferences put(@Valid @RequestBody PreferencesRequest request, @CurrentActor Actor actor) {
         Recipient me = recipients.current(actor);

@@ -1,7 +1,8 @@
 package io.techex.notification.people;
 
-import io.techex.notification.audience.Audience;
-import io.techex.notification.audience.Kind;
+
+import io.techex.notification.addressing.Audience;
+import io.techex.notification.addressing.Kind;
 
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.techex.notification.reminder;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.techex.notification.audience.Audience;
-import io.techex.notification.audience.Kind;
+import io.techex.notification.addressing.Audience;
+import io.techex.notification.addressing.Kind;
 import io.techex.notification.feed.Notifications;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

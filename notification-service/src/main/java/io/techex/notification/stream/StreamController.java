@@ -1,13 +1,12 @@
 package io.techex.notification.stream;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.notification.people.Recipients;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +26,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/notifications")
-@Tag(name = "Live feed", description = "The caller's new notifications as Server-Sent Events")
+@Tag(name = "Feed", description = "A person's own notifications, newest first, and which of them they have read")
 class StreamController {
 
     private final Recipients recipients;
@@ -43,10 +42,11 @@ class StreamController {
      * the feed, its id the SSE id) for each new one. Reconnecting with {@code Last-Event-ID} first sends those written
      * since that one.
      */
-    @Operation(summary = "Watch the caller's feed as Server-Sent Events")
-    @ApiResponse(responseCode = "200", description = "The stream: an event feed, then an event notification for each new one",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "406", description = "The request does not accept text/event-stream")
+    @Operation(summary = "Watch my feed live", description = "Server-Sent Events: first feed ({\"unread\": n}), then "
+            + "notification for each new one, its id the SSE id; Last-Event-ID first sends those written since that one.")
+    @ApiResponse(responseCode = "200", description = "The feed's events, until the client goes",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
+    @ApiResponse(responseCode = "406", description = "The client does not accept text/event-stream")
     @GetMapping("/stream")
     SseEmitter stream(@CurrentActor Actor actor, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {

@@ -214,7 +214,7 @@ class FeedFromEventsTest {
         try (KafkaRecords dlt = KafkaRecords.read(env.kafkaBootstrapServers(), topics.deadLetters())) {
             var dead = dlt.awaitRecord(record -> record.valueAsString() != null && record.valueAsString().contains(unreadable.getId()));
             assertThat(dead.header("kafka_dlt-exception-message")).hasValueSatisfying(
-                    reason -> assertThat(reason).contains("needOwnerOrganisationId"));
+                    reason -> assertThat(reason).contains("breaks io.techex.listing.MatchFound.v1", "needOwnerOrganisationId"));
         }
         assertThat(topics.deadLetters()).endsWith("techex.notification.dlt");
     }
@@ -231,17 +231,16 @@ class FeedFromEventsTest {
                 .put("amount", amount).put("automatic", automatic).put("outbidAtOnce", outbidAtOnce)), Instant.now());
     }
 
-    /** The proposed {@code io.techex.contract.RegulatoryDecisionRequested.v1} (not published by contract-service yet). */
+    /** contract-service's {@code io.techex.contract.RegulatoryDecisionRequested.v1}: a permit asked of the regulators. */
     static JsonNode decisionRequested(String contract, String listing, Instant dueBy) {
-        return sample("contract/RegulatoryDecisionOverdue", data -> data.put("contractId", contract).put("listingId", listing)
+        return sample("contract/RegulatoryDecisionRequested", data -> data.put("contractId", contract).put("listingId", listing)
                 .put("decision", "PERMIT").put("dueBy", dueBy.toString()));
     }
 
-    /** listing-service's {@code io.techex.listing.MatchFound.v1}, its contract's sample about these parties. */
+    /** listing-service's {@code io.techex.listing.MatchFound.v1}, its score a JSON number as listing-service writes it. */
     static com.fasterxml.jackson.databind.node.ObjectNode matchFound(String need, String listing, String needOwner, String seller) {
-        return sample("listing/MatchFound", data -> data.put("matchId", UUID.randomUUID().toString()).put("needId", need)
-                .put("needOwnerOrganisationId", needOwner).put("listingId", listing).put("sellerOrganisationId", seller)
-                .put("score", 0.87));
+        return sample("listing/MatchFound", data -> data.put("needId", need).put("needOwnerOrganisationId", needOwner)
+                .put("listingId", listing).put("sellerOrganisationId", seller).put("score", 0.87));
     }
 
     // ---- feeds

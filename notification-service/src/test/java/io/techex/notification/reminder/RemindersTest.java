@@ -99,7 +99,7 @@ class RemindersTest {
         String pending = UUID.randomUUID().toString();
         String decided = UUID.randomUUID().toString();
         for (String contract : List.of(pending, decided)) {
-            exchange.publish("contract/RegulatoryDecisionRequested", listing, sample("contract/RegulatoryDecisionOverdue", data -> data
+            exchange.publish("contract/RegulatoryDecisionRequested", listing, sample("contract/RegulatoryDecisionRequested", data -> data
                     .put("listingId", listing).put("contractId", contract).put("decision", "PERMIT")
                     .put("dueBy", now.plus(Duration.ofDays(30)).toString())), now);
         }

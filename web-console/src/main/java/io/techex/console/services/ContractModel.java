@@ -141,6 +141,11 @@ public final class ContractModel {
             milestones = milestones == null ? List.of() : milestones;
             payments = payments == null ? List.of() : payments;
         }
+
+        /** The periods the licensee may report now: ended and not reported (contract-service refuses the others). */
+        public List<Period> reportable() {
+            return periods.stream().filter(p -> "AWAITING_REPORT".equals(p.status()) || "OVERDUE".equals(p.status())).toList();
+        }
     }
 
     public record Grant(String contractId, String grantorOrganisationId, String holderOrganisationId, String dealType,

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import io.techex.bidding.sealed.SealedBidCommitment;
 import io.techex.console.format.Formats;
 import io.techex.contracts.EventJson;
@@ -21,6 +22,11 @@ import io.techex.launcher.console.DealPages.MyContracts;
 import io.techex.launcher.console.DealPages.MyDeals;
 import io.techex.launcher.console.DealPages.Negotiation;
 import io.techex.launcher.console.DealPages.SealedBid;
+import io.techex.launcher.console.RegulatorPages.ContractPage;
+import io.techex.launcher.console.RegulatorPages.DecisionReview;
+import io.techex.launcher.console.RegulatorPages.Decisions;
+import io.techex.launcher.console.RegulatorPages.Timeline;
+import io.techex.launcher.console.RegulatorPages.Verify;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +37,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -55,15 +63,16 @@ class ConsoleDealsBrowserTest {
     static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(Formats.VIETNAM);
 
     /**
-     * An English auction across the people's browsers: the university schedules it; two firms bid on the live board at
+     * An English auction across four people's browsers: the university schedules it; two firms bid on the live board at
      * once, each seeing the other's bid within a second, the soft close moving the end on screen, a bid that came too
      * late told the amount to beat; the auction closes for the Japanese firm; both parties sign in their browsers; the
-     * contract, into Japan, waits for registration. The regulator's part (registering it, the asset's timeline,
-     * verifying the export) continues from {@link Deal} in a browser of its own.
+     * contract, into Japan, waits for registration. The regulator, in a fourth browser, registers that very contract,
+     * reads the asset's time line (the auction's bids, both signatures, the registration, the licence in effect) and
+     * verifies the asset's export in the browser; both parties then see the contract registered and in effect.
      */
     @Test
-    void twoFirmsBidOnTheLiveBoardTheAuctionClosesAndTheJapaneseBuyersContractWaitsForRegistration(BrowserExchange exchange)
-            throws Exception {
+    void twoFirmsBidLiveBothPartiesSignAndTheRegulatorRegistersTheJapaneseBuyersContractReadsItsTimeLineAndVerifiesIt(
+            BrowserExchange exchange) throws Exception {
         PublishedListing listing = DealFixtures.publishedListing(exchange.services(), "AUCTION",
                 "Màng lọc nano xử lý nước thải dệt nhuộm", """
                         [{"dealType": "EXCLUSIVE_LICENCE", "territory": "VN"}, {"dealType": "ASSIGNMENT"}]""");
@@ -87,10 +96,103 @@ class ConsoleDealsBrowserTest {
         JsonNode asTheServiceHasIt = json(exchange.services().send(Service.CONTRACT, "GET", "/contracts/" + deal.contractId(),
                 null, TestTokens.REGULATOR));
         assertThat(asTheServiceHasIt.path("status").asText()).isEqualTo("AWAITING_REGISTRATION");
+
+        String number = theRegulatorRegistersItAndVerifiesTheExport(exchange, deal, listing);
+
+        // both parties see the contract registered, by whom and under which number, and in effect
+        for (Page party : List.of(kyoto, university)) {
+            party.navigate(exchange.url("/contracts/" + deal.contractId()));
+            Contract inEffect = new Contract(party);
+            assertThat(inEffect.status()).hasText("Có hiệu lực");
+            assertThat(inEffect.legalPath()).containsText("Có hiệu lực.");
+            assertThat(inEffect.legalPath()).containsText(Pattern.compile(
+                    "Đã đăng ký số " + DealPages.literal(number) + ", do Trần Quang Minh lúc .+"));
+            assertThat(inEffect.legalPath()).not().containsText("Cơ quan quản lý phải quyết định trước");
+        }
+        look(kyoto, "31f-contract-registered-buyer");
+        // the firm that lost the auction is no party: the contract is not among its contracts
+        mekong.navigate(exchange.url("/my/contracts"));
+        assertThat(new MyContracts(mekong).needsMe()).isVisible();
+        assertThat(mekong.getByText(listing.title())).hasCount(0);
     }
 
     /** Where the scenario of the English auction leaves the contract, for the regulator's steps that follow it. */
     record Deal(String listingId, String auctionId, String contractId) {
+    }
+
+    /**
+     * The regulator, in a browser of its own, finds the contract the auction led to among the decisions due, registers
+     * it after seeing what will be recorded, reads the asset's time line (the auction and its bids, both signatures,
+     * its own registration and the licence in effect) and verifies the asset's export in the browser against the log's
+     * key it pins. Returns the registration's number.
+     */
+    private String theRegulatorRegistersItAndVerifiesTheExport(BrowserExchange exchange, Deal deal, PublishedListing listing)
+            throws Exception {
+        String number = "ĐK-2026-" + deal.contractId().substring(0, 6);
+        Page regulator = signedIn(exchange, "minh.tran", "/regulator/decisions");
+        Decisions decisions = new Decisions(regulator);
+        Locator due = decisions.row(listing.title());
+        assertThat(due).containsText("Đăng ký hợp đồng");
+        assertThat(due).containsText("hust (VN)");
+        assertThat(due).containsText("kyoto-materials (JP)");
+        look(regulator, "31b-regulator-decisions-from-auction");
+
+        decisions.open(listing.title());
+        ContractPage contract = new ContractPage(regulator);
+        assertThat(contract.status()).hasText("Chờ đăng ký");
+        // the price the auction reached, in figures and in words, before a binding decision
+        assertThat(contract.section("Nội dung hợp đồng")).containsText("650.000.000 ₫");
+        assertThat(contract.section("Nội dung hợp đồng")).containsText("sáu trăm năm mươi triệu đồng");
+        contract.register(number);
+        DecisionReview review = new DecisionReview(regulator);
+        assertThat(review.recorded()).containsText("ContractRegistered");
+        assertThat(review.recorded()).containsText(number);
+        assertThat(review.recorded()).containsText(deal.contractId());
+        look(regulator, "31c-regulator-registers-auction-contract");
+        review.confirm("Xác nhận cấp");
+        assertThat(new ConsolePages.Frame(regulator).notice()).hasText("Đã ghi nhận quyết định.");
+        ContractPage registered = new ContractPage(regulator);
+        ConsoleRegulatorBrowserTest.reloadUntil(regulator, () -> registered.status().textContent().equals("Đang có hiệu lực")
+                && registered.section("Quyết định đã ghi nhận").textContent()
+                .contains("Ghi trong nhật ký kiểm toán là sự kiện ContractRegistered"));
+
+        // the asset's time line: the auction with each accepted bid by the firm that placed it, the soft close, both
+        // signatures, the registration and the licence in effect
+        new ContractPage(regulator).openTimeline();
+        Timeline timeline = new Timeline(regulator);
+        ConsoleRegulatorBrowserTest.reloadUntil(regulator, () -> timeline.event("Hợp đồng có hiệu lực").count() == 1);
+        assertThat(timeline.event("Lên lịch đấu giá")).containsText("lan.nguyen · hust");
+        assertThat(timeline.event("Lên lịch đấu giá").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName(deal.auctionId()))).hasAttribute("href", "/auctions/" + deal.auctionId());
+        Locator bids = timeline.event("Đặt giá");
+        assertThat(bids).hasCount(4);
+        assertThat(bids.filter(new Locator.FilterOptions().setHasText("kenji.sato · kyoto-materials"))).hasCount(2);
+        assertThat(bids.filter(new Locator.FilterOptions().setHasText("thu.vo · mekong-biotech"))).hasCount(2);
+        assertThat(timeline.event("Gia hạn đấu giá").first()).isVisible();
+        Locator signatures = timeline.event("Ký hợp đồng");
+        assertThat(signatures).hasCount(2);
+        assertThat(signatures.filter(new Locator.FilterOptions().setHasText("kenji.sato · kyoto-materials"))).hasCount(1);
+        assertThat(signatures.filter(new Locator.FilterOptions().setHasText("lan.nguyen · hust"))).hasCount(1);
+        assertThat(timeline.event("Đăng ký hợp đồng")).containsText("minh.tran · dost-hanoi");
+        look(regulator, "31d-auction-asset-timeline");
+
+        // the export, verified by the browser's own JavaScript against the log's key the regulator pins
+        new ExchangeApi(exchange).awaitInLog(deal.listingId(), "ContractActivated");
+        timeline.verify();
+        Verify verify = new Verify(regulator);
+        verify.trustTheLogsKey();
+        verify.verifyNow();
+        assertThat(verify.outcome()).containsText("ĐÃ KIỂM CHỨNG");
+        assertThat(verify.failedRows()).hasCount(0);
+        look(regulator, "31e-auction-asset-verified");
+        JsonNode export = EventJson.mapper().readTree(verify.download("Bản xuất (trail.json)"));
+        assertThat(export.path("assetId").asText()).isEqualTo(deal.listingId());
+        List<String> types = export.path("entries").valueStream().map(e -> e.path("type").asText()).toList();
+        assertThat(types).filteredOn(t -> t.equals("io.techex.bidding.BidPlaced.v1")).hasSize(4);
+        assertThat(types).filteredOn(t -> t.equals("io.techex.contract.ContractSigned.v1")).hasSize(2);
+        assertThat(types).contains("io.techex.contract.ContractRegistered.v1", "io.techex.contract.ContractActivated.v1");
+        assertThat(verify.results().locator("tbody tr.verified")).hasCount(types.size());
+        return number;
     }
 
     private String scheduleEnglishAuction(BrowserExchange exchange, Page university) {
@@ -425,7 +527,11 @@ class ConsoleDealsBrowserTest {
         new Contract(mekong);
         String contractPath = path(mekong);
         mekong.getByRole(AriaRole.LINK, DealPages.named("Đề nghị sửa đổi")).click();
-        new Form(mekong).field("Điều khoản áp dụng", "Luật Việt Nam; tranh chấp giải quyết tại VIAC.");
+        // the licence also covers the pilot line's sales since it started, a quarter and a few days ago: its first
+        // royalty period has ended by the time the contract takes effect, and mekong-biotech reports it at once
+        LocalDate licenceStart = LocalDate.ofInstant(exchange.clock().instant(), ZoneOffset.UTC).minusMonths(3).minusDays(5);
+        new Form(mekong).field("Điều khoản áp dụng", "Luật Việt Nam; tranh chấp giải quyết tại VIAC.")
+                .field("Từ ngày (để trống: ngày có hiệu lực)", licenceStart.toString());
         look(mekong, "46-amendment-form");
         mekong.getByRole(AriaRole.BUTTON, DealPages.named("Gửi đề nghị sửa đổi")).click();
         assertThat(doneNotice(mekong)).containsText("Đã đề nghị sửa đổi số 1");
@@ -433,7 +539,9 @@ class ConsoleDealsBrowserTest {
         university.navigate(exchange.url(contractPath));
         Contract lansContract = new Contract(university);
         Locator amendment = lansContract.section("Sửa đổi số 1 do mekong-biotech đề nghị");
-        assertThat(amendment.locator("mark")).hasText("Luật Việt Nam; tranh chấp giải quyết tại VIAC.");
+        assertThat(amendment.locator("mark").filter(new Locator.FilterOptions().setHasText("Luật Việt Nam")))
+                .hasText("Luật Việt Nam; tranh chấp giải quyết tại VIAC.");
+        assertThat(amendment.locator("mark")).hasCount(2);
         university.getByRole(AriaRole.BUTTON, DealPages.named("Chấp nhận sửa đổi…")).click();
         new Confirm(university, "Chấp nhận sửa đổi").confirm("Chấp nhận sửa đổi");
         assertThat(doneNotice(university)).containsText("hợp đồng nay là phiên bản 2");
@@ -445,21 +553,58 @@ class ConsoleDealsBrowserTest {
         assertThat(thusContract.status()).hasText("Có hiệu lực");
         assertThat(thusContract.legalPath()).containsText("Có hiệu lực.");
 
-        // in effect: hust records the pilot line's milestone met and its payment received; the balance follows
+        // in effect since the agreed start: the first quarter has ended and awaits mekong-biotech's report, which
+        // mekong-biotech, the licensee, makes; 4 % of its net sales is due and the balance shows it
+        Locator account = thusContract.section("Phí bản quyền, thanh toán và các mốc");
+        // contract-service opens the royalty account as the contract takes effect, a moment after the page was drawn
+        reloadUntilVisible(mekong, account);
+        assertThat(DealPages.value(account, "Còn lại").locator("strong")).hasText("0 ₫");
+        Locator firstQuarter = account.getByRole(AriaRole.TABLE, new Locator.GetByRoleOptions().setName("Các kỳ phí bản quyền"))
+                .getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName(Pattern.compile("^Kỳ 1: ")));
+        assertThat(firstQuarter).containsText("Chờ báo cáo");
+        look(mekong, "47a-royalty-report-due");
+        assertThat(mekong.getByLabel("Kỳ", new Page.GetByLabelOptions().setExact(true)).locator("option:checked"))
+                .hasText(Pattern.compile("^Kỳ 1: "));
+        mekong.getByLabel("Doanh thu thuần (VND)").fill("250.000.000");
+        mekong.getByRole(AriaRole.BUTTON, DealPages.named("Gửi báo cáo")).click();
+        assertThat(doneNotice(mekong)).containsText("Đã ghi nhận báo cáo phí bản quyền");
+        account = new Contract(mekong).section("Phí bản quyền, thanh toán và các mốc");
+        assertThat(DealPages.value(account, "Doanh thu thuần đã báo cáo")).hasText("250.000.000 ₫");
+        assertThat(DealPages.value(account, "Phải trả")).hasText("10.000.000 ₫");
+        assertThat(DealPages.value(account, "Còn lại").locator("strong")).hasText("10.000.000 ₫");
+        assertThat(account.getByRole(AriaRole.ROW, new Locator.GetByRoleOptions().setName(Pattern.compile("^Kỳ 1: "))))
+                .containsText("Đã báo cáo");
+        // the second quarter runs on: nothing else to report yet, and the page says why
+        assertThat(account.getByText("Chưa có kỳ nào chờ báo cáo: mỗi kỳ được báo cáo sau khi kỳ đó kết thúc.")).isVisible();
+        assertThat(mekong.getByRole(AriaRole.BUTTON, DealPages.named("Gửi báo cáo"))).hasCount(0);
+        look(mekong, "47b-royalty-reported");
+
+        // hust records the pilot line's milestone met, then the payments received against it and the first quarter;
+        // the balance follows each
         university.navigate(exchange.url(contractPath));
         lansContract = new Contract(university);
-        Locator account = lansContract.section("Phí bản quyền, thanh toán và các mốc");
-        assertThat(DealPages.value(account, "Còn lại").locator("strong")).hasText("0 ₫");
+        account = lansContract.section("Phí bản quyền, thanh toán và các mốc");
+        assertThat(DealPages.value(account, "Còn lại").locator("strong")).hasText("10.000.000 ₫");
         university.getByRole(AriaRole.BUTTON, DealPages.named("Ghi nhận hoàn thành")).click();
         assertThat(doneNotice(university)).containsText("Đã ghi nhận hoàn thành mốc");
         account = new Contract(university).section("Phí bản quyền, thanh toán và các mốc");
-        assertThat(DealPages.value(account, "Còn lại").locator("strong")).hasText("100.000.000 ₫");
+        assertThat(DealPages.value(account, "Còn lại").locator("strong")).hasText("110.000.000 ₫");
+        university.getByLabel("Cho", new Page.GetByLabelOptions().setExact(true))
+                .selectOption(new SelectOption().setLabel("mốc " + milestoneId(university)));
         university.getByLabel("Số tiền (VND)").fill("100.000.000");
+        university.getByRole(AriaRole.BUTTON, DealPages.named("Ghi nhận thanh toán")).click();
+        assertThat(doneNotice(university)).containsText("Đã ghi nhận khoản thanh toán");
+        account = new Contract(university).section("Phí bản quyền, thanh toán và các mốc");
+        assertThat(DealPages.value(account, "Còn lại").locator("strong")).hasText("10.000.000 ₫");
+        university.getByLabel("Cho", new Page.GetByLabelOptions().setExact(true)).selectOption(new SelectOption().setLabel("kỳ 1"));
+        university.getByLabel("Số tiền (VND)").fill("10.000.000");
         university.getByRole(AriaRole.BUTTON, DealPages.named("Ghi nhận thanh toán")).click();
         assertThat(doneNotice(university)).containsText("Đã ghi nhận khoản thanh toán");
         Contract inEffect = new Contract(university);
         assertThat(DealPages.value(inEffect.section("Phí bản quyền, thanh toán và các mốc"), "Còn lại").locator("strong"))
                 .hasText("0 ₫");
+        assertThat(inEffect.section("Phí bản quyền, thanh toán và các mốc").getByRole(AriaRole.TABLE,
+                new Locator.GetByRoleOptions().setName("Các khoản thanh toán")).getByRole(AriaRole.ROW)).hasCount(3);
         assertThat(inEffect.section("Quyền đối với công nghệ này vào một ngày").getByRole(AriaRole.TABLE))
                 .containsText("mekong-biotech");
         look(university, "47-contract-in-effect");
@@ -468,7 +613,7 @@ class ConsoleDealsBrowserTest {
     // ------------------------------------------------------------------ plumbing
 
     /** A person in a browser of their own, signed in and on {@code path}; a public page signs in from its link. */
-    private static Page signedIn(BrowserExchange exchange, String person, String path) {
+    static Page signedIn(BrowserExchange exchange, String person, String path) {
         Page page = exchange.newPerson();
         page.navigate(exchange.url(path));
         boolean publicPage = page.url().startsWith(exchange.consoleUrl());
@@ -484,12 +629,12 @@ class ConsoleDealsBrowserTest {
     }
 
     /** What a binding action produced, and when: the status the page opens with. */
-    private static Locator doneNotice(Page page) {
+    static Locator doneNotice(Page page) {
         return page.locator("main > p[role=status]");
     }
 
     /** Something another service makes a moment later (a contract from a deal): the page is read again until it shows. */
-    private static void reloadUntilVisible(Page page, Locator what) {
+    static void reloadUntilVisible(Page page, Locator what) {
         await().atMost(DealFixtures.ACROSS_SERVICES).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (what.isVisible()) {
                 return true;
@@ -497,6 +642,13 @@ class ConsoleDealsBrowserTest {
             page.reload();
             return what.isVisible();
         });
+    }
+
+    /** The milestone's id as the account names it: "Dây chuyền pilot vận hành (m1)". */
+    private static String milestoneId(Page page) {
+        String row = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Các mốc"))
+                .getByRole(AriaRole.ROWHEADER).first().textContent();
+        return row.replaceAll("^.*\\(([^)]+)\\)\\s*$", "$1");
     }
 
     private static String path(Page page) {

@@ -214,4 +214,40 @@ final class ConsolePages {
             page.getByRole(AriaRole.BUTTON, named("Chấp nhận NDA của " + firm)).click();
         }
     }
+
+    /** The header's link to the reader's notifications, with how many are unread beside it once htmx brought it. */
+    record NotificationsLink(Page page) {
+
+        Locator link() {
+            return page.getByRole(AriaRole.NAVIGATION, named("Điều hướng chính"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^Thông báo")));
+        }
+
+        /** "Thông báo, 3 chưa đọc" names the link when three are unread; "Thông báo" alone when none are. */
+        Locator unreadCount() {
+            return link().locator("[aria-hidden=true]");
+        }
+    }
+
+    /** {@code /my/notifications}: the reader's feed, newest first. */
+    record MyNotifications(Page page) {
+
+        MyNotifications {
+            assertThat(page.getByRole(AriaRole.HEADING, named("Thông báo của tôi").setLevel(1))).isVisible();
+        }
+
+        /** The notification whose subject (its heading) is {@code subject}. */
+        Locator item(String subject) {
+            return page.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHas(page.getByRole(
+                    AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile(DealPages.literal(subject) + "$")))));
+        }
+
+        void markRead(String subject) {
+            item(subject).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Đánh dấu đã đọc")).click();
+        }
+
+        void open(String subject) {
+            item(subject).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(subject)).click();
+        }
+    }
 }

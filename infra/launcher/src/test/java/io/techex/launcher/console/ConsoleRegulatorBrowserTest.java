@@ -304,7 +304,7 @@ class ConsoleRegulatorBrowserTest {
      * Reloads until a page built on the server shows what comes through Kafka a moment later (in this thread:
      * Playwright's objects belong to the thread that made them).
      */
-    private static void reloadUntil(Page page, java.util.function.BooleanSupplier shown) {
+    static void reloadUntil(Page page, java.util.function.BooleanSupplier shown) {
         await().atMost(ExchangeApi.ACROSS_SERVICES).pollInSameThread().pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(500)).until(() -> {
                     if (shown.getAsBoolean()) {

@@ -1,4 +1,4 @@
-package io.techex.notification.audience;
+package io.techex.notification.addressing;
 
 import io.techex.platform.actor.Actor;
 
