@@ -154,6 +154,7 @@ class NeedsController {
         Optional<SignedIn> me = SignedIn.current();
         boolean owner = me.map(person -> person.organisation().equals(need.ownerOrganisationId())).orElse(false);
         model.addAttribute("need", need);
+        model.addAttribute("pageTitle", need.title().in(LocaleContextHolder.getLocale()));
         model.addAttribute("isOwner", owner);
         if (owner) {
             List<Proposal> proposals = need.isDraft() ? List.of() : needs.proposals(need.needId());
