@@ -64,7 +64,13 @@ class NeedsController {
             model.addAttribute("page", new NeedPage(List.of(), null));
             model.addAttribute("problems", refusals.describe(refused));
         }
-        SignedIn.current().filter(SignedIn::isFirm).ifPresent(firm -> model.addAttribute("mine", needs.mine()));
+        SignedIn.current().filter(SignedIn::isFirm).ifPresent(firm -> {
+            model.addAttribute("mine", needs.mine());
+            // what needs the firm first: proposals submitted to its needs that it has not answered yet
+            model.addAttribute("waiting", needs.partyTo().stream()
+                    .filter(proposal -> "SUBMITTED".equals(proposal.status()))
+                    .collect(Collectors.groupingBy(Proposal::needId, Collectors.counting())));
+        });
         return "needs";
     }
 

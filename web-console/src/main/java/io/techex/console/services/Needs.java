@@ -87,6 +87,12 @@ public class Needs {
                 }));
     }
 
+    /** The proposals the reader's organisation made, and those submitted to its needs, newest first. */
+    public List<Proposal> partyTo() {
+        return call(() -> http.get().uri("/proposals").retrieve().body(new ParameterizedTypeReference<>() {
+        }));
+    }
+
     /** A university proposes one of its listings on the market, with a message in Vietnamese; a draft's id. */
     public String propose(String needId, String listingId, String message, String idempotencyKey) {
         Map<String, Object> body = new LinkedHashMap<>();
