@@ -46,11 +46,21 @@ public class Refusals {
      * the form's, null when the form has no such field), the rest at the top.
      */
     public void bind(ServiceProblem problem, BindingResult form, Function<String, String> formPath) {
+        bind(problem, form, formPath, null);
+    }
+
+    /**
+     * The same, with messages of a form of its own first: {@code field.<scope>.<path>}, for a path two services' bodies
+     * share with different meanings (a need's {@code title.vi} is no technology's name), the general one otherwise.
+     */
+    public void bind(ServiceProblem problem, BindingResult form, Function<String, String> formPath, String scope) {
         Locale locale = LocaleContextHolder.getLocale();
         boolean placed = false;
         for (ServiceProblem.FieldError error : problem.errors()) {
             String path = formPath.apply(error.field());
-            String message = fieldMessage(error.field(), locale);
+            String message = scope == null ? fieldMessage(error.field(), locale)
+                    : messages.getMessage("field." + scope + "." + key(error.field()), null,
+                    fieldMessage(error.field(), locale), locale);
             if (path != null && form.getFieldType(path) != null) {
                 form.rejectValue(path, "refused", message);
                 placed = true;
@@ -78,8 +88,11 @@ public class Refusals {
                 messages.getMessage("problem.generic", null, locale), locale);
     }
 
+    private static String key(String field) {
+        return field == null || field.isBlank() ? "body" : field.replaceAll("\\[\\d+]", "");
+    }
+
     String fieldMessage(String field, Locale locale) {
-        String key = "field." + (field == null || field.isBlank() ? "body" : field.replaceAll("\\[\\d+]", ""));
-        return messages.getMessage(key, null, messages.getMessage("field.invalid", null, locale), locale);
+        return messages.getMessage("field." + key(field), null, messages.getMessage("field.invalid", null, locale), locale);
     }
 }
