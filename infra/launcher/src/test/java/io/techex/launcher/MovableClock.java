@@ -13,7 +13,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MovableClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Duration> offset;
+    private final ZoneId zone;
+
+    public MovableClock() {
+        this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+    }
+
+    private MovableClock(AtomicReference<Duration> offset, ZoneId zone) {
+        this.offset = offset;
+        this.zone = zone;
+    }
 
     public void advance(Duration by) {
         if (by.isNegative()) {
@@ -29,11 +39,12 @@ public final class MovableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same moving time read in another zone (a Vietnamese calendar day), moved along with this one. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        return zone.equals(this.zone) ? this : new MovableClock(offset, zone);
     }
 }
