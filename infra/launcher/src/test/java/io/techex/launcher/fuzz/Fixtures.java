@@ -90,10 +90,11 @@ final class Fixtures {
         contracted = published("NEGOTIATION");
         withdrawable = published("NEGOTIATION");
 
-        ndaId = id(http.json(Service.LISTING, "POST", "/listings/" + negotiable + "/nda-requests",
-                "{\"message\": \"Xin NDA để xem tài liệu.\"}", TestTokens.FIRM), "ndaId");
-        enquiryId = id(http.json(Service.LISTING, "POST", "/listings/" + negotiable + "/enquiries",
-                "{\"kind\": \"QUESTION\", \"message\": \"TRL đo ở đâu?\"}", TestTokens.FIRM), "enquiryId");
+        // NDAs and enquiries are asked of the market's read model, which learns of the publication a moment later
+        ndaId = id(awaitAccepted(() -> http.json(Service.LISTING, "POST", "/listings/" + negotiable + "/nda-requests",
+                "{\"message\": \"Xin NDA để xem tài liệu.\"}", TestTokens.FIRM)), "ndaId");
+        enquiryId = id(awaitAccepted(() -> http.json(Service.LISTING, "POST", "/listings/" + negotiable + "/enquiries",
+                "{\"kind\": \"QUESTION\", \"message\": \"TRL đo ở đâu?\"}", TestTokens.FIRM)), "enquiryId");
         try {
             documentId = id(http.send(Service.LISTING, "POST", "/listings/" + negotiable + "/documents?name=brochure.pdf&visibility=PUBLIC",
                     "application/pdf", "%PDF-1.4 brochure".getBytes(StandardCharsets.UTF_8), Map.of(), TestTokens.UNIVERSITY), "documentId");
