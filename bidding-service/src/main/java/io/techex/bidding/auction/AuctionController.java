@@ -1,6 +1,7 @@
 package io.techex.bidding.auction;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.bidding.api.DealType;
@@ -181,6 +182,7 @@ class AuctionController {
     }
 
     /** The caller's own latest bid, which is its highest; {@code bids}: how many of the auction's bids are its. */
+    @Schema(name = "EnglishOwnBid")
     record OwnBid(BigDecimal amount, int bidNumber, Instant placedAt, int bids) {
     }
 

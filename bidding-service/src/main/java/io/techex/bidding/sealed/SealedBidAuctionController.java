@@ -1,6 +1,7 @@
 package io.techex.bidding.sealed;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
@@ -185,7 +186,11 @@ class SealedBidAuctionController {
     record Revealed(String auctionId, BigDecimal amount) {
     }
 
-    /** The caller's own bid: its amount once revealed (its own business, so shown to it alone). */
+    /**
+     * The caller's own bid: its amount once revealed (its own business, so shown to it alone). Named apart from the
+     * English auction's own bid: two schemas of one name made springdoc drop one of the answers' content.
+     */
+    @Schema(name = "SealedOwnBid")
     record OwnBid(String commitment, int commitNumber, Instant committedAt, @Nullable BigDecimal amount, boolean revealed,
                   boolean voided) {
     }
