@@ -1,12 +1,13 @@
 package io.techex.notification.feed;
 
+import io.techex.notification.addressing.Kind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.contracts.EventJson;
 import io.techex.notification.people.Recipient;
-import io.techex.platform.web.FieldProblem;
-import io.techex.platform.web.UnacceptableInput;
+import io.techex.platform.rules.RuleViolation;
+import jakarta.annotation.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ public class Feed {
      * @param nextCursor where the next page starts ({@code cursor}), null on the last page
      * @param unread     how many of the person's notifications they have not marked read
      */
-    public record Page(List<NotificationView> items, String nextCursor, long unread) {
+    public record Page(List<NotificationView> items, @Nullable String nextCursor, long unread) {
     }
 
     public Page page(Recipient me, boolean unreadOnly, int limit, String cursor) {
@@ -167,7 +168,9 @@ public class Feed {
             } catch (IllegalArgumentException | DateTimeParseException notOurs) {
                 // answered below as the other malformed cursors are
             }
-            throw new UnacceptableInput(List.of(new FieldProblem("cursor", "is not a cursor this feed gave (nextCursor)")));
+            // a well-formed string that is no cursor of this feed breaks a rule rather than the parameter's form: 422, as
+            // listing-service answers a cursor of another search
+            throw RuleViolation.invalid("cursor", "Not a cursor this feed gave (nextCursor); start again without one");
         }
     }
 }

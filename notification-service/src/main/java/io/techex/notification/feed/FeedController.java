@@ -1,5 +1,7 @@
 package io.techex.notification.feed;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.notification.people.Recipient;
 import io.techex.notification.people.Recipients;
 import io.techex.platform.actor.Actor;
@@ -24,6 +26,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/notifications")
+@Tag(name = "Feed", description = "The caller's own notifications, newest first")
 class FeedController {
 
     static final int MAX_LIMIT = 100;
@@ -40,6 +43,8 @@ class FeedController {
      * Newest first, {@code limit} at a time; {@code cursor} is a page's {@code nextCursor}. {@code unread=true}: only
      * those not marked read.
      */
+    @Operation(summary = "The caller's feed, newest first", description = "limit at a time; cursor is a page's nextCursor "
+            + "(one this feed did not give is a 422); unread=true: only those not marked read.")
     @GetMapping
     Feed.Page feed(@CurrentActor Actor actor, @RequestParam(defaultValue = "false") boolean unread,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit,
@@ -48,6 +53,7 @@ class FeedController {
     }
 
     /** Marks one of the person's notifications read (again: no change); another's is not found (404). */
+    @Operation(summary = "Mark one of the caller's notifications read")
     @PostMapping("/{notificationId}/read")
     NotificationView read(@PathVariable UUID notificationId, @CurrentActor Actor actor) {
         Recipient me = recipients.current(actor);

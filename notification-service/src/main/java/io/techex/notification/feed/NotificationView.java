@@ -1,5 +1,6 @@
 package io.techex.notification.feed;
 
+import io.techex.notification.addressing.Kind;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.techex.notification.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.techex.notification.feed.Audience;
-import io.techex.notification.feed.Kind;
+import io.techex.notification.addressing.Audience;
+import io.techex.notification.addressing.Kind;
 import io.techex.notification.feed.NewNotification;
 import io.techex.notification.feed.Notifications;
 import io.techex.platform.consumer.PoisonMessage;

@@ -2,7 +2,7 @@ package io.techex.notification.mail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.techex.contracts.EventJson;
-import io.techex.notification.feed.Kind;
+import io.techex.notification.addressing.Kind;
 import io.techex.notification.feed.Renderer;
 import io.techex.notification.people.Language;
 import jakarta.mail.MessagingException;

@@ -1,6 +1,8 @@
 package io.techex.notification.people;
 
-import io.techex.notification.feed.Kind;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.techex.notification.addressing.Kind;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
 import jakarta.validation.Valid;
@@ -18,6 +20,7 @@ import java.util.Set;
 /** Each person's own choices: the language they read, e-mail on or off, the kinds of notification they turned off. */
 @RestController
 @RequestMapping("/notifications/preferences")
+@Tag(name = "Preferences", description = "The caller's language, e-mail and muted kinds of notification")
 class PreferencesController {
 
     private final Recipients recipients;
@@ -26,12 +29,14 @@ class PreferencesController {
         this.recipients = recipients;
     }
 
+    @Operation(summary = "The caller's notification preferences")
     @GetMapping
     Preferences get(@CurrentActor Actor actor) {
         return Preferences.of(recipients.current(actor));
     }
 
     /** Replaces them all; a kind turned off leaves the person's feed, stream and e-mail, and comes back when turned on. */
+    @Operation(summary = "Replace the caller's notification preferences")
     @PutMapping
     Preferences put(@Valid @RequestBody PreferencesRequest request, @CurrentActor Actor actor) {
         Recipient me = recipients.current(actor);

@@ -1,7 +1,7 @@
 package io.techex.notification.people;
 
-import io.techex.notification.feed.Audience;
-import io.techex.notification.feed.Kind;
+import io.techex.notification.addressing.Audience;
+import io.techex.notification.addressing.Kind;
 
 import java.util.List;
 import java.util.Set;

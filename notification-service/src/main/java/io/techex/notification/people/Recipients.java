@@ -1,6 +1,6 @@
 package io.techex.notification.people;
 
-import io.techex.notification.feed.Kind;
+import io.techex.notification.addressing.Kind;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.security.TokenClaims;
 import jakarta.mail.internet.AddressException;

@@ -1,7 +1,7 @@
 package io.techex.notification.reminder;
 
-import io.techex.notification.feed.Audience;
-import io.techex.notification.feed.Kind;
+import io.techex.notification.addressing.Audience;
+import io.techex.notification.addressing.Kind;
 import io.techex.notification.feed.Notifications;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.JdbcTemplate;

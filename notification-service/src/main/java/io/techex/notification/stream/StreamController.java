@@ -1,5 +1,8 @@
 package io.techex.notification.stream;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.notification.people.Recipients;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;
@@ -22,6 +25,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/notifications")
+@Tag(name = "Live feed", description = "The caller's feed as Server-Sent Events")
 class StreamController {
 
     private final Recipients recipients;
@@ -37,6 +41,9 @@ class StreamController {
      * the feed, its id the SSE id) for each new one. Reconnecting with {@code Last-Event-ID} first sends those written
      * since that one.
      */
+    @Operation(summary = "Watch the caller's feed live (Server-Sent Events)", description = "First an event feed "
+            + "({\"unread\": n}), then an event notification for each new one; Last-Event-ID resumes after that one.")
+    @ApiResponse(responseCode = "406", description = "The client does not accept text/event-stream")
     @GetMapping("/stream")
     SseEmitter stream(@CurrentActor Actor actor, @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {

@@ -1,4 +1,4 @@
-package io.techex.notification.feed;
+package io.techex.notification.addressing;
 
 import io.techex.platform.actor.Actor;
 
