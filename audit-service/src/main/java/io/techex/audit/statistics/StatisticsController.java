@@ -2,6 +2,7 @@ package io.techex.audit.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.rules.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import java.util.List;
 
 /** The market statistics for the ministry's reports: regulators only (AuditAccessRules). */
 @RestController
+@Tag(name = "Statistics", description = "Market statistics for regulators: deals that took effect, grouped")
 class StatisticsController {
 
     private final DealStatistics statistics;

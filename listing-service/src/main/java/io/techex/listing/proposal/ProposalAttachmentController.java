@@ -62,6 +62,7 @@ class ProposalAttachmentController {
     @ApiResponse(responseCode = "201", description = "Attached", content = @Content(schema = @Schema(implementation = AttachmentView.class)))
     @ApiResponse(responseCode = "200", description = "The same content, name and media type were attached already: that attachment",
             content = @Content(schema = @Schema(implementation = AttachmentView.class)))
+    @ApiResponse(responseCode = "415", description = "No Content-Type, or a form or multipart one: the body is the file itself")
     @PostMapping("/proposals/{proposalId}/attachments")
     ResponseEntity<AttachmentView> upload(@PathVariable UUID proposalId, @RequestParam String name,
                                           HttpServletRequest request, @CurrentActor Actor actor,
