@@ -2,6 +2,9 @@ package io.techex.audit.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.rules.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,6 +38,10 @@ class StatisticsController {
             + " (DOMESTIC, FROM_VIETNAM, INTO_VIETNAM, BETWEEN_FOREIGN; the parties' countries as they signed: no event"
             + " names a province), period (MONTH, QUARTER or YEAR, as period= says; QUARTER by default). format=csv"
             + " answers text/csv with a column per dimension, then currency, deals and value.")
+    // the handler answers either form (ResponseEntity<?>), so the document is told both
+    @ApiResponse(responseCode = "200", description = "The report, as JSON or (format=csv) as CSV", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = StatisticsReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping("/audit/statistics")
     ResponseEntity<?> statistics(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
