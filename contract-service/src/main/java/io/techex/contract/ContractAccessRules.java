@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Who may call what on contract-service. Parties to contracts are sellers (UNIVERSITY) and buyers (FIRM): they register
  * signing keys, read, amend, sign and terminate; which contracts are theirs is decided where they are loaded (404 for
  * the rest). After a contract takes effect its parties keep its royalty account: the licensee reports, the licensor
- * confirms milestones and records payments (which party may do which is the account's rule, since a university may
+ * confirms milestones and records payments; an option's holder exercises it (which party is the holder is the
+ * contract's rule) (which party may do which is the account's rule, since a university may
  * also license in). Regulators read contracts and their accounts, list what awaits them and the accounts with overdue
  * reports, and decide permits and registrations. Anyone may ask who holds which rights in an asset. Anything not named here is closed. {@code ContractAccessMatrixTest} holds the
  * expected answer of every endpoint for every role.
@@ -30,7 +31,7 @@ class ContractAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.GET, "/contracts/*", "/contracts/*/document", "/contracts/*/account")
                         .hasAnyRole("UNIVERSITY", "FIRM", REGULATOR)
                 .requestMatchers(HttpMethod.POST, "/contracts/*/amendments", "/contracts/*/amendments/*/acceptance",
-                        "/contracts/*/signatures", "/contracts/*/termination").hasAnyRole(PARTIES)
+                        "/contracts/*/signatures", "/contracts/*/termination", "/contracts/*/exercise").hasAnyRole(PARTIES)
                 .requestMatchers(HttpMethod.POST, "/contracts/*/royalty-reports", "/contracts/*/payments",
                         "/contracts/*/milestones/*/met").hasAnyRole(PARTIES)
                 .requestMatchers(HttpMethod.GET, "/regulator/pending", "/regulator/overdue-royalty-reports").hasRole(REGULATOR)

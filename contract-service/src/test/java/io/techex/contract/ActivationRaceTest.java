@@ -5,6 +5,8 @@ import io.techex.contract.agreement.ContractStatus;
 import io.techex.contract.agreement.ContractSteps;
 import io.techex.contract.agreement.ContractViewProjection;
 import io.techex.contract.agreement.CreateContract;
+import io.techex.contract.agreement.ExerciseOption;
+import io.techex.contract.agreement.OptionExercise;
 import io.techex.contract.agreement.SignContract;
 import io.techex.contract.agreement.Signer;
 import io.techex.contract.agreement.TerminateContract;
@@ -12,6 +14,7 @@ import io.techex.contract.api.ContractTerminated.TerminationReason;
 import io.techex.contract.api.ContractTerms;
 import io.techex.contract.api.DealType;
 import io.techex.contract.api.IpTitleRef;
+import io.techex.contract.api.LicenceTerms;
 import io.techex.contract.api.Money;
 import io.techex.contract.api.RegulatoryCategory;
 import io.techex.contract.rights.AssetRights;
@@ -19,7 +22,9 @@ import io.techex.contract.rights.Grant;
 import io.techex.contract.rights.RightsLedger;
 import io.techex.platform.actor.ActingCommandGateway;
 import io.techex.platform.actor.Actor;
+import io.techex.platform.rules.RuleViolation;
 import io.techex.testkit.IntegrationTest;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,6 +114,56 @@ class ActivationRaceTest {
                 assertThat(jdbc.queryForObject("SELECT count(*) FROM rights_grant WHERE listing_id = ?", Integer.class, listingId)).isOne();
                 String loser = statuses.get(0) == ContractStatus.REFUSED ? first.contractId() : second.contractId();
                 assertThat(views.find(loser).orElseThrow().refusal).contains("overlaps the exclusive licence");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * The holder exercising one option twice at once (two clicks, two instances): one exercise draws up the licence,
+     * the other is a clean conflict (the option already exercised, or the concurrent change that beat it), and there
+     * is one licence contract.
+     */
+    @Test
+    void anOptionExercisedTwiceAtOnceDrawsUpOneLicenceAndTheOtherIsAConflict() throws Exception {
+        var option = new ContractTerms(DealType.OPTION, "textile wastewater", "VN", null, null, 6, Money.vnd(50_000_000L),
+                null, List.of(), null, new LicenceTerms(DealType.EXCLUSIVE_LICENCE, 24, Money.vnd(900_000_000L), null, List.of()));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String listingId = UUID.randomUUID().toString();
+                SignContract last = contractAwaitingLastSignature(listingId, "mekong-biotech", option);
+                assertThat(steps.send(last, firm("mekong-biotech")).status()).isEqualTo(ContractStatus.ACTIVE);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Object>> outcomes = new ArrayList<>();
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    Callable<Object> exercise = () -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        try {
+                            return steps.exercise(new ExerciseOption(last.contractId(), "mekong-biotech", Instant.now()),
+                                    firm("mekong-biotech"));
+                        } catch (RuleViolation | ConcurrencyException conflict) {
+                            return conflict;
+                        }
+                    };
+                    outcomes.add(threads.submit(exercise));
+                }
+                List<Object> results = new ArrayList<>();
+                for (Future<Object> outcome : outcomes) {
+                    results.add(outcome.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(results).as("round " + round).filteredOn(OptionExercise.class::isInstance).hasSize(1);
+                assertThat(results).filteredOn(result -> !(result instanceof OptionExercise)).singleElement()
+                        .satisfies(conflict -> assertThat(conflict instanceof ConcurrencyException
+                                || "option-not-in-force".equals(((RuleViolation) conflict).code())).as(conflict.toString()).isTrue());
+                String licenceId = results.stream().filter(OptionExercise.class::isInstance).map(OptionExercise.class::cast)
+                        .findFirst().orElseThrow().licenceContractId();
+                assertThat(views.find(licenceId).orElseThrow().exercisedOption).isEqualTo(last.contractId());
+                assertThat(views.find(last.contractId()).orElseThrow().status).isEqualTo(ContractStatus.EXERCISED);
+                assertThat(jdbc.queryForObject("""
+                        SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%OptionExercised'""",
+                        Integer.class, last.contractId())).isOne();
             }
         } finally {
             threads.shutdownNow();

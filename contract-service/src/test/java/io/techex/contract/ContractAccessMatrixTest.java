@@ -39,6 +39,7 @@ class ContractAccessMatrixTest {
                 .row("POST", "/contracts/{contractId}/signatures", SIGNATURE, UNIVERSITY, FIRM)
                 .row("POST", "/contracts/{contractId}/termination", """
                         {"reason": "BREACH", "note": "unpaid", "effectiveOn": "2030-01-01"}""", UNIVERSITY, FIRM)
+                .row("POST", "/contracts/{contractId}/exercise", null, UNIVERSITY, FIRM)
                 .row("GET", "/contracts/{contractId}/account", null, UNIVERSITY, FIRM, REGULATOR)
                 .row("POST", "/contracts/{contractId}/royalty-reports", """
                         {"periodNumber": 1, "netSales": {"amount": "1000000", "currency": "VND"}}""", UNIVERSITY, FIRM)

@@ -180,6 +180,79 @@ class ContractFlowTest {
     }
 
     /**
+     * An option agreed as a deal is signed like any contract and, in force, reserves its scope in the rights ledger.
+     * Its grantor cannot exercise it; its holder does, over HTTP, and gets the licence contract the option fixed,
+     * which both sign: the licence is then held, and the option's reservation ended the day before it (here: before
+     * the option's first day, since all happens on one day, so the option held no day of its own). A second
+     * exercise is a conflict, and the exercise leaves on the topic.
+     */
+    @Test
+    void theHolderExercisesAnOptionInForceIntoTheLicenceItFixedWhichBothSign() throws Exception {
+        String listingId = UUID.randomUUID().toString();
+        publish("listing", "io.techex.listing.ListingPublished.v1", listingId, sample("io.techex.listing.ListingPublished.v1", listingId)
+                .put("stateFunded", false));
+        ObjectNode deal = sample("io.techex.bidding.DealAgreed.v1", listingId).put("dealId", UUID.randomUUID().toString());
+        ObjectNode terms = (ObjectNode) deal.get("terms");
+        ObjectNode licence = EventJson.mapper().createObjectNode().put("dealType", "EXCLUSIVE_LICENCE").put("termMonths", 60);
+        licence.set("price", terms.get("price").deepCopy());
+        terms.put("dealType", "OPTION").put("termMonths", 6).set("licence", licence);
+        terms.set("price", EventJson.mapper().createObjectNode().put("currency", "VND").put("lumpSum", "100000000"));
+        publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
+
+        String optionId = awaitContract(TestTokens.FIRM, listingId);
+        JsonNode drafted = json(get("/contracts/" + optionId, TestTokens.FIRM).body());
+        assertThat(drafted.at("/terms/dealType").asText()).isEqualTo("OPTION");
+        assertThat(drafted.at("/terms/licenceOnExercise/royalty/ratePercent").asText()).isEqualTo("3.5");
+        assertThat(get("/contracts/" + optionId + "/document", TestTokens.FIRM).body()).contains("## Licence on exercise");
+        assertThat(post("/contracts/" + optionId + "/exercise", TestTokens.FIRM, "").body()).contains("option-not-in-force");
+        signAs(TestTokens.UNIVERSITY, optionId);
+        signAs(TestTokens.FIRM, optionId);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonNode option = json(get("/contracts/" + optionId, TestTokens.FIRM).body());
+        assertThat(option.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(option.get("rightsUntil").asText()).isEqualTo(today.plusMonths(6).minusDays(1).toString());
+        assertThat(get("/assets/" + listingId + "/rights", TestTokens.OPERATOR).body()).contains("\"OPTION\"", "mekong-biotech");
+
+        var byGrantor = post("/contracts/" + optionId + "/exercise", TestTokens.UNIVERSITY, "");
+        assertThat(byGrantor.statusCode()).as(byGrantor.body()).isEqualTo(409);
+        assertThat(byGrantor.body()).contains("not-the-option-holder");
+        assertThat(post("/contracts/" + optionId + "/exercise", TestTokens.UNIVERSITY_2, "").statusCode()).isEqualTo(404);
+        var exercised = post("/contracts/" + optionId + "/exercise", TestTokens.FIRM, "");
+        assertThat(exercised.statusCode()).as(exercised.body()).isEqualTo(200);
+        String licenceId = json(exercised.body()).get("licenceContractId").asText();
+        assertThat(json(exercised.body()).get("optionStatus").asText()).isEqualTo("EXERCISED");
+        var again = post("/contracts/" + optionId + "/exercise", TestTokens.FIRM, "");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("option-not-in-force", "exercised already");
+        assertThat(json(get("/contracts/" + optionId, TestTokens.UNIVERSITY).body()).get("licenceContractId").asText()).isEqualTo(licenceId);
+
+        JsonNode licenceContract = json(get("/contracts/" + licenceId, TestTokens.UNIVERSITY).body());
+        assertThat(licenceContract.get("status").asText()).isEqualTo("DRAFTING");
+        assertThat(licenceContract.get("exercisedOption").asText()).isEqualTo(optionId);
+        assertThat(licenceContract.at("/terms/dealType").asText()).isEqualTo("EXCLUSIVE_LICENCE");
+        assertThat(licenceContract.at("/terms/fieldOfUse").asText()).isEqualTo("textile wastewater");
+        assertThat(licenceContract.at("/terms/termMonths").asInt()).isEqualTo(60);
+        assertThat(licenceContract.at("/terms/price/amount").asText()).isEqualTo("800000000");
+        assertThat(licenceContract.at("/terms/licenceOnExercise").isMissingNode() || licenceContract.at("/terms/licenceOnExercise").isNull()).isTrue();
+        // still reserved for the licence to come: the option holds the rights until the licence takes effect
+        assertThat(get("/assets/" + listingId + "/rights", TestTokens.OPERATOR).body()).contains("\"OPTION\"");
+        signAs(TestTokens.FIRM, licenceId);
+        signAs(TestTokens.UNIVERSITY, licenceId);
+        assertThat(json(get("/contracts/" + licenceId, TestTokens.FIRM).body()).get("status").asText()).isEqualTo("ACTIVE");
+        JsonNode rights = json(get("/assets/" + listingId + "/rights", TestTokens.OPERATOR).body()).get("grants");
+        assertThat(rights).hasSize(1);
+        assertThat(rights.get(0).get("contractId").asText()).isEqualTo(licenceId);
+        assertThat(rights.get(0).get("dealType").asText()).isEqualTo("EXCLUSIVE_LICENCE");
+
+        try (var records = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            JsonNode event = json(records.awaitRecord(r -> listingId.equals(r.key())
+                    && r.valueAsString().contains("io.techex.contract.OptionExercised.v1")).valueAsString()).get("data");
+            assertThat(event.get("licenceContractId").asText()).isEqualTo(licenceId);
+            assertThat(event.get("exercisedOn").asText()).isEqualTo(today.toString());
+        }
+    }
+
+    /**
      * The contract made from this test's deal, found by its listing: the party's other contracts, made by other tests
      * in the same context, are none of this test's business.
      */

@@ -9,6 +9,7 @@ import io.techex.contract.agreement.Signer;
 import io.techex.contract.api.ContractTerms;
 import io.techex.contract.api.DealType;
 import io.techex.contract.api.IpTitleRef;
+import io.techex.contract.api.LicenceTerms;
 import io.techex.contract.api.Milestone;
 import io.techex.contract.api.Money;
 import io.techex.contract.api.RegulatoryCategory;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -77,6 +79,8 @@ class ContractTimeTest {
     RightsLedger ledger;
     @Autowired
     Topics topics;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     TestEnvironment env;
     @Value("${local.server.port}")
@@ -185,6 +189,59 @@ class ContractTimeTest {
             assertThat(terminated.valueAsString()).contains("\"actorperson\":\"contract-service\"", "\"actorrole\":\"SYSTEM\"",
                     "\"EXPIRY\"");
         }
+    }
+
+    /**
+     * An option in force is an exclusive reservation: the grantor's exclusive licence to another firm in the same
+     * field and territory is refused while it runs. Unexercised, the option lapses by its persisted deadline at the
+     * start of the day after its last day, its rights are free from then, the same licence then takes effect, and
+     * the holder's exercise comes too late.
+     */
+    @Test
+    void anOptionReservesItsScopeUntilItLapsesAtItsEndAndThenTheRightsAreFree() throws Exception {
+        String listingId = UUID.randomUUID().toString();
+        var option = new ContractTerms(DealType.OPTION, "textile wastewater", "VN", null, null, 1, Money.vnd(50_000_000),
+                null, List.of(), null, new LicenceTerms(DealType.EXCLUSIVE_LICENCE, 24, Money.vnd(900_000_000), null, List.of()));
+        int scheduled = jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Integer.class);
+        String optionId = activeContract(listingId, "mekong-biotech", "VN", option);
+        LocalDate lastDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusMonths(1).minusDays(1);
+        assertThat(views.find(optionId).orElseThrow().rightsUntil).isEqualTo(lastDay);
+        // the lapse is a persisted deadline (no royalty account, no regulator: it is the only one the option set)
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Integer.class)).isEqualTo(scheduled + 1);
+
+        var rival = new ContractTerms(DealType.EXCLUSIVE_LICENCE, "Textile wastewater", "VN", null, null, 12,
+                Money.vnd(700_000_000), null, List.of(), null);
+        String refused = signedByBoth(listingId, "viet-textiles", rival);
+        assertThat(views.find(refused).orElseThrow().status.name()).isEqualTo("REFUSED");
+        assertThat(views.find(refused).orElseThrow().refusal).contains("option (an exclusive reservation) of contract " + optionId);
+
+        clock.advance(Duration.ofDays(32));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(views.find(optionId).orElseThrow().status.name()).isEqualTo("LAPSED"));
+        assertThat(ledger.on(listingId, lastDay).grants()).extracting(grant -> grant.contractId()).containsExactly(optionId);
+        assertThat(ledger.on(listingId, lastDay.plusDays(1)).grants()).isEmpty();
+        assertThat(problem(send("POST", "/contracts/" + optionId + "/exercise", TestTokens.FIRM, null), 409))
+                .contains("option-not-in-force", "lapsed");
+
+        String licensed = signedByBoth(listingId, "viet-textiles", rival);
+        assertThat(views.find(licensed).orElseThrow().status.name()).isEqualTo("ACTIVE");
+        try (var records = KafkaRecords.read(env.kafkaBootstrapServers(), topics.events())) {
+            var lapsed = records.awaitRecord(r -> listingId.equals(r.key()) && r.valueAsString().contains("OptionLapsed"));
+            assertThat(lapsed.valueAsString()).contains("\"actorrole\":\"SYSTEM\"", "\"lastDay\":\"" + lastDay + "\"");
+        }
+    }
+
+    /** A contract from hust to {@code buyerOrganisation}, signed by both, domestic: it takes effect or is refused. */
+    private String signedByBoth(String listingId, String buyerOrganisation, ContractTerms terms) {
+        String contractId = UUID.randomUUID().toString();
+        commands.send(new CreateContract(contractId, listingId, "deal-" + contractId, "hust", buyerOrganisation,
+                "Nano dye treatment", List.of(new IpTitleRef("VN", "1-0023456")), RegulatoryCategory.ORDINARY, false, terms,
+                clock.instant()), HUST);
+        String sha = views.find(contractId).orElseThrow().documentSha256;
+        steps.send(new SignContract(contractId, "hust", "VN", hust.keyId(), hust.publicKey(), hust.sign(sha), sha, clock.instant()), HUST);
+        steps.send(new SignContract(contractId, buyerOrganisation, "VN", buyer.keyId(), buyer.publicKey(), buyer.sign(sha), sha,
+                clock.instant()), new Actor("thu.vo", buyerOrganisation, Actor.Role.FIRM));
+        return contractId;
     }
 
     @Test

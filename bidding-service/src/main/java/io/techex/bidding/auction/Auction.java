@@ -94,6 +94,10 @@ public class Auction {
         if (terms == null || terms.dealType() == null) {
             throw RuleViolation.invalid("dealType", "An auction sells an ASSIGNMENT, EXCLUSIVE_LICENCE or NON_EXCLUSIVE_LICENCE");
         }
+        if (terms.dealType() == DealType.OPTION) {
+            // bids are prices alone; an option's licence terms are part of what is agreed, so options are negotiated
+            throw RuleViolation.invalid("dealType", "An option is negotiated, not auctioned: its licence terms are part of the offer");
+        }
         if (!command.availableDealTypes().contains(terms.dealType())) {
             throw RuleViolation.invalid("dealType", "Listing " + command.listingId() + " does not offer "
                     + terms.dealType() + "; it offers " + command.availableDealTypes());

@@ -1,6 +1,7 @@
 package io.techex.bidding.sealed;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;

@@ -73,6 +73,16 @@ class AuctionTest {
     }
 
     @Test
+    void anOptionIsNegotiatedNotAuctioned() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleAuction(ID, LISTING, "hust", EnumSet.allOf(DealType.class),
+                        new AuctionTerms(DealType.OPTION, null, "VN", 6), "VND", START_PRICE, RESERVE, INCREMENT, STARTS, ENDS, 5, NOW))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("An option is negotiated, not auctioned: its licence terms are part of the offer")
+                .expectNoEvents();
+    }
+
+    @Test
     void anAuctionSellsADealTheListingOffersAndEndsAfterItStarts() {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleAuction(ID, LISTING, "hust", EnumSet.of(DealType.NON_EXCLUSIVE_LICENCE), TERMS, "VND",

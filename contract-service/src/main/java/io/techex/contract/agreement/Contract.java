@@ -10,6 +10,9 @@ import io.techex.contract.api.ContractTerminated.TerminationReason;
 import io.techex.contract.api.ContractTerms;
 import io.techex.contract.api.DealType;
 import io.techex.contract.api.IpTitleRef;
+import io.techex.contract.api.LicenceTerms;
+import io.techex.contract.api.OptionExercised;
+import io.techex.contract.api.OptionLapsed;
 import io.techex.contract.api.OwnershipTransferred;
 import io.techex.contract.api.RegistrationRefused;
 import io.techex.contract.api.RegulatoryCategory;
@@ -32,6 +35,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,11 +44,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.techex.contract.agreement.ContractStatus.ACTIVE;
 import static io.techex.contract.agreement.ContractStatus.AWAITING_PERMIT;
 import static io.techex.contract.agreement.ContractStatus.AWAITING_REGISTRATION;
 import static io.techex.contract.agreement.ContractStatus.DRAFTING;
+import static io.techex.contract.agreement.ContractStatus.EXERCISED;
+import static io.techex.contract.agreement.ContractStatus.LAPSED;
 import static io.techex.contract.agreement.ContractStatus.READY;
 import static io.techex.contract.agreement.ContractStatus.REFUSED;
 import static io.techex.contract.agreement.ContractStatus.TERMINATED;
@@ -74,6 +81,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       terminates by EXPIRY at the start of the day after its last day, by a deadline set when it took effect; the
  *       rights ledger releases its rights from the termination event, as for every termination. A deadline that finds
  *       its decision made, or the licence already ended, does nothing.</li>
+ *   <li>Options: an OPTION is negotiated, signed and approved like any contract and, in force, reserves its field and
+ *       territory for its period in the rights ledger as an exclusive licence would. Its holder exercises it while
+ *       it is in force ({@link OptionExercised}): the answer is the licence contract to draw up, on the terms the
+ *       option fixed, with an id derived from the option's so that it is only ever one. Unexercised, it lapses by a
+ *       deadline at the start of the day after its last day ({@link OptionLapsed}) and the ledger frees its rights.
+ *       Exercise and lapse are commands and deadlines of this one aggregate, so they never interleave: whichever
+ *       comes first wins, an exercise after the lapse (or after the last day, before the deadline has run) is a
+ *       409 option-not-in-force, and a lapse after the exercise does nothing.</li>
  * </ul>
  * To an organisation that is not a party the contract does not exist (404); regulators are let through by role at
  * the HTTP layer and named in their decisions.
@@ -83,10 +98,13 @@ public class Contract {
 
     static final String REGULATORY_DECISION = "regulatory-decision";
     static final String TERM_END = "term-end";
+    static final String OPTION_END = "option-end";
 
     @AggregateIdentifier
     private String contractId;
     private String listingId;
+    private String dealId;
+    private String exercisedOption;
     private String seller;
     private String buyer;
     private String technologyTitle;
@@ -129,7 +147,7 @@ public class Contract {
         apply(new ContractCreated(command.contractId(), command.listingId(), command.dealId(),
                 command.sellerOrganisationId(), command.buyerOrganisationId(), command.technologyTitle(),
                 command.ipTitles(), command.regulatoryCategory(), command.stateFunded(), command.terms(), 1,
-                document.sha256(), command.at()));
+                document.sha256(), command.at(), command.exercisedOption()));
     }
 
     @CommandHandler
@@ -252,6 +270,11 @@ public class Contract {
             deadlines.schedule(command.rightsUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), TERM_END,
                     new TermEndDue(command.rightsUntil()));
         }
+        if (terms.dealType() == DealType.OPTION) {
+            // TermsCheck gives every option an end, and ContractSteps turns months into its last day
+            deadlines.schedule(command.rightsUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), OPTION_END,
+                    new OptionEndDue(command.rightsUntil()));
+        }
         if (terms.dealType() == DealType.ASSIGNMENT) {
             apply(new OwnershipTransferred(contractId, listingId, seller, buyer, ipTitles, command.at()));
         }
@@ -277,6 +300,10 @@ public class Contract {
         }
         if (command.reason() == null) {
             throw RuleViolation.invalid("reason", "A termination is by AGREEMENT, for BREACH or at EXPIRY");
+        }
+        if (terms.dealType() == DealType.OPTION && command.reason() == TerminationReason.EXPIRY) {
+            throw RuleViolation.invalid("reason", "An option lapses by itself at the end of its period, on "
+                    + rightsUntil + "; it is ended earlier by AGREEMENT or for BREACH");
         }
         if (command.effectiveOn() == null || command.effectiveOn().isBefore(rightsFrom)) {
             throw RuleViolation.invalid("effectiveOn", "The last day of the rights is on or after their first day, " + rightsFrom);
@@ -310,6 +337,51 @@ public class Contract {
                 terms.territory(), rightsFrom, command.effectiveOn(), null));
     }
 
+    @CommandHandler
+    CreateContract handle(ExerciseOption command) {
+        requireParty(command.organisationId());
+        if (terms.dealType() != DealType.OPTION) {
+            throw RuleViolation.conflict("not-an-option", "Contract " + contractId + " is an " + terms.dealType()
+                    + ", not an option");
+        }
+        if (!buyer.equals(command.organisationId())) {
+            throw RuleViolation.conflict("not-the-option-holder", "Only the option's holder, " + buyer
+                    + ", exercises it");
+        }
+        LocalDate today = LocalDate.ofInstant(command.at(), ZoneOffset.UTC);
+        if (status != ACTIVE || today.isBefore(rightsFrom) || today.isAfter(rightsUntil)) {
+            throw RuleViolation.conflict("option-not-in-force", "Option " + contractId + " is not in force on "
+                    + today + ": " + switch (status) {
+                        case EXERCISED -> "it was exercised already";
+                        case LAPSED -> "it lapsed at the end of its period, " + rightsUntil;
+                        case ACTIVE -> today.isBefore(rightsFrom) ? "its period starts on " + rightsFrom
+                                : "its period ended on " + rightsUntil;
+                        default -> "it is " + status;
+                    });
+        }
+        String licenceContractId = licenceContractIdOf(contractId);
+        apply(new OptionExercised(contractId, listingId, seller, buyer, licenceContractId, today, command.at()));
+        LicenceTerms licence = terms.licenceOnExercise();
+        ContractTerms licenceTerms = new ContractTerms(licence.dealType(), terms.fieldOfUse(), terms.territory(), null,
+                null, licence.termMonths(), licence.price(), licence.royalty(), licence.milestones(), terms.governingTerms());
+        return new CreateContract(licenceContractId, listingId, dealId, seller, buyer, technologyTitle, ipTitles,
+                category, stateFunded, licenceTerms, command.at(), contractId);
+    }
+
+    /** The licence contract an option's exercise draws up: one per option, however often it is asked for. */
+    static String licenceContractIdOf(String optionContractId) {
+        return UUID.nameUUIDFromBytes(("licence|" + optionContractId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The option's period ended: it lapses unless it was exercised or ended otherwise before. */
+    @DeadlineHandler(deadlineName = OPTION_END)
+    void on(OptionEndDue due) {
+        if (status == ACTIVE && due.lastDay().equals(rightsUntil)) {
+            apply(new OptionLapsed(contractId, listingId, seller, buyer, rightsUntil,
+                    rightsUntil.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+    }
+
     @DeadlineHandler(deadlineName = REGULATORY_DECISION)
     void on(RegulatoryDecisionDue due) {
         ContractStatus awaiting = due.decision() == Decision.PERMIT ? AWAITING_PERMIT : AWAITING_REGISTRATION;
@@ -331,6 +403,8 @@ public class Contract {
     void on(ContractCreated event) {
         contractId = event.contractId();
         listingId = event.listingId();
+        dealId = event.dealId();
+        exercisedOption = event.exercisedOption();
         seller = event.sellerOrganisationId();
         buyer = event.buyerOrganisationId();
         technologyTitle = event.technologyTitle();
@@ -433,6 +507,16 @@ public class Contract {
         status = TERMINATED;
     }
 
+    @EventSourcingHandler
+    void on(OptionExercised event) {
+        status = EXERCISED;
+    }
+
+    @EventSourcingHandler
+    void on(OptionLapsed event) {
+        status = LAPSED;
+    }
+
     /**
      * After a LegalPathDetermined naming a regulator's decision: regulators are asked for it, publicly (the
      * notification service tells them, and reminds them before it is due), and it is tracked from now until it is due.
@@ -452,7 +536,7 @@ public class Contract {
 
     private RightsClaim claim() {
         return new RightsClaim(contractId, listingId, seller, buyer, terms.dealType(), terms.fieldOfUse(),
-                terms.territory(), terms.termStart(), terms.termEnd(), terms.termMonths());
+                terms.territory(), terms.termStart(), terms.termEnd(), terms.termMonths(), exercisedOption);
     }
 
     private ContractProgress progress(RightsClaim claim) {

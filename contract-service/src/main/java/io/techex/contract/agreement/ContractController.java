@@ -130,6 +130,21 @@ class ContractController {
                 request.note(), request.effectiveOn(), clock.instant()), actor);
     }
 
+    /** The holder's organisation comes from the token; the grantor, or anyone else, cannot exercise. */
+    @Operation(summary = "Exercise an option in force (its holder)", description = """
+            The option's holder takes the licence the option fixed: the option becomes EXERCISED and the licence \
+            contract, drawn up on those terms (the option's field of use and territory, the licence's type, term and \
+            price), is DRAFTING for both parties to sign like any contract; its id is derived from the option's, so \
+            it is one licence however often this is asked. Until that licence takes effect, the option's reservation \
+            in the rights ledger keeps the rights for it (no longer than the option's last day). An option not in \
+            force (not yet started, exercised, lapsed at its end, or past its last day before the lapse was \
+            recorded) is 409 option-not-in-force; the grantor is 409 not-the-option-holder; another contract 409 \
+            not-an-option.""")
+    @PostMapping("/contracts/{contractId}/exercise")
+    OptionExercise exercise(@PathVariable UUID contractId, @CurrentActor Actor actor) {
+        return steps.exercise(new ExerciseOption(contractId.toString(), actor.organisationId(), clock.instant()), actor);
+    }
+
     // ---- regulators
 
     @Operation(summary = "Contracts awaiting a regulator's permit or registration")

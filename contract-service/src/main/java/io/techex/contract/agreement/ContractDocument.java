@@ -2,6 +2,7 @@ package io.techex.contract.agreement;
 
 import io.techex.contract.api.ContractTerms;
 import io.techex.contract.api.IpTitleRef;
+import io.techex.contract.api.LicenceTerms;
 import io.techex.contract.api.Milestone;
 import io.techex.contract.api.Money;
 
@@ -24,10 +25,16 @@ public record ContractDocument(String contractId, String listingId, String selle
         md.append("# Technology transfer contract ").append(contractId).append(", version ").append(version).append("\n\n");
         md.append("Under the Law on Technology Transfer 2017 of Vietnam.\n\n");
         md.append("## Parties\n\n");
-        md.append("- ").append(terms.dealType() == io.techex.contract.api.DealType.ASSIGNMENT ? "Assignor" : "Licensor")
-                .append(": ").append(sellerOrganisationId).append('\n');
-        md.append("- ").append(terms.dealType() == io.techex.contract.api.DealType.ASSIGNMENT ? "Assignee" : "Licensee")
-                .append(": ").append(buyerOrganisationId).append("\n\n");
+        md.append("- ").append(switch (terms.dealType()) {
+            case ASSIGNMENT -> "Assignor";
+            case OPTION -> "Grantor";
+            default -> "Licensor";
+        }).append(": ").append(sellerOrganisationId).append('\n');
+        md.append("- ").append(switch (terms.dealType()) {
+            case ASSIGNMENT -> "Assignee";
+            case OPTION -> "Holder";
+            default -> "Licensee";
+        }).append(": ").append(buyerOrganisationId).append("\n\n");
         md.append("## Technology\n\n");
         md.append("- Listing: ").append(listingId).append('\n');
         md.append("- Title: ").append(technologyTitle).append('\n');
@@ -55,6 +62,33 @@ public record ContractDocument(String contractId, String listingId, String selle
             md.append("\n## Milestones\n\n");
             for (Milestone milestone : terms.milestones()) {
                 md.append("- ").append(milestone.milestoneId()).append(": ").append(milestone.description())
+                        .append(milestone.dueDate() == null ? "" : ", due " + milestone.dueDate());
+                if (milestone.payment() != null) {
+                    md.append(", pays ").append(money(milestone.payment()));
+                }
+                md.append('\n');
+            }
+        }
+        LicenceTerms licence = terms.licenceOnExercise();
+        if (licence != null) {
+            // the option's fee is its price above; what follows binds the grantor if the holder exercises it in time
+            md.append("\n## Licence on exercise\n\n");
+            md.append("The holder may, while this option is in force, take the following licence in the field of use ")
+                    .append("and territory above, from the day the licence contract takes effect.\n\n");
+            md.append("- Deal: ").append(licence.dealType()).append('\n');
+            md.append("- Until: ").append(licence.termMonths() != null ? licence.termMonths() + " months from the first day"
+                    : "without end").append('\n');
+            md.append("- Lump sum: ").append(money(licence.price())).append('\n');
+            if (licence.royalty() != null) {
+                md.append("- Royalty: ").append(licence.royalty().ratePercent().toPlainString()).append("% of net sales per ")
+                        .append(licence.royalty().period());
+                if (licence.royalty().minimumPerYear() != null) {
+                    md.append(", at least ").append(money(licence.royalty().minimumPerYear())).append(" a year");
+                }
+                md.append('\n');
+            }
+            for (Milestone milestone : licence.milestones()) {
+                md.append("- Milestone ").append(milestone.milestoneId()).append(": ").append(milestone.description())
                         .append(milestone.dueDate() == null ? "" : ", due " + milestone.dueDate());
                 if (milestone.payment() != null) {
                     md.append(", pays ").append(money(milestone.payment()));

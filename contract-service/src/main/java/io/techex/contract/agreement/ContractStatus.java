@@ -13,7 +13,11 @@ public enum ContractStatus {
     ACTIVE,
     /** A permit or registration was refused, or the rights it grants overlap rights already held. */
     REFUSED,
-    TERMINATED;
+    TERMINATED,
+    /** An option its holder exercised: the licence contract it fixed was drawn up. */
+    EXERCISED,
+    /** An option that reached the end of its period unexercised; its reservation ended with it. */
+    LAPSED;
 
     public boolean awaitsRegulator() {
         return this == AWAITING_PERMIT || this == AWAITING_REGISTRATION;

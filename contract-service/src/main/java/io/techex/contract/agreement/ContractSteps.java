@@ -56,6 +56,18 @@ public class ContractSteps {
     }
 
     /**
+     * The holder exercises an option: the option records it and answers with the licence contract it fixed, which is
+     * drawn up in the same transaction, so there is never an exercised option without its licence. The option's
+     * reservation stays in the ledger and makes room for that licence alone until it takes effect.
+     */
+    @Transactional
+    public OptionExercise exercise(ExerciseOption command, Actor actor) {
+        CreateContract licence = commands.send(command, actor);
+        commands.send(licence, actor);
+        return new OptionExercise(command.contractId(), ContractStatus.EXERCISED, licence.contractId(), ContractStatus.DRAFTING);
+    }
+
+    /**
      * The rights are those of the version in force, on its dates: from the agreed first day, even one already past (a
      * licence may be agreed to cover use since then), or from today (UTC) when no start was agreed. A term that ended
      * before the contract could take effect grants nothing, and the contract is refused.

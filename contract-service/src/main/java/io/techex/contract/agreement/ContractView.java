@@ -53,6 +53,12 @@ public class ContractView {
     public TerminationProposed terminationProposal;
     @Nullable
     public Termination termination;
+    /** For a licence drawn up by exercising an option: that option. */
+    @Nullable
+    public String exercisedOption;
+    /** For an option its holder exercised: the licence contract drawn up. */
+    @Nullable
+    public String licenceContractId;
     public Instant createdAt;
     public Instant updatedAt;
 

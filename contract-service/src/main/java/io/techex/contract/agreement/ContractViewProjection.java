@@ -8,6 +8,8 @@ import io.techex.contract.api.ContractRegistered;
 import io.techex.contract.api.ContractSigned;
 import io.techex.contract.api.ContractTerminated;
 import io.techex.contract.api.ContractTerms;
+import io.techex.contract.api.OptionExercised;
+import io.techex.contract.api.OptionLapsed;
 import io.techex.contract.api.RegistrationRefused;
 import io.techex.contract.api.RegulatoryDecisionOverdue;
 import io.techex.contract.api.TransferPermitGranted;
@@ -57,6 +59,7 @@ public class ContractViewProjection {
         view.version = event.version();
         view.documentSha256 = event.documentSha256();
         view.terms = event.terms();
+        view.exercisedOption = event.exercisedOption();
         view.createdAt = event.createdAt();
         view.updatedAt = event.createdAt();
         jdbc.update("""
@@ -170,6 +173,19 @@ public class ContractViewProjection {
             view.rightsUntil = event.effectiveOn();
             view.termination = new ContractView.Termination(event.reason().name(), event.note(), event.effectiveOn(), event.terminatedAt());
         });
+    }
+
+    @EventHandler
+    void on(OptionExercised event, @Timestamp Instant at) {
+        update(event.contractId(), at, view -> {
+            view.status = ContractStatus.EXERCISED;
+            view.licenceContractId = event.licenceContractId();
+        });
+    }
+
+    @EventHandler
+    void on(OptionLapsed event, @Timestamp Instant at) {
+        update(event.contractId(), at, view -> view.status = ContractStatus.LAPSED);
     }
 
     /** The contract as stored, whoever asks; who may see it is the caller's business. */

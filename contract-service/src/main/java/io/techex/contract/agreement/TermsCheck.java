@@ -2,12 +2,15 @@ package io.techex.contract.agreement;
 
 import io.techex.contract.api.ContractTerms;
 import io.techex.contract.api.DealType;
+import io.techex.contract.api.LicenceTerms;
 import io.techex.contract.api.Milestone;
 import io.techex.contract.api.Money;
+import io.techex.contract.api.Royalty;
 import io.techex.platform.rules.RuleViolation;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,7 +26,7 @@ public final class TermsCheck {
 
     public static void check(ContractTerms terms) {
         if (terms == null || terms.dealType() == null) {
-            throw RuleViolation.invalid("terms.dealType", "A contract is an ASSIGNMENT, EXCLUSIVE_LICENCE or NON_EXCLUSIVE_LICENCE");
+            throw RuleViolation.invalid("terms.dealType", "A contract is an ASSIGNMENT, EXCLUSIVE_LICENCE, NON_EXCLUSIVE_LICENCE or OPTION");
         }
         if (terms.territory() != null && (!COUNTRY.matcher(terms.territory()).matches() || !COUNTRIES.contains(terms.territory()))) {
             throw RuleViolation.invalid("terms.territory", "A territory is an ISO 3166-1 alpha-2 country such as VN, or absent for worldwide");
@@ -41,25 +44,67 @@ public final class TermsCheck {
             throw RuleViolation.invalid("terms.termMonths", "A term runs at least one month, and is given by months or by an end date, not both");
         }
         money("terms.price", terms.price(), terms.currency());
-        if (terms.royalty() != null) {
-            BigDecimal rate = terms.royalty().ratePercent();
-            if (rate == null || rate.signum() <= 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw RuleViolation.invalid("terms.royalty.ratePercent", "A royalty rate is more than 0 and at most 100 percent");
-            }
-            if (terms.royalty().period() == null) {
-                throw RuleViolation.invalid("terms.royalty.period", "Royalties are reported per MONTH, QUARTER or YEAR");
-            }
-            if (terms.dealType() == DealType.ASSIGNMENT) {
-                throw RuleViolation.invalid("terms.royalty", "An assignment is paid for in a lump sum and milestones, not royalties");
-            }
-            if (terms.royalty().minimumPerYear() != null) {
-                money("terms.royalty.minimumPerYear", terms.royalty().minimumPerYear(), terms.currency());
-            }
+        if (terms.royalty() != null && terms.dealType() == DealType.ASSIGNMENT) {
+            throw RuleViolation.invalid("terms.royalty", "An assignment is paid for in a lump sum and milestones, not royalties");
         }
+        if (terms.royalty() != null && terms.dealType() == DealType.OPTION) {
+            throw RuleViolation.invalid("terms.royalty", "An option is paid for by its fee (the price); royalties are the licence's");
+        }
+        royalty("terms.royalty", terms.royalty(), terms.currency());
+        milestones("terms.milestones", terms.milestones(), terms.currency());
+        option(terms);
+    }
+
+    /**
+     * An option runs for a period (an end date or months) and fixes the licence its holder may take: exclusive or
+     * not, for how long, at what price, all in the option's currency; no other deal fixes one.
+     */
+    private static void option(ContractTerms terms) {
+        LicenceTerms licence = terms.licenceOnExercise();
+        if (terms.dealType() != DealType.OPTION) {
+            if (licence != null) {
+                throw RuleViolation.invalid("terms.licenceOnExercise", "Only an OPTION fixes a licence to be taken on exercise");
+            }
+            return;
+        }
+        if (terms.termEnd() == null && terms.termMonths() == null) {
+            throw RuleViolation.invalid("terms.termMonths", "An option runs for a period: give its end date or its months");
+        }
+        if (licence == null) {
+            throw RuleViolation.invalid("terms.licenceOnExercise", "An option fixes the terms of the licence its holder may take");
+        }
+        if (licence.dealType() == null || !licence.dealType().isLicence()) {
+            throw RuleViolation.invalid("terms.licenceOnExercise.dealType", "An option is exercised into an EXCLUSIVE_LICENCE or a NON_EXCLUSIVE_LICENCE");
+        }
+        if (licence.termMonths() != null && licence.termMonths() < 1) {
+            throw RuleViolation.invalid("terms.licenceOnExercise.termMonths", "A licence runs at least one month, or without end");
+        }
+        money("terms.licenceOnExercise.price", licence.price(), terms.currency());
+        royalty("terms.licenceOnExercise.royalty", licence.royalty(), terms.currency());
+        milestones("terms.licenceOnExercise.milestones", licence.milestones(), terms.currency());
+    }
+
+    private static void royalty(String field, Royalty royalty, String currency) {
+        if (royalty == null) {
+            return;
+        }
+        BigDecimal rate = royalty.ratePercent();
+        if (rate == null || rate.signum() <= 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw RuleViolation.invalid(field + ".ratePercent", "A royalty rate is more than 0 and at most 100 percent");
+        }
+        if (royalty.period() == null) {
+            throw RuleViolation.invalid(field + ".period", "Royalties are reported per MONTH, QUARTER or YEAR");
+        }
+        if (royalty.minimumPerYear() != null) {
+            money(field + ".minimumPerYear", royalty.minimumPerYear(), currency);
+        }
+    }
+
+    private static void milestones(String field, List<Milestone> milestones, String currency) {
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < terms.milestones().size(); i++) {
-            Milestone milestone = terms.milestones().get(i);
-            String at = "terms.milestones[" + i + "]";
+        for (int i = 0; i < milestones.size(); i++) {
+            Milestone milestone = milestones.get(i);
+            String at = field + "[" + i + "]";
             if (milestone.milestoneId() == null || milestone.milestoneId().isBlank() || !ids.add(milestone.milestoneId())) {
                 throw RuleViolation.invalid(at + ".milestoneId", "Each milestone has its own id");
             }
@@ -67,7 +112,7 @@ public final class TermsCheck {
                 throw RuleViolation.invalid(at, "A milestone says what is due");
             }
             if (milestone.payment() != null) {
-                money(at + ".payment", milestone.payment(), terms.currency());
+                money(at + ".payment", milestone.payment(), currency);
             }
         }
     }

@@ -18,13 +18,21 @@ import java.util.List;
  * @param royalty        running royalty; null for none
  * @param milestones     in order
  * @param governingTerms applicable law, dispute resolution and other clauses, as the parties word them
+ * @param licenceOnExercise for an OPTION, the licence its holder takes by exercising it (the option's own term is its
+ *                       period and its price the option fee); null for every other deal
  */
 public record ContractTerms(DealType dealType, @Nullable String fieldOfUse, @Nullable String territory, @Nullable LocalDate termStart,
                             @Nullable LocalDate termEnd, @Nullable Integer termMonths, Money price, @Nullable Royalty royalty, List<Milestone> milestones,
-                            @Nullable String governingTerms) {
+                            @Nullable String governingTerms, @Nullable LicenceTerms licenceOnExercise) {
 
     public ContractTerms {
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    }
+
+    /** Terms of any deal but an option, which alone fixes a licence to come. */
+    public ContractTerms(DealType dealType, String fieldOfUse, String territory, LocalDate termStart, LocalDate termEnd,
+                         Integer termMonths, Money price, Royalty royalty, List<Milestone> milestones, String governingTerms) {
+        this(dealType, fieldOfUse, territory, termStart, termEnd, termMonths, price, royalty, milestones, governingTerms, null);
     }
 
     /** The currency the contract is kept in: its price's. */

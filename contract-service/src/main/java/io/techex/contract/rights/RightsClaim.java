@@ -15,8 +15,19 @@ import java.time.LocalDate;
  * @param from                  first day; null: the day the contract takes effect
  * @param until                 last day; null: no end, or see termMonths
  * @param termMonths            the licence runs this many months from its first day; null when until says it
+ * @param exercisedOption       for a licence from an option's exercise, that option: its reservation made room for
+ *                              this licence, which ends it
  */
 public record RightsClaim(String contractId, String listingId, String grantorOrganisationId,
                           String holderOrganisationId, DealType dealType, @Nullable String fieldOfUse, @Nullable String territory,
-                          @Nullable LocalDate from, @Nullable LocalDate until, @Nullable Integer termMonths) {
+                          @Nullable LocalDate from, @Nullable LocalDate until, @Nullable Integer termMonths,
+                          @Nullable String exercisedOption) {
+
+    /** Rights of a contract from a deal. */
+    public RightsClaim(String contractId, String listingId, String grantorOrganisationId, String holderOrganisationId,
+                       DealType dealType, String fieldOfUse, String territory, LocalDate from, LocalDate until,
+                       Integer termMonths) {
+        this(contractId, listingId, grantorOrganisationId, holderOrganisationId, dealType, fieldOfUse, territory, from,
+                until, termMonths, null);
+    }
 }

@@ -39,7 +39,9 @@ public class RightsLedger {
     }
 
     /**
-     * Grants {@code claim} for {@code from} to {@code until} unless it overlaps rights held.
+     * Grants {@code claim} for {@code from} to {@code until} unless it overlaps rights held. A licence drawn up by
+     * exercising an option is checked without that option's reservation, which it then ends the day before it starts:
+     * the reservation was kept for it.
      *
      * @return why not, or empty when granted
      */
@@ -49,10 +51,19 @@ public class RightsLedger {
         jdbc.queryForObject("SELECT listing_id FROM rights_asset WHERE listing_id = ? FOR UPDATE", String.class, claim.listingId());
         Grant grant = new Grant(claim.contractId(), claim.listingId(), claim.grantorOrganisationId(),
                 claim.holderOrganisationId(), claim.dealType(), claim.fieldOfUse(), claim.territory(), from, until);
-        List<Grant> held = jdbc.query("SELECT * FROM rights_grant WHERE listing_id = ?", GRANT, claim.listingId());
+        List<Grant> held = jdbc.query("SELECT * FROM rights_grant WHERE listing_id = ?", GRANT, claim.listingId()).stream()
+                .filter(other -> !reservedFor(claim, other))
+                .toList();
         Optional<String> conflict = RightsOverlap.conflict(grant, held);
         if (conflict.isPresent()) {
             return conflict;
+        }
+        if (claim.exercisedOption() != null) {
+            jdbc.update("""
+                    UPDATE rights_grant SET valid_until = GREATEST(valid_from - 1, ?::date - 1)
+                    WHERE contract_id = ? AND deal_type = 'OPTION' AND holder_organisation_id = ?
+                      AND (valid_until IS NULL OR valid_until >= ?)""",
+                    Date.valueOf(from), claim.exercisedOption(), claim.holderOrganisationId(), Date.valueOf(from));
         }
         for (Grant superseded : RightsOverlap.supersededBy(grant, held)) {
             jdbc.update("UPDATE rights_grant SET valid_until = ? WHERE contract_id = ?", Date.valueOf(from.minusDays(1)),
@@ -66,6 +77,12 @@ public class RightsLedger {
                 grant.dealType().name(), grant.fieldOfUse(), grant.territory(), Date.valueOf(from),
                 until == null ? null : Date.valueOf(until));
         return Optional.empty();
+    }
+
+    /** {@code held} is the option reservation {@code claim}, the licence its exercise drew up, was kept for. */
+    private static boolean reservedFor(RightsClaim claim, Grant held) {
+        return held.dealType() == DealType.OPTION && held.contractId().equals(claim.exercisedOption())
+                && held.holderOrganisationId().equals(claim.holderOrganisationId());
     }
 
     /** The contract's rights end after {@code lastDay}: they are free for others from the day after. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import static io.techex.contract.api.DealType.ASSIGNMENT;
 import static io.techex.contract.api.DealType.EXCLUSIVE_LICENCE;
 import static io.techex.contract.api.DealType.NON_EXCLUSIVE_LICENCE;
+import static io.techex.contract.api.DealType.OPTION;
 
 /**
  * Which rights may coexist in one asset, in one place; {@code RightsOverlapTest} has a case for each rule. Rights
@@ -26,6 +27,10 @@ import static io.techex.contract.api.DealType.NON_EXCLUSIVE_LICENCE;
  *   <li>An asset under an exclusive licence cannot be assigned during the licence; non-exclusive licences survive an
  *       assignment (the assignee takes the asset subject to them).</li>
  *   <li>A term that ended before it could start (its last day before its first) grants nothing.</li>
+ *   <li>An option in force is an exclusive reservation: it counts as an exclusive licence in every rule above, so
+ *       no other licence (nor option) overlapping it in scope, and no assignment, takes effect during it. The one
+ *       licence it makes room for is the one its exercise drew up ({@link RightsClaim#exercisedOption()}), which
+ *       the ledger checks without it and which ends it.</li>
  * </ol>
  */
 public final class RightsOverlap {
@@ -70,12 +75,12 @@ public final class RightsOverlap {
             return Optional.empty();
         }
         if (claim.dealType() == ASSIGNMENT) {
-            return other.dealType() == EXCLUSIVE_LICENCE
-                    ? Optional.of("the asset is under an exclusive licence (contract " + other.contractId() + ", to "
+            return exclusive(other.dealType())
+                    ? Optional.of("the asset is under an " + describe(other.dealType()) + " (contract " + other.contractId() + ", to "
                             + other.holderOrganisationId() + ") in that period and cannot be assigned during it")
                     : Optional.empty();
         }
-        boolean eitherExclusive = claim.dealType() == EXCLUSIVE_LICENCE || other.dealType() == EXCLUSIVE_LICENCE;
+        boolean eitherExclusive = exclusive(claim.dealType()) || exclusive(other.dealType());
         if (eitherExclusive && fieldsMeet(claim.fieldOfUse(), other.fieldOfUse()) && territoriesMeet(claim.territory(), other.territory())) {
             return Optional.of("it overlaps the " + describe(other.dealType()) + " of contract " + other.contractId()
                     + " (to " + other.holderOrganisationId() + ", field " + orAll(other.fieldOfUse(), "every field")
@@ -83,6 +88,11 @@ public final class RightsOverlap {
                     + orAll(other.until() == null ? null : other.until().toString(), "no end") + ")");
         }
         return Optional.empty();
+    }
+
+    /** An exclusive licence, or an option reserving the rights for one. */
+    static boolean exclusive(DealType type) {
+        return type == EXCLUSIVE_LICENCE || type == OPTION;
     }
 
     static boolean periodsMeet(Grant a, Grant b) {
@@ -106,7 +116,11 @@ public final class RightsOverlap {
     }
 
     private static String describe(DealType type) {
-        return type == NON_EXCLUSIVE_LICENCE ? "non-exclusive licence" : "exclusive licence";
+        return switch (type) {
+            case NON_EXCLUSIVE_LICENCE -> "non-exclusive licence";
+            case OPTION -> "option (an exclusive reservation)";
+            default -> "exclusive licence";
+        };
     }
 
     private static String orAll(String value, String all) {

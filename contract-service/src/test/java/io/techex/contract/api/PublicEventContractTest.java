@@ -26,6 +26,8 @@ class PublicEventContractTest {
                 "io.techex.contract.MinimumRoyaltyToppedUp.v1",
                 "io.techex.contract.RoyaltyPaid.v1",
                 "io.techex.contract.MilestoneMet.v1",
-                "io.techex.contract.RoyaltyReportOverdue.v1");
+                "io.techex.contract.RoyaltyReportOverdue.v1",
+                "io.techex.contract.OptionExercised.v1",
+                "io.techex.contract.OptionLapsed.v1");
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import static io.techex.contract.api.DealType.ASSIGNMENT;
 import static io.techex.contract.api.DealType.EXCLUSIVE_LICENCE;
 import static io.techex.contract.api.DealType.NON_EXCLUSIVE_LICENCE;
+import static io.techex.contract.api.DealType.OPTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every rule of {@link RightsOverlap}, case by case. */
@@ -125,5 +126,35 @@ class RightsOverlapTest {
     void aContractDoesNotOverlapItself() {
         Grant held = licence("a", EXCLUSIVE_LICENCE, null, null, JAN_2027, null);
         assertThat(allowed(held, held)).isTrue();
+    }
+
+    // ---- options: an exclusive reservation
+
+    @Test
+    void anOptionInForceKeepsOutEveryOtherLicenceAndOptionInItsScope() {
+        Grant option = licence("o", OPTION, "textile wastewater", "VN", JAN_2027, DEC_2028);
+        assertThat(RightsOverlap.conflict(licence("b", EXCLUSIVE_LICENCE, "Textile wastewater", "VN", JAN_2027, DEC_2030), List.of(option)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("option (an exclusive reservation) of contract o"));
+        assertThat(allowed(licence("b", NON_EXCLUSIVE_LICENCE, null, "VN", JAN_2027, DEC_2028), option)).isFalse();
+        assertThat(allowed(licence("b", OPTION, "textile wastewater", null, JAN_2027, DEC_2028), option)).isFalse();
+    }
+
+    @Test
+    void anOptionLeavesOtherFieldsTerritoriesAndTheTimeAfterItFree() {
+        Grant option = licence("o", OPTION, "textile wastewater", "VN", JAN_2027, DEC_2028);
+        assertThat(allowed(licence("b", EXCLUSIVE_LICENCE, "drinking water", "VN", JAN_2027, DEC_2028), option)).isTrue();
+        assertThat(allowed(licence("b", EXCLUSIVE_LICENCE, "textile wastewater", "LA", JAN_2027, DEC_2028), option)).isTrue();
+        assertThat(allowed(licence("b", EXCLUSIVE_LICENCE, "textile wastewater", "VN", JAN_2029, DEC_2030), option)).isTrue();
+    }
+
+    @Test
+    void anAssetUnderAnOptionIsNotAssignedDuringItAndAnOptionNeedsRoomForAnExclusiveLicence() {
+        Grant option = licence("o", OPTION, "textile wastewater", "VN", JAN_2027, DEC_2028);
+        assertThat(RightsOverlap.conflict(grant("a", ASSIGNMENT, "hust", "kyoto", null, null, LocalDate.parse("2028-01-01"), null), List.of(option)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("under an option (an exclusive reservation)"));
+        assertThat(allowed(grant("a", ASSIGNMENT, "hust", "kyoto", null, null, JAN_2029, null), option)).isTrue();
+        // the grantor cannot reserve for one firm what another already holds, exclusively or not
+        assertThat(allowed(option, licence("n", NON_EXCLUSIVE_LICENCE, null, "VN", JAN_2027, null))).isFalse();
+        assertThat(allowed(option, grant("a", ASSIGNMENT, "hust", "kyoto", null, null, JAN_2027, null))).isFalse();
     }
 }

@@ -258,6 +258,14 @@ public class Listing {
     void handle(MarkUnderContract command) {
         requireId("contractId", command.contractId());
         requireId("buyerOrganisationId", command.buyerOrganisationId());
+        if (status == UNDER_CONTRACT && command.exercisedOption() != null
+                && pendingContract.contractId().equals(command.exercisedOption())
+                && pendingContract.buyerOrganisationId().equals(command.buyerOrganisationId())) {
+            // the option held the listing for this very licence, on terms agreed when the option was: it takes the
+            // option's place, whatever deals the listing offers today
+            apply(new ListingUnderContract(listingId, command.contractId(), command.buyerOrganisationId(), command.deal()));
+            return;
+        }
         if (status == UNDER_CONTRACT) {
             throw RuleViolation.conflict("listing-already-under-contract", "Listing " + listingId
                     + " is under contract " + pendingContract.contractId());

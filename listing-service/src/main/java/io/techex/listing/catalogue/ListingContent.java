@@ -231,7 +231,7 @@ public record ListingContent(LocalizedText title, LocalizedText summary, AssetTy
             String path = "dealTypes[" + i + "]";
             DealOption deal = dealTypes.get(i);
             if (deal == null || deal.dealType() == null) {
-                throw RuleViolation.invalid(path + ".dealType", "A deal is ASSIGNMENT, EXCLUSIVE_LICENCE or NON_EXCLUSIVE_LICENCE");
+                throw RuleViolation.invalid(path + ".dealType", "A deal is ASSIGNMENT, EXCLUSIVE_LICENCE, NON_EXCLUSIVE_LICENCE or OPTION");
             }
             if (deal.dealType() == DealType.ASSIGNMENT && (deal.fieldOfUse() != null || deal.territory() != null)) {
                 throw RuleViolation.invalid(path, "An assignment transfers the whole right: it has no field of use or territory");

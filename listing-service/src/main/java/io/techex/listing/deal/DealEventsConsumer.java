@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * Moves listings along as their deals go, from the other services' public events: a negotiation opened or an auction
  * scheduled puts the listing under negotiation or auction, and the last of them ending without a deal puts it back
  * on the market; a contract created puts the listing under contract, an active licence makes it licensed, an assignment transfers it to the buyer, and a
- * contract that ends before it took effect returns it to the market.
+ * contract that ends before it took effect returns it to the market. An option in force keeps the listing under
+ * contract: its exercise draws up the licence it fixed, which takes its place, and its lapse returns the listing to
+ * the market.
  * <p>
  * Each event has its effect once: the inbox records it in the transaction the listing's command runs in. A command
  * the listing refuses (say, a contract for a listing withdrawn meanwhile) is retried and then goes to the dead-letter
@@ -35,6 +37,7 @@ class DealEventsConsumer {
     static final String CONTRACT_ACTIVATED = "io.techex.contract.ContractActivated.v1";
     static final String OWNERSHIP_TRANSFERRED = "io.techex.contract.OwnershipTransferred.v1";
     static final String CONTRACT_TERMINATED = "io.techex.contract.ContractTerminated.v1";
+    static final String OPTION_LAPSED = "io.techex.contract.OptionLapsed.v1";
     static final String NEGOTIATION_OPENED = "io.techex.bidding.NegotiationOpened.v1";
     static final String NEGOTIATION_ENDED = "io.techex.bidding.NegotiationEnded.v1";
     static final String AUCTION_SCHEDULED = "io.techex.bidding.AuctionScheduled.v1";
@@ -79,13 +82,14 @@ class DealEventsConsumer {
             case CONTRACT_CREATED -> {
                 var created = event.dataAs(ContractCreatedView.class);
                 yield new MarkUnderContract(created.listingId(), created.contractId(), created.buyerOrganisationId(),
-                        new DealOption(created.terms().dealType(), created.terms().fieldOfUse(), created.terms().territory()));
+                        new DealOption(created.terms().dealType(), created.terms().fieldOfUse(), created.terms().territory()),
+                        event.dataAs(ExercisedOptionView.class).exercisedOption());
             }
             case CONTRACT_ACTIVATED -> {
                 var activated = event.dataAs(ContractActivatedView.class);
-                // an assignment takes effect in the listing with OwnershipTransferred, which names the new owner
-                yield activated.dealType() == DealType.ASSIGNMENT ? null
-                        : new RecordLicence(activated.listingId(), activated.contractId());
+                // an assignment takes effect in the listing with OwnershipTransferred, which names the new owner; an
+                // option in force keeps the listing under contract until it is exercised or lapses
+                yield activated.dealType().isLicence() ? new RecordLicence(activated.listingId(), activated.contractId()) : null;
             }
             case OWNERSHIP_TRANSFERRED -> {
                 var transferred = event.dataAs(OwnershipTransferredView.class);
@@ -96,6 +100,11 @@ class DealEventsConsumer {
                 // the listing only cares while it is under this contract; a licence ending later leaves it as it is
                 yield new ReturnToMarket(terminated.listingId(), "Contract " + terminated.contractId() + " ended: "
                         + terminated.reason(), terminated.contractId());
+            }
+            case OPTION_LAPSED -> {
+                var lapsed = event.dataAs(OptionLapsedView.class);
+                yield new ReturnToMarket(lapsed.listingId(), "Option " + lapsed.contractId() + " lapsed unexercised",
+                        lapsed.contractId());
             }
             default -> null;
         };
@@ -129,7 +138,14 @@ class DealEventsConsumer {
         }
     }
 
+    /** A licence drawn up by exercising an option names it (absent from every other contract). */
+    record ExercisedOptionView(String exercisedOption) {
+    }
+
     record ContractActivatedView(String contractId, String listingId, DealType dealType) {
+    }
+
+    record OptionLapsedView(String contractId, String listingId) {
     }
 
     record OwnershipTransferredView(String contractId, String listingId, String toOrganisationId) {

@@ -90,7 +90,7 @@ public record NeedContent(LocalizedText title, LocalizedText statement, List<Str
         }
         for (int i = 0; i < dealTypes.size(); i++) {
             if (dealTypes.get(i) == null) {
-                throw RuleViolation.invalid("dealTypes[" + i + "]", "A deal is ASSIGNMENT, EXCLUSIVE_LICENCE or NON_EXCLUSIVE_LICENCE");
+                throw RuleViolation.invalid("dealTypes[" + i + "]", "A deal is ASSIGNMENT, EXCLUSIVE_LICENCE, NON_EXCLUSIVE_LICENCE or OPTION");
             }
         }
         if (new HashSet<>(dealTypes).size() != dealTypes.size()) {

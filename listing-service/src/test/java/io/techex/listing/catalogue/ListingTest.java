@@ -628,6 +628,40 @@ class ListingTest {
                     .expectNoEvents();
         }
 
+        /**
+         * An option in force holds the listing under contract; the licence its exercise drew up takes its place, on
+         * the terms the option fixed (a deal the listing need not offer), for the option's holder only; unexercised,
+         * its lapse returns the listing to the market.
+         */
+        @Test
+        void anOptionHoldsTheListingForTheLicenceItsExerciseDrawsUpOrUntilItLapses() {
+            DealOption option = new DealOption(DealType.OPTION, "textile wastewater", "VN");
+            DealOption licence = new DealOption(DealType.EXCLUSIVE_LICENCE, "textile wastewater", "VN");
+            fixture.given(underContractHistory(option))
+                    .when(new MarkUnderContract(ID, "c-2", BUYER, licence, "c-1"))
+                    .expectEvents(new ListingUnderContract(ID, "c-2", BUYER, licence));
+            fixture.given(underContractHistory(option))
+                    .when(new MarkUnderContract(ID, "c-2", BUYER, licence, "another-option"))
+                    .expectException(conflict("listing-already-under-contract"))
+                    .expectNoEvents();
+            fixture.given(underContractHistory(option))
+                    .when(new MarkUnderContract(ID, "c-2", "vinachem", licence, "c-1"))
+                    .expectException(conflict("listing-already-under-contract"))
+                    .expectNoEvents();
+            List<Object> exercised = new ArrayList<>(underContractHistory(option));
+            exercised.add(new ListingUnderContract(ID, "c-2", BUYER, licence));
+            fixture.given(exercised)
+                    .when(new RecordLicence(ID, "c-2"))
+                    .expectEvents(new ListingLicensed(ID, "c-2", BUYER, licence));
+            fixture.given(underContractHistory(option))
+                    .when(new ReturnToMarket(ID, "Option c-1 lapsed unexercised", "c-1"))
+                    .expectEvents(new ListingReturnedToMarket(ID, "Option c-1 lapsed unexercised", ListingStatus.PUBLISHED));
+            fixture.given(underContractHistory(option))
+                    .when(new RecordLicence(ID, "c-1"))
+                    .expectException(conflict("contract-not-a-licence"))
+                    .expectNoEvents();
+        }
+
         @Test
         void aNonExclusiveLicenceLeavesTheListingOnTheMarketForMoreSuchLicences() {
             fixture.given(underContractHistory(LICENCE_VN))

@@ -45,6 +45,10 @@ class DealEventsConsumerTest {
              "dealTypes": [{"dealType": "NON_EXCLUSIVE_LICENCE", "territory": "VN"}, {"dealType": "ASSIGNMENT"}],
              "askingPrice": {"onRequest": true}, "regulatoryCategory": "ENCOURAGED"}""";
 
+    /** The same technology offered as an option (evaluation in Vietnam) besides a non-exclusive licence. */
+    static final String OPTION_LISTING = LISTING.replace("{\"dealType\": \"ASSIGNMENT\"}",
+            "{\"dealType\": \"OPTION\", \"territory\": \"VN\"}");
+
     @LocalServerPort
     int port;
     @Autowired
@@ -100,6 +104,47 @@ class DealEventsConsumerTest {
         send(contractEvent("ContractTerminated", listingId, Map.of("contractId", contractId, "reason", "AGREEMENT")));
 
         awaitStatus(listingId, "PUBLISHED");
+    }
+
+    /**
+     * An option holds the listing under contract while in force; the licence its exercise drew up takes its place
+     * and, in effect, licenses the listing; another option that lapses returns its listing to the market.
+     */
+    @Test
+    void anOptionHoldsTheListingUntilItsLicenceTakesEffectOrItLapses() throws Exception {
+        String listingId = publishedListing("NEGOTIATION", OPTION_LISTING);
+        String optionId = UUID.randomUUID().toString();
+        send(contractEvent("ContractCreated", listingId, Map.of("contractId", optionId, "dealType", "OPTION", "territory", "VN")));
+        awaitStatus(listingId, "UNDER_CONTRACT");
+        send(contractEvent("ContractActivated", listingId, Map.of("contractId", optionId, "dealType", "OPTION", "territory", "VN")));
+        String licenceId = UUID.randomUUID().toString();
+        send(contractEvent("ContractCreated", listingId, Map.of("contractId", licenceId, "dealType", "EXCLUSIVE_LICENCE",
+                "territory", "VN", "exercisedOption", optionId)));
+        // the licence took the option's place: a second ListingUnderContract, naming the licence
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%ListingUnderContract'""",
+                Integer.class, listingId) == 2);
+        send(contractEvent("ContractActivated", listingId, Map.of("contractId", licenceId, "dealType", "EXCLUSIVE_LICENCE", "territory", "VN")));
+        awaitStatus(listingId, "LICENSED");
+
+        String lapsingListing = publishedListing("NEGOTIATION", OPTION_LISTING);
+        String lapsing = UUID.randomUUID().toString();
+        send(contractEvent("ContractCreated", lapsingListing, Map.of("contractId", lapsing, "dealType", "OPTION", "territory", "VN")));
+        awaitStatus(lapsingListing, "UNDER_CONTRACT");
+        send(contractEvent("ContractActivated", lapsingListing, Map.of("contractId", lapsing, "dealType", "OPTION", "territory", "VN")));
+        send(contractEvent("OptionLapsed", lapsingListing, Map.of("contractId", lapsing)));
+        awaitStatus(lapsingListing, "PUBLISHED");
+    }
+
+    @Test
+    void listingReadsTheOptionNamedByALicenceFromItsExerciseAndTheLapseOfAnOption() throws Exception {
+        ObjectNode created = EventContracts.find(DealEventsConsumer.CONTRACT_CREATED).orElseThrow().sample().deepCopy();
+        created.put("exercisedOption", "5d0c1a7e-8a57-4a5e-9d53-7c2b7a0f7b11");
+        assertThat(EventJson.mapper().treeToValue(created, DealEventsConsumer.ExercisedOptionView.class).exercisedOption())
+                .isEqualTo("5d0c1a7e-8a57-4a5e-9d53-7c2b7a0f7b11");
+        assertThat(EventJson.mapper().treeToValue(EventContracts.find(DealEventsConsumer.CONTRACT_CREATED).orElseThrow().sample(),
+                DealEventsConsumer.ExercisedOptionView.class).exercisedOption()).isNull();
+        ContractCheck.assertConsumerReads(DealEventsConsumer.OPTION_LAPSED, DealEventsConsumer.OptionLapsedView.class);
     }
 
     @Test
@@ -220,9 +265,13 @@ class DealEventsConsumerTest {
     }
 
     private String publishedListing(String saleMode) throws Exception {
+        return publishedListing(saleMode, LISTING);
+    }
+
+    private String publishedListing(String saleMode, String listing) throws Exception {
         HttpResponse<String> created = http.send(request("/listings", TestTokens.UNIVERSITY)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(LISTING.formatted(System.nanoTime() % 100_000_000))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(listing.formatted(System.nanoTime() % 100_000_000))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String listingId = EventJson.mapper().readTree(created.body()).get("listingId").asText();

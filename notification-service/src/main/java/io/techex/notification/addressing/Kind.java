@@ -21,6 +21,10 @@ public enum Kind {
     OFFER_EXPIRES_TOMORROW("title", "validUntil"),
     /** A version of a contract waits for the reader's organisation's signature. */
     CONTRACT_AWAITS_SIGNATURE("title", "version"),
+    /** The reader's organisation holds an option that lapses within a week unless it exercises it. */
+    OPTION_LAPSES_SOON("title", "lapsesAt"),
+    /** An option the reader's organisation granted or held lapsed unexercised: its rights are free again. */
+    OPTION_LAPSED("title", "lastDay"),
     /** Regulators: a contract waits for a permit or registration decision. */
     REGULATORY_DECISION_REQUESTED("title", "decision", "dueBy"),
     /** Regulators: that decision is due within three days. */

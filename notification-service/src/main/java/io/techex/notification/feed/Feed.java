@@ -1,5 +1,6 @@
 package io.techex.notification.feed;
 
+import io.techex.notification.addressing.Kind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package io.techex.notification.feed;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.notification.people.Recipient;
 import io.techex.notification.people.Recipients;
 import io.techex.platform.actor.Actor;

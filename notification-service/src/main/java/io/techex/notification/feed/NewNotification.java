@@ -1,5 +1,7 @@
 package io.techex.notification.feed;
 
+import io.techex.notification.addressing.Kind;
+import io.techex.notification.addressing.Audience;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.techex.notification.addressing.Audience;
 import io.techex.notification.addressing.Kind;

@@ -1,5 +1,6 @@
 package io.techex.notification.feed;
 
+import io.techex.notification.addressing.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.notification.addressing.Kind;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,7 +60,7 @@ public class Renderer {
         return switch (name) {
             case "title" -> title(params.path("listingId").asText(""), titles, locale);
             case "amount" -> money(value.asText(""), params.path("currency").asText(""), locale);
-            case "validUntil", "dueBy" -> value.isTextual() ? time(Instant.parse(value.asText()), locale) : "";
+            case "validUntil", "dueBy", "lapsesAt" -> value.isTextual() ? time(Instant.parse(value.asText()), locale) : "";
             case "decision" -> messages.getMessage("decision." + value.asText(), null, value.asText(), locale);
             case "score" -> value.isMissingNode() ? "" : percent(new BigDecimal(value.asText()), locale);
             default -> value.asText("");

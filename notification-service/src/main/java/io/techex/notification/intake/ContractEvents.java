@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * contract-service's events: a version of a contract to sign (drawn up, amended, or signed by the other party only),
  * and for regulators, a permit or registration decision requested, due in three days (a reminder, ended by the
- * decision), and overdue.
+ * decision), and overdue. An option's holder is reminded a week before it lapses (ended by its exercise, its lapse
+ * or its termination), and both parties hear when it lapsed.
  */
 @Component
 class ContractEvents implements EventHandlers {
@@ -40,6 +43,13 @@ class ContractEvents implements EventHandlers {
     static final String PERMIT_REFUSED = "io.techex.contract.TransferPermitRefused.v1";
     static final String REGISTERED = "io.techex.contract.ContractRegistered.v1";
     static final String REGISTRATION_REFUSED = "io.techex.contract.RegistrationRefused.v1";
+    static final String ACTIVATED = "io.techex.contract.ContractActivated.v1";
+    static final String TERMINATED = "io.techex.contract.ContractTerminated.v1";
+    static final String OPTION_EXERCISED = "io.techex.contract.OptionExercised.v1";
+    static final String OPTION_LAPSED = "io.techex.contract.OptionLapsed.v1";
+
+    /** How long before an option lapses its holder is reminded of it. */
+    static final Duration OPTION_NOTICE = Duration.ofDays(7);
 
     /** How long before a regulator's decision is due regulators are reminded of it. */
     static final Duration DECISION_NOTICE = Duration.ofDays(3);
@@ -75,6 +85,14 @@ class ContractEvents implements EventHandlers {
     record Parties(String listingId, String seller, String buyer, int version) {
     }
 
+    /** What an option's reminder needs of {@code ContractActivated}; {@code rightsUntil} is an option's last day. */
+    record Activated(String contractId, String listingId, String buyerOrganisationId, String dealType, LocalDate rightsUntil) {
+    }
+
+    record Lapsed(String contractId, String listingId, String grantorOrganisationId, String holderOrganisationId,
+                  LocalDate lastDay) {
+    }
+
     @Override
     public Map<String, Consumer<Incoming>> byType() {
         Map<String, Consumer<Incoming>> handlers = new HashMap<>();
@@ -86,7 +104,42 @@ class ContractEvents implements EventHandlers {
         for (String decided : List.of(PERMIT_GRANTED, PERMIT_REFUSED, REGISTERED, REGISTRATION_REFUSED)) {
             handlers.put(decided, this::decided);
         }
+        handlers.put(ACTIVATED, this::activated);
+        handlers.put(OPTION_EXERCISED, this::optionEnded);
+        handlers.put(TERMINATED, this::optionEnded);
+        handlers.put(OPTION_LAPSED, this::lapsed);
         return handlers;
+    }
+
+    /** An option in force: its holder is reminded a week before it lapses (the start of the day after its last, UTC). */
+    private void activated(Incoming incoming) {
+        Activated activated = incoming.data(Activated.class);
+        if (!"OPTION".equals(activated.dealType()) || activated.rightsUntil() == null) {
+            return;
+        }
+        Instant lapsesAt = activated.rightsUntil().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant remindAt = lapsesAt.minus(OPTION_NOTICE);
+        if (remindAt.isAfter(incoming.at())) {
+            reminders.schedule(incoming.id(), optionTopic(activated.contractId()), Kind.OPTION_LAPSES_SOON,
+                    Audience.organisation(activated.buyerOrganisationId()), link(activated.contractId()),
+                    Incoming.params(activated.listingId()).put("contractId", activated.contractId())
+                            .put("lapsesAt", lapsesAt.toString()), remindAt);
+        }
+    }
+
+    /** Exercised, lapsed or ended otherwise: nothing left to remind of (any contract's ending ends no other reminder). */
+    private void optionEnded(Incoming incoming) {
+        reminders.end(optionTopic(incoming.data(Decided.class).contractId()), incoming.at());
+    }
+
+    private void lapsed(Incoming incoming) {
+        Lapsed lapsed = incoming.data(Lapsed.class);
+        reminders.end(optionTopic(lapsed.contractId()), incoming.at());
+        for (String party : List.of(lapsed.grantorOrganisationId(), lapsed.holderOrganisationId())) {
+            notifications.write(NewNotification.of(incoming.id(), Kind.OPTION_LAPSED, Audience.organisation(party),
+                    link(lapsed.contractId()), Incoming.params(lapsed.listingId()).put("contractId", lapsed.contractId())
+                            .put("lastDay", lapsed.lastDay().toString()), incoming.at()));
+        }
     }
 
     private void created(Incoming incoming) {
@@ -173,6 +226,10 @@ class ContractEvents implements EventHandlers {
 
     private static String topic(String contractId) {
         return "decision:" + contractId;
+    }
+
+    private static String optionTopic(String contractId) {
+        return "option:" + contractId;
     }
 
     private static String link(String contractId) {

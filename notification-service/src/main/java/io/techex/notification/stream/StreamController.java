@@ -1,5 +1,8 @@
 package io.techex.notification.stream;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.notification.people.Recipients;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.web.CurrentActor;

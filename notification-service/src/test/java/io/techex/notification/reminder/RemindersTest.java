@@ -138,6 +138,54 @@ class RemindersTest {
                 .isZero();
     }
 
+    /**
+     * mekong-biotech holds two options on hust's listing, both lapsing in ten days: a week before, it hears of the one
+     * it did not exercise, not of the other; when that one lapses, both parties hear of it.
+     */
+    @Test
+    void anOptionsHolderHearsAWeekBeforeItLapsesUnlessItExercisedItAndBothPartiesHearOfTheLapse() {
+        String listing = exchange.draftedListing("Vật liệu nano hấp phụ", "Nano adsorbent");
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.LocalDate lastDay = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(10);
+        Instant lapsesAt = lastDay.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        String lapsing = UUID.randomUUID().toString();
+        String exercised = UUID.randomUUID().toString();
+        for (String option : List.of(lapsing, exercised)) {
+            exchange.publish("contract/ContractActivated", listing, sample("contract/ContractActivated", data -> data
+                    .put("listingId", listing).put("contractId", option).put("dealType", "OPTION")
+                    .put("rightsUntil", lastDay.toString())), now);
+        }
+        exchange.publish("contract/OptionExercised", listing, sample("contract/OptionExercised", data -> data
+                .put("listingId", listing).put("contractId", exercised)), now.plus(Duration.ofDays(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM reminder WHERE topic = ?",
+                Integer.class, "option:" + lapsing) == 1 && jdbc.queryForObject("SELECT count(*) FROM reminder WHERE topic = ?",
+                Integer.class, "option:" + exercised) == 0);
+
+        clock.advance(Duration.ofDays(4));
+
+        JsonNode soon = await().atMost(Duration.ofSeconds(30)).until(() -> ofOption(TestTokens.FIRM, "OPTION_LAPSES_SOON", lapsing),
+                found -> found.size() == 1).getFirst();
+        assertThat(soon.path("subject").asText()).isEqualTo("Quyền chọn đối với «Vật liệu nano hấp phụ» sắp hết hạn");
+        assertThat(soon.path("params").path("lapsesAt").asText()).isEqualTo(lapsesAt.toString());
+        assertThat(soon.path("link").asText()).isEqualTo("/contracts/" + lapsing);
+        assertThat(ofOption(TestTokens.FIRM, "OPTION_LAPSES_SOON", exercised)).isEmpty();
+        assertThat(ofOption(TestTokens.UNIVERSITY, "OPTION_LAPSES_SOON", lapsing)).as("the grantor has nothing to do").isEmpty();
+
+        exchange.publish("contract/OptionLapsed", listing, sample("contract/OptionLapsed", data -> data
+                .put("listingId", listing).put("contractId", lapsing).put("lastDay", lastDay.toString())), lapsesAt);
+        for (String party : List.of(TestTokens.FIRM, TestTokens.UNIVERSITY)) {
+            JsonNode lapsed = await().atMost(Duration.ofSeconds(30)).until(() -> ofOption(party, "OPTION_LAPSED", lapsing),
+                    found -> found.size() == 1).getFirst();
+            assertThat(lapsed.path("text").asText()).contains(lastDay.toString());
+        }
+    }
+
+    private List<JsonNode> ofOption(String person, String kind, String option) {
+        return StreamSupport.stream(exchange.feed(person).spliterator(), false)
+                .filter(n -> kind.equals(n.path("kind").asText()) && option.equals(n.path("params").path("contractId").asText()))
+                .toList();
+    }
+
     /** mekong's offer on hust's listing, made at {@code madeAt} and valid until {@code validUntil}; its negotiation id. */
     private String offer(String listing, Instant madeAt, Instant validUntil) {
         String negotiation = UUID.randomUUID().toString();
