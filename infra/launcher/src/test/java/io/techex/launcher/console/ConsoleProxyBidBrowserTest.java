@@ -44,7 +44,7 @@ class ConsoleProxyBidBrowserTest {
         assertThat(confirm.what()).containsText("500.000.000 ₫ — năm trăm triệu đồng");
         assertThat(confirm.what()).containsText("700.000.000 ₫ — bảy trăm triệu đồng");
         assertThat(kyoto.getByText("Sàn sẽ tự đặt giá thay bạn đến mức tối đa")).isVisible();
-        look(kyoto, "27-proxy-bid-confirm");
+        look(kyoto, "26c-proxy-bid-confirm");
         confirm.confirm("Đặt giá ràng buộc");
         assertThat(kyoto.getByText("Mức tối đa sàn được đặt thay bạn: 700.000.000 ₫ (chỉ bạn thấy)")).isVisible();
         assertThat(new Auction(kyoto).you()).hasText("Bạn đang dẫn đầu");
@@ -61,12 +61,12 @@ class ConsoleProxyBidBrowserTest {
         assertThat(thu.you()).hasText("Bạn đã bị trả giá cao hơn");
         assertThat(thu.bidField()).hasValue("620000000");
         assertThat(mekong.content()).doesNotContain("700.000.000");
-        look(mekong, "28-proxy-bid-outbid-at-once");
+        look(mekong, "26d-proxy-bid-outbid-at-once");
 
         // kyoto-materials' board follows without a reload: still leading, at the price its maximum paid
         assertThat(kenji.price()).hasText("610.000.000 ₫", WITHIN_A_SECOND);
         assertThat(kenji.you()).hasText("Bạn đang dẫn đầu", WITHIN_A_SECOND);
-        look(kyoto, "29-proxy-bid-leading");
+        look(kyoto, "26e-proxy-bid-leading");
     }
 
     /** hust's English auction on the listing, open from now for ten minutes, once bidding-service knows the listing. */
