@@ -4,6 +4,7 @@ import io.techex.console.format.Formats;
 import io.techex.console.security.SignedIn;
 import io.techex.console.services.ContractModel.Contract;
 import io.techex.console.services.ContractModel.Document;
+import io.techex.console.services.ContractModel.OptionExercise;
 import io.techex.console.services.ContractModel.SigningKey;
 import io.techex.console.services.ContractModel.Statement;
 import io.techex.console.services.Contracts;
@@ -103,7 +104,63 @@ class ContractController {
         model.addAttribute("rightsOn", on);
         model.addAttribute("rights", rights(contract.listingId(), on));
         model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        model.addAttribute("canExercise", contract.exercisableBy(me.organisation()));
+        model.addAttribute("licenceContractId", contract.isOption() ? licenceOf(contract) : null);
+        model.addAttribute("exerciseKey", IdempotencyKeys.fresh());
         return "contract";
+    }
+
+    // ------------------------------------------------------------------ an option: exercise
+
+    /**
+     * The holder takes the licence the option fixed: first a confirmation showing that licence, then contract-service
+     * exercises it and draws up the licence contract, which the page then links to for both parties to sign.
+     */
+    @PostMapping("/contracts/{contractId}/exercise")
+    String exercise(@PathVariable String contractId,
+                    @RequestParam(name = IdempotencyKeys.FIELD, required = false) String key,
+                    @RequestParam(name = Confirmation.CONFIRMED, required = false) String confirmed,
+                    @RequestParam(name = Confirmation.CHANGE, required = false) String change,
+                    Model model, RedirectAttributes redirect) {
+        Contract contract = contracts.contract(checked(contractId));
+        String idempotencyKey = IdempotencyKeys.of(key);
+        Locale locale = LocaleContextHolder.getLocale();
+        if (change != null) {
+            // nothing to change in an exercise: back to the option
+            return "redirect:/contracts/" + contract.contractId();
+        }
+        if (confirmed == null) {
+            model.addAttribute("contract", contract);
+            return new Confirmation("option.confirm.title", "option.confirm.lead",
+                    "/contracts/" + contract.contractId() + "/exercise", "option.confirm.button", "optionExercise",
+                    List.of(Map.entry(IdempotencyKeys.FIELD, idempotencyKey))).show(model);
+        }
+        try {
+            OptionExercise exercised = contracts.exercise(contract.contractId(), idempotencyKey);
+            ReadYourWrites.await(() -> exercised.licenceContractId().equals(contracts.contract(contract.contractId())
+                    .licenceContractId()) && contracts.contract(exercised.licenceContractId()) != null);
+            redirect.addFlashAttribute("done", messages.getMessage("option.done.exercised",
+                    new Object[]{fmt.instant(clock.instant())}, locale));
+            return "redirect:/contracts/" + contract.contractId();
+        } catch (ServiceProblem refused) {
+            if (!refused.isRefusal()) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("problems", refusals.describe(refused));
+            return "redirect:/contracts/" + contract.contractId();
+        }
+    }
+
+    /** The licence contract an exercised option drew up: the option's view names it, else the holder's contracts do. */
+    private String licenceOf(Contract option) {
+        if (option.licenceContractId() != null) {
+            return option.licenceContractId();
+        }
+        if (!"EXERCISED".equals(option.status())) {
+            return null;
+        }
+        return contracts.contracts().stream().filter(c -> option.contractId().equals(c.exercisedOption()))
+                .map(Contract::contractId).findFirst().orElse(null);
     }
 
     /** The version's document byte for byte as contract-service serves it: what the browser hashes and signs. */

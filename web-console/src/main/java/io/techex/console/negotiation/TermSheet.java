@@ -52,8 +52,31 @@ final class TermSheet {
         rows.add(row(message.apply("terms.milestones"), rounds, round -> price(round).milestones().isEmpty() ? "—"
                 : price(round).milestones().stream().map(m -> milestone(fmt, price(round), m))
                 .collect(Collectors.joining("; ")), null));
+        if (rounds.stream().anyMatch(round -> round.terms().licence() != null)) {
+            licenceRows(rows, rounds, fmt, messages, locale);
+        }
         rows.add(row(message.apply("terms.validUntil"), rounds, round -> fmt.instant(round.validUntil()), null));
         return rows;
+    }
+
+    /** An option's rows for the licence it fixes, each labelled as the licence's, so the parties see it move too. */
+    private static void licenceRows(List<Row> rows, List<Round> rounds, Formats fmt, MessageSource messages, Locale locale) {
+        Function<String, String> label = key -> messages.getMessage("terms.licenceOnExercise.row",
+                new Object[]{messages.getMessage(key, null, key, locale)}, locale);
+        Function<Round, Price> price = round -> round.terms().licence() == null || round.terms().licence().price() == null
+                ? new Price("VND", null, null, null, List.of()) : round.terms().licence().price();
+        rows.add(row(label.apply("terms.dealType"), rounds, round -> round.terms().licence() == null ? "—"
+                : messages.getMessage("deal." + round.terms().licence().dealType(), null, locale), null));
+        rows.add(row(label.apply("terms.term"), rounds, round -> round.terms().licence() == null ? "—"
+                : round.terms().licence().termMonths() == null ? messages.getMessage("terms.term.noEnd", null, locale)
+                : messages.getMessage("terms.term.months", new Object[]{round.terms().licence().termMonths()}, locale), null));
+        rows.add(row(label.apply("terms.lumpSum"), rounds, round -> amount(fmt, price.apply(round), price.apply(round).lumpSum()),
+                round -> fmt.amountInWords(price.apply(round).lumpSum(), price.apply(round).currency())));
+        rows.add(row(label.apply("terms.royalty"), rounds, round -> price.apply(round).runningRoyaltyPercent() == null ? "—"
+                : fmt.percent(price.apply(round).runningRoyaltyPercent()), null));
+        rows.add(row(label.apply("terms.minimumAnnualRoyalty"), rounds,
+                round -> amount(fmt, price.apply(round), price.apply(round).minimumAnnualRoyalty()),
+                round -> fmt.amountInWords(price.apply(round).minimumAnnualRoyalty(), price.apply(round).currency())));
     }
 
     private static Row row(String label, List<Round> rounds, Function<Round, String> text, Function<Round, String> words) {

@@ -3,6 +3,8 @@ package io.techex.console.negotiation;
 import io.techex.console.format.Formats;
 import io.techex.console.services.BiddingModel.DealTerms;
 import io.techex.console.services.BiddingModel.Milestone;
+import io.techex.console.services.BiddingModel.OptionLicence;
+import io.techex.console.services.BiddingModel.Price;
 import io.techex.console.services.Model.Deal;
 
 import java.time.Instant;
@@ -18,8 +20,10 @@ import java.util.regex.Pattern;
 /**
  * An offer's or a counter-offer's term sheet as a person fills it in: the deal (type, field of use, territory, term),
  * the price (lump sum, running royalty, minimum annual royalty, milestones, in one currency) and how long the offer
- * binds. Amounts are typed as people write them; the service checks every value and its problem's paths
- * ({@code terms.price.lumpSum}) map back to the fields here ({@link #formPath}).
+ * binds; for an OPTION also the licence it fixes, taken by exercising it (type, term, lump sum, royalty, minimum
+ * annual royalty, in the option's currency). Amounts are typed as people write them; the service checks every value
+ * and its problem's paths ({@code terms.price.lumpSum}, {@code terms.licence.price.lumpSum}) map back to the fields
+ * here ({@link #formPath}).
  */
 public class TermsForm {
 
@@ -36,6 +40,11 @@ public class TermsForm {
     private String minimumAnnualRoyalty = "";
     private List<MilestoneRow> milestones = new ArrayList<>();
     private String validUntil = "";
+    private String licenceType = "EXCLUSIVE_LICENCE";
+    private String licenceTermMonths = "";
+    private String licenceLumpSum = "";
+    private String licenceRoyaltyPercent = "";
+    private String licenceMinimumAnnualRoyalty = "";
 
     /** Request index → form row, filled by {@link #toRequest}. */
     private final Map<Integer, Integer> milestoneRows = new HashMap<>();
@@ -68,6 +77,15 @@ public class TermsForm {
             form.minimumAnnualRoyalty = orEmpty(fmt.decimal(terms.price().minimumAnnualRoyalty()));
             form.milestones = new ArrayList<>(terms.price().milestones().stream()
                     .map(m -> new MilestoneRow(m.description(), orEmpty(fmt.decimal(m.amount())))).toList());
+        }
+        if (terms.licence() != null) {
+            form.licenceType = terms.licence().dealType();
+            form.licenceTermMonths = terms.licence().termMonths() == null ? "" : terms.licence().termMonths().toString();
+            if (terms.licence().price() != null) {
+                form.licenceLumpSum = orEmpty(fmt.decimal(terms.licence().price().lumpSum()));
+                form.licenceRoyaltyPercent = orEmpty(fmt.decimal(terms.licence().price().runningRoyaltyPercent()));
+                form.licenceMinimumAnnualRoyalty = orEmpty(fmt.decimal(terms.licence().price().minimumAnnualRoyalty()));
+            }
         }
         form.padMilestones();
         form.validUntil = fmt.localInput(now.plus(java.time.Duration.ofDays(7)));
@@ -103,7 +121,24 @@ public class TermsForm {
         putIfPresent(terms, "territory", blankToNull(territory) == null ? null : territory.strip().toUpperCase(Locale.ROOT));
         putIfPresent(terms, "termMonths", whole(termMonths));
         terms.put("price", price);
+        if (isOption()) {
+            terms.put("licence", licence(price.get("currency"), locale));
+        }
         return terms;
+    }
+
+    /** The licence an option fixes, priced in the option's currency (bidding-service refuses any other). */
+    private Map<String, Object> licence(Object currency, Locale locale) {
+        Map<String, Object> price = new LinkedHashMap<>();
+        price.put("currency", currency);
+        putIfPresent(price, "lumpSum", Formats.plainAmount(licenceLumpSum, locale));
+        putIfPresent(price, "runningRoyaltyPercent", Formats.plainAmount(licenceRoyaltyPercent, locale));
+        putIfPresent(price, "minimumAnnualRoyalty", Formats.plainAmount(licenceMinimumAnnualRoyalty, locale));
+        Map<String, Object> licence = new LinkedHashMap<>();
+        licence.put("dealType", blankToNull(licenceType));
+        putIfPresent(licence, "termMonths", whole(licenceTermMonths));
+        licence.put("price", price);
+        return licence;
     }
 
     /** {@code {terms, validUntil}}, a counter-offer's body; a first offer adds its listing. */
@@ -128,11 +163,16 @@ public class TermsForm {
                 }
             }
             Integer months = blankToNull(termMonths) == null ? null : Integer.valueOf(termMonths.strip());
+            String code = blankToNull(currency) == null ? "VND" : currency.strip();
+            OptionLicence licence = !isOption() ? null : new OptionLicence(blankToNull(licenceType),
+                    blankToNull(licenceTermMonths) == null ? null : Integer.valueOf(licenceTermMonths.strip()),
+                    new Price(code, decimal(Formats.plainAmount(licenceLumpSum, locale)),
+                            decimal(Formats.plainAmount(licenceRoyaltyPercent, locale)),
+                            decimal(Formats.plainAmount(licenceMinimumAnnualRoyalty, locale)), List.of()));
             return new DealTerms(dealType, blankToNull(fieldOfUse), blankToNull(territory) == null ? null
-                    : territory.strip().toUpperCase(Locale.ROOT), months, new io.techex.console.services.BiddingModel.Price(
-                    blankToNull(currency) == null ? "VND" : currency.strip(),
+                    : territory.strip().toUpperCase(Locale.ROOT), months, new Price(code,
                     decimal(Formats.plainAmount(lumpSum, locale)), decimal(Formats.plainAmount(royaltyPercent, locale)),
-                    decimal(Formats.plainAmount(minimumAnnualRoyalty, locale)), rows));
+                    decimal(Formats.plainAmount(minimumAnnualRoyalty, locale)), rows), licence);
         } catch (NumberFormatException notANumber) {
             return null;
         }
@@ -156,6 +196,13 @@ public class TermsForm {
         for (int i = 0; i < milestones.size(); i++) {
             fields.add(Map.entry("milestones[" + i + "].description", orEmpty(milestones.get(i).description)));
             fields.add(Map.entry("milestones[" + i + "].amount", orEmpty(milestones.get(i).amount)));
+        }
+        if (isOption()) {
+            fields.add(Map.entry("licenceType", orEmpty(licenceType)));
+            fields.add(Map.entry("licenceTermMonths", orEmpty(licenceTermMonths)));
+            fields.add(Map.entry("licenceLumpSum", orEmpty(licenceLumpSum)));
+            fields.add(Map.entry("licenceRoyaltyPercent", orEmpty(licenceRoyaltyPercent)));
+            fields.add(Map.entry("licenceMinimumAnnualRoyalty", orEmpty(licenceMinimumAnnualRoyalty)));
         }
         fields.add(Map.entry("validUntil", orEmpty(validUntil)));
         return fields;
@@ -184,6 +231,13 @@ public class TermsForm {
             case "terms.price.lumpSum" -> "lumpSum";
             case "terms.price.runningRoyaltyPercent" -> "royaltyPercent";
             case "terms.price.minimumAnnualRoyalty" -> "minimumAnnualRoyalty";
+            case "terms.licence", "terms.licence.dealType" -> "licenceType";
+            case "terms.licence.termMonths" -> "licenceTermMonths";
+            // the licence is priced in the option's currency: the one currency field names it
+            case "terms.licence.price.currency" -> "currency";
+            case "terms.licence.price", "terms.licence.price.lumpSum" -> "licenceLumpSum";
+            case "terms.licence.price.runningRoyaltyPercent" -> "licenceRoyaltyPercent";
+            case "terms.licence.price.minimumAnnualRoyalty" -> "licenceMinimumAnnualRoyalty";
             case "validUntil" -> "validUntil";
             default -> null;
         };
@@ -191,6 +245,10 @@ public class TermsForm {
 
     public boolean isAssignment() {
         return "ASSIGNMENT".equals(dealType);
+    }
+
+    public boolean isOption() {
+        return "OPTION".equals(dealType);
     }
 
     private void padMilestones() {
@@ -268,4 +326,14 @@ public class TermsForm {
     public void setMilestones(List<MilestoneRow> milestones) { this.milestones = milestones; }
     public String getValidUntil() { return validUntil; }
     public void setValidUntil(String validUntil) { this.validUntil = validUntil; }
+    public String getLicenceType() { return licenceType; }
+    public void setLicenceType(String licenceType) { this.licenceType = licenceType; }
+    public String getLicenceTermMonths() { return licenceTermMonths; }
+    public void setLicenceTermMonths(String licenceTermMonths) { this.licenceTermMonths = licenceTermMonths; }
+    public String getLicenceLumpSum() { return licenceLumpSum; }
+    public void setLicenceLumpSum(String licenceLumpSum) { this.licenceLumpSum = licenceLumpSum; }
+    public String getLicenceRoyaltyPercent() { return licenceRoyaltyPercent; }
+    public void setLicenceRoyaltyPercent(String licenceRoyaltyPercent) { this.licenceRoyaltyPercent = licenceRoyaltyPercent; }
+    public String getLicenceMinimumAnnualRoyalty() { return licenceMinimumAnnualRoyalty; }
+    public void setLicenceMinimumAnnualRoyalty(String licenceMinimumAnnualRoyalty) { this.licenceMinimumAnnualRoyalty = licenceMinimumAnnualRoyalty; }
 }

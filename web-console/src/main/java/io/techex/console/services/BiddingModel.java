@@ -25,8 +25,26 @@ public final class BiddingModel {
         }
     }
 
-    /** What a firm offers or a seller counters: the deal and its price. */
-    public record DealTerms(String dealType, String fieldOfUse, String territory, Integer termMonths, Price price) {
+    /**
+     * The licence an option fixes, to be taken by exercising it (bidding-service's {@code terms.licence}).
+     *
+     * @param dealType   EXCLUSIVE_LICENCE or NON_EXCLUSIVE_LICENCE
+     * @param termMonths null for no end
+     */
+    public record OptionLicence(String dealType, Integer termMonths, Price price) {
+    }
+
+    /**
+     * What a firm offers or a seller counters: the deal and its price.
+     *
+     * @param licence for an OPTION, the licence it fixes; null for every other deal
+     */
+    public record DealTerms(String dealType, String fieldOfUse, String territory, Integer termMonths, Price price,
+                            OptionLicence licence) {
+
+        public boolean isOption() {
+            return "OPTION".equals(dealType);
+        }
     }
 
     /** One round's offer as it was made; {@code by} BUYER or SELLER. */

@@ -21,9 +21,23 @@ public final class ContractModel {
     public record Milestone(String milestoneId, String description, LocalDate dueDate, Money payment) {
     }
 
+    /**
+     * The licence an option's holder takes by exercising it.
+     *
+     * @param termMonths null: no end
+     */
+    public record LicenceTerms(String dealType, Integer termMonths, Money price, Royalty royalty,
+                               List<Milestone> milestones) {
+
+        public LicenceTerms {
+            milestones = milestones == null ? List.of() : milestones;
+        }
+    }
+
+    /** @param licenceOnExercise for an OPTION, the licence it fixes; null for every other deal */
     public record Terms(String dealType, String fieldOfUse, String territory, LocalDate termStart, LocalDate termEnd,
                         Integer termMonths, Money price, Royalty royalty, List<Milestone> milestones,
-                        String governingTerms) {
+                        String governingTerms, LicenceTerms licenceOnExercise) {
 
         public Terms {
             milestones = milestones == null ? List.of() : milestones;
@@ -74,13 +88,22 @@ public final class ContractModel {
                            String documentSha256, Terms terms, Amendment pendingAmendment, List<Signature> signatures,
                            LegalPath legalPath, OverdueDecision decisionOverdue, List<Decision> decisions,
                            LocalDate rightsFrom, LocalDate rightsUntil, String refusal,
-                           TerminationProposal terminationProposal, Termination termination, Instant createdAt,
-                           Instant updatedAt) {
+                           TerminationProposal terminationProposal, Termination termination, String exercisedOption,
+                           String licenceContractId, Instant createdAt, Instant updatedAt) {
 
         public Contract {
             ipTitles = ipTitles == null ? List.of() : ipTitles;
             signatures = signatures == null ? List.of() : signatures;
             decisions = decisions == null ? List.of() : decisions;
+        }
+
+        public boolean isOption() {
+            return terms != null && "OPTION".equals(terms.dealType());
+        }
+
+        /** An option its holder may exercise now: in force (ACTIVE) and held by {@code organisationId}. */
+        public boolean exercisableBy(String organisationId) {
+            return isOption() && "ACTIVE".equals(status) && buyerOrganisationId.equals(organisationId);
         }
 
         public boolean isDrafting() {
@@ -103,6 +126,11 @@ public final class ContractModel {
         public String counterparty(String organisationId) {
             return isSeller(organisationId) ? buyerOrganisationId : sellerOrganisationId;
         }
+    }
+
+    /** What exercising an option made: the option EXERCISED, the licence contract DRAFTING. */
+    public record OptionExercise(String optionContractId, String optionStatus, String licenceContractId,
+                                 String licenceStatus) {
     }
 
     /** A version's document: the Markdown bytes a party signs the SHA-256 of. */

@@ -4,6 +4,7 @@ import io.techex.console.ConsoleProperties;
 import io.techex.console.services.ContractModel.AssetRights;
 import io.techex.console.services.ContractModel.Contract;
 import io.techex.console.services.ContractModel.Document;
+import io.techex.console.services.ContractModel.OptionExercise;
 import io.techex.console.services.ContractModel.SigningKey;
 import io.techex.console.services.ContractModel.Statement;
 import org.springframework.core.ParameterizedTypeReference;
@@ -63,6 +64,12 @@ public class Contracts {
     public void acceptAmendment(String contractId, int number, String idempotencyKey) {
         call(() -> http.post().uri("/contracts/{id}/amendments/{n}/acceptance", contractId, number)
                 .header("Idempotency-Key", idempotencyKey).retrieve().toBodilessEntity());
+    }
+
+    /** The option's holder exercises it; the answer names the licence contract drawn up. */
+    public OptionExercise exercise(String contractId, String idempotencyKey) {
+        return call(() -> http.post().uri("/contracts/{id}/exercise", contractId).header("Idempotency-Key", idempotencyKey)
+                .retrieve().body(OptionExercise.class));
     }
 
     /** The reader's organisation's registered signing keys. */

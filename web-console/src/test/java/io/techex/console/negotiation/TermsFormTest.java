@@ -52,6 +52,47 @@ class TermsFormTest {
         assertThat(form.parsed(VI)).as("sent for the service to name the field").isNull();
     }
 
+    /** An option's terms carry the licence it fixes, priced in the option's currency, as bidding-service's terms.licence. */
+    @Test
+    void anOptionSendsTheLicenceItFixesAndTheServicesPathsIntoItNameItsFields() {
+        TermsForm form = new TermsForm();
+        form.setDealType("OPTION");
+        form.setTerritory("VN");
+        form.setTermMonths("6");
+        form.setLumpSum("100.000.000");
+        form.setLicenceType("EXCLUSIVE_LICENCE");
+        form.setLicenceTermMonths("60");
+        form.setLicenceLumpSum("800.000.000");
+        form.setLicenceRoyaltyPercent("3,5");
+        form.setValidUntil("2026-12-12T10:00");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> terms = (Map<String, Object>) form.toRequest(VI).get("terms");
+        assertThat(terms.get("licence")).isEqualTo(Map.of("dealType", "EXCLUSIVE_LICENCE", "termMonths", 60,
+                "price", Map.of("currency", "VND", "lumpSum", "800000000", "runningRoyaltyPercent", "3.5")));
+        assertThat(form.formPath("terms.licence.price.lumpSum")).isEqualTo("licenceLumpSum");
+        assertThat(form.formPath("terms.licence.termMonths")).isEqualTo("licenceTermMonths");
+        assertThat(form.formPath("terms.licence.dealType")).isEqualTo("licenceType");
+
+        var parsed = form.parsed(VI);
+        assertThat(parsed.licence().termMonths()).isEqualTo(60);
+        assertThat(parsed.licence().price().runningRoyaltyPercent()).isEqualByComparingTo(new BigDecimal("3.5"));
+        assertThat(form.hiddenFields()).contains(Map.entry("licenceLumpSum", "800.000.000"));
+
+        form.setLicenceTermMonths("");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> noEnd = (Map<String, Object>) ((Map<String, Object>) form.toRequest(VI).get("terms")).get("licence");
+        assertThat(noEnd).as("a licence without end").doesNotContainKey("termMonths");
+    }
+
+    @Test
+    void onlyAnOptionSendsALicence() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> terms = (Map<String, Object>) licence().toRequest(VI).get("terms");
+        assertThat(terms).doesNotContainKey("licence");
+        assertThat(licence().parsed(VI).licence()).isNull();
+    }
+
     private static TermsForm licence() {
         TermsForm form = new TermsForm();
         form.setDealType("NON_EXCLUSIVE_LICENCE");
