@@ -155,6 +155,40 @@ public class AmendmentForm {
         }
     }
 
+    /** An option's licence on exercise as contract-service takes it, amounts as plain decimal strings. */
+    static Map<String, Object> licence(io.techex.console.services.ContractModel.LicenceTerms licence) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("dealType", licence.dealType());
+        put(terms, "termMonths", licence.termMonths());
+        terms.put("price", money(licence.price()));
+        if (licence.royalty() != null) {
+            Map<String, Object> royalty = new LinkedHashMap<>();
+            royalty.put("ratePercent", licence.royalty().ratePercent() == null ? null : licence.royalty().ratePercent().toPlainString());
+            royalty.put("period", licence.royalty().period());
+            put(royalty, "minimumPerYear", money(licence.royalty().minimumPerYear()));
+            terms.put("royalty", royalty);
+        }
+        terms.put("milestones", licence.milestones().stream().map(m -> {
+            Map<String, Object> milestone = new LinkedHashMap<>();
+            milestone.put("milestoneId", m.milestoneId());
+            milestone.put("description", m.description());
+            put(milestone, "dueDate", m.dueDate() == null ? null : m.dueDate().toString());
+            put(milestone, "payment", money(m.payment()));
+            return milestone;
+        }).toList());
+        return terms;
+    }
+
+    private static Map<String, Object> money(io.techex.console.services.ContractModel.Money money) {
+        if (money == null) {
+            return null;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("amount", money.amount() == null ? null : money.amount().toPlainString());
+        map.put("currency", money.currency());
+        return map;
+    }
+
     private static void put(Map<String, Object> map, String key, Object value) {
         if (value != null) {
             map.put(key, value);

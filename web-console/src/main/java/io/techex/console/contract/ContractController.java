@@ -237,8 +237,13 @@ class ContractController {
         form.setDealType(contract.terms().dealType());
         form.setCurrency(contract.terms().price() == null ? "VND" : contract.terms().price().currency());
         try {
-            contracts.proposeAmendment(contract.contractId(), form.toRequest(LocaleContextHolder.getLocale()),
-                    IdempotencyKeys.of(key));
+            Map<String, Object> terms = form.toRequest(LocaleContextHolder.getLocale());
+            if (contract.terms().licenceOnExercise() != null) {
+                // the form amends an option's own terms; the licence it fixes goes on as it stands, since the
+                // service takes new terms in full and an option without its licence is no option
+                terms.put("licenceOnExercise", AmendmentForm.licence(contract.terms().licenceOnExercise()));
+            }
+            contracts.proposeAmendment(contract.contractId(), terms, IdempotencyKeys.of(key));
             ReadYourWrites.await(() -> contracts.contract(contract.contractId()).pendingAmendment() != null);
             Contract proposed = contracts.contract(contract.contractId());
             redirect.addFlashAttribute("done", messages.getMessage("contract.done.proposed", new Object[]{

@@ -98,9 +98,23 @@ class ConsoleOptionBrowserTest {
         assertThat(mekong.getByRole(AriaRole.HEADING, DealPages.named("Licence on exercise"))).isVisible();
         assertThat(mekong.getByRole(AriaRole.BUTTON, DealPages.named("Thực hiện quyền chọn"))).hasCount(0);
         look(mekong, "64-option-contract-to-sign");
-        option.sign(1);
+
+        // an amendment of the option's own terms keeps the licence it fixes
+        mekong.getByRole(AriaRole.LINK, DealPages.named("Đề nghị sửa đổi")).click();
+        new Form(mekong).field("Điều khoản áp dụng", "Luật Việt Nam; tranh chấp giải quyết tại VIAC.");
+        mekong.getByRole(AriaRole.BUTTON, DealPages.named("Gửi đề nghị sửa đổi")).click();
+        assertThat(doneNotice(mekong)).containsText("Đã đề nghị sửa đổi số 1");
         university.navigate(exchange.url(optionPath));
-        new Contract(university).sign(1);
+        university.getByRole(AriaRole.BUTTON, DealPages.named("Chấp nhận sửa đổi…")).click();
+        new Confirm(university, "Chấp nhận sửa đổi").confirm("Chấp nhận sửa đổi");
+        assertThat(doneNotice(university)).containsText("hợp đồng nay là phiên bản 2");
+        Contract lansOption = new Contract(university);
+        assertThat(DealPages.value(lansOption.section("Quyền chọn"), "Tiền trả gọn").locator("strong")).hasText("800.000.000 ₫");
+        lansOption.sign(2);
+        mekong.navigate(exchange.url(optionPath));
+        option = new Contract(mekong);
+        assertThat(mekong.getByRole(AriaRole.HEADING, DealPages.named("Licence on exercise"))).isVisible();
+        option.sign(2);
 
         // in force, the holder sees until when it may exercise it, and does
         mekong.navigate(exchange.url(optionPath));
@@ -125,6 +139,8 @@ class ConsoleOptionBrowserTest {
         option = new Contract(mekong);
         assertThat(option.status()).hasText("Đã thực hiện quyền chọn");
         assertThat(option.section("Quyền chọn")).containsText("Quyền chọn này đã được thực hiện.");
+        assertThat(option.section("Quyền chọn")).containsText("Thời hạn quyền chọn: đến hết ngày");
+        assertThat(option.legalPath()).containsText("Quyền chọn đã được thực hiện");
         assertThat(exercise).hasCount(0);
         look(mekong, "67-option-exercised");
 
