@@ -85,6 +85,26 @@ class TermsFormTest {
         assertThat(noEnd).as("a licence without end").doesNotContainKey("termMonths");
     }
 
+    /** A counter-offer on an option starts from the licence on the table. */
+    @Test
+    void aCounterOfferOnAnOptionStartsFromTheLicenceOnTheTable() {
+        var price = new io.techex.console.services.BiddingModel.Price("VND", new BigDecimal("100000000"), null, null, List.of());
+        var licence = new io.techex.console.services.BiddingModel.OptionLicence("NON_EXCLUSIVE_LICENCE", null,
+                new io.techex.console.services.BiddingModel.Price("VND", new BigDecimal("800000000"), new BigDecimal("3.5"), null, List.of()));
+        // the form is filled and read in the reader's language, "3,5" in Vietnamese
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(VI);
+        try {
+            TermsForm form = TermsForm.of(new io.techex.console.services.BiddingModel.DealTerms("OPTION", null, "VN", 6, price, licence),
+                    java.time.Instant.parse("2026-12-05T03:00:00Z"), new io.techex.console.format.Formats());
+            assertThat(form.getLicenceType()).isEqualTo("NON_EXCLUSIVE_LICENCE");
+            assertThat(form.getLicenceTermMonths()).isEmpty();
+            assertThat(form.getLicenceRoyaltyPercent()).isEqualTo("3,5");
+            assertThat(form.parsed(VI).licence()).isEqualTo(licence);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
     @Test
     void onlyAnOptionSendsALicence() {
         @SuppressWarnings("unchecked")
