@@ -47,13 +47,13 @@ class ConsoleOptionBrowserTest {
                 .field("Thời hạn của li-xăng khi thực hiện quyền (tháng)", "60")
                 .field("Tiền trả gọn của li-xăng", "0")
                 .field("Phí bản quyền của li-xăng (% doanh thu thuần)", "3,5");
-        look(mekong, "60-option-offer-form");
+        look(mekong, "70-option-offer-form");
         offer.press("Xem lại chào giá");
         new Confirm(mekong, "Kiểm tra chào giá").confirm("Gửi chào giá ràng buộc");
         Locator problems = mekong.locator("#form-problems");
         assertThat(problems.locator("a[href='#licenceLumpSum']")).hasText("Số tiền phải lớn hơn 0.");
         assertThat(mekong.getByLabel("Thời hạn của li-xăng khi thực hiện quyền (tháng)")).hasValue("60");
-        look(mekong, "61-option-offer-refused-on-the-licence");
+        look(mekong, "71-option-offer-refused-on-the-licence");
 
         offer.field("Tiền trả gọn của li-xăng", "800.000.000").press("Xem lại chào giá");
         Confirm confirm = new Confirm(mekong, "Kiểm tra chào giá");
@@ -63,7 +63,7 @@ class ConsoleOptionBrowserTest {
         assertThat(licence).containsText("800.000.000 ₫ — tám trăm triệu đồng");
         assertThat(licence).containsText("3,5 % doanh thu thuần");
         assertThat(DealPages.value(confirm.what(), "Tiền trả gọn")).containsText("100.000.000 ₫ — một trăm triệu đồng");
-        look(mekong, "62-option-offer-confirm");
+        look(mekong, "72-option-offer-confirm");
         confirm.confirm("Gửi chào giá ràng buộc");
         Negotiation thu = new Negotiation(mekong);
         assertThat(doneNotice(mekong)).containsText("Đã gửi chào giá (vòng 1)");
@@ -77,7 +77,7 @@ class ConsoleOptionBrowserTest {
         assertThat(lan.row(LICENCE_ROW + "Hình thức").getByRole(AriaRole.CELL)).hasText(new String[]{"Li-xăng độc quyền"});
         assertThat(lan.row(LICENCE_ROW + "Thời hạn").getByRole(AriaRole.CELL)).hasText(new String[]{"60 tháng"});
         assertThat(lan.row(LICENCE_ROW + "Phí bản quyền theo doanh thu").getByRole(AriaRole.CELL)).hasText(new String[]{"3,5 %"});
-        look(university, "63-option-negotiation");
+        look(university, "73-option-negotiation");
         university.getByRole(AriaRole.BUTTON, DealPages.named("Chấp nhận chào giá…")).click();
         Confirm accept = new Confirm(university, "Chấp nhận các điều khoản này");
         assertThat(DealPages.value(accept.what(), "Li-xăng khi thực hiện quyền chọn")).containsText("800.000.000 ₫");
@@ -97,7 +97,7 @@ class ConsoleOptionBrowserTest {
         assertThat(DealPages.value(optionSection, "Tiền trả gọn").locator("strong")).hasText("800.000.000 ₫");
         assertThat(mekong.getByRole(AriaRole.HEADING, DealPages.named("Licence on exercise"))).isVisible();
         assertThat(mekong.getByRole(AriaRole.BUTTON, DealPages.named("Thực hiện quyền chọn"))).hasCount(0);
-        look(mekong, "64-option-contract-to-sign");
+        look(mekong, "74-option-contract-to-sign");
 
         // an amendment of the option's own terms keeps the licence it fixes
         mekong.getByRole(AriaRole.LINK, DealPages.named("Đề nghị sửa đổi")).click();
@@ -123,7 +123,7 @@ class ConsoleOptionBrowserTest {
         option = new Contract(mekong);
         assertThat(option.status()).hasText("Có hiệu lực");
         assertThat(option.section("Quyền chọn")).containsText(Pattern.compile("Có thể thực hiện quyền chọn đến hết ngày \\d"));
-        look(mekong, "65-option-in-force");
+        look(mekong, "75-option-in-force");
         // the grantor reads the same option but cannot exercise it
         university.reload();
         assertThat(new Contract(university).section("Quyền chọn")).containsText("Có thể thực hiện quyền chọn đến hết ngày");
@@ -133,7 +133,7 @@ class ConsoleOptionBrowserTest {
         assertThat(DealPages.value(exerciseConfirm.what(), "Loại li-xăng")).hasText("Li-xăng độc quyền");
         assertThat(DealPages.value(exerciseConfirm.what(), "Thời hạn")).hasText("60 tháng");
         assertThat(DealPages.value(exerciseConfirm.what(), "Tiền trả gọn")).containsText("800.000.000 ₫ — tám trăm triệu đồng");
-        look(mekong, "66-option-exercise-confirm");
+        look(mekong, "76-option-exercise-confirm");
         exerciseConfirm.confirm("Thực hiện quyền chọn");
         assertThat(doneNotice(mekong)).containsText("Bạn đã thực hiện quyền chọn lúc");
         option = new Contract(mekong);
@@ -142,7 +142,7 @@ class ConsoleOptionBrowserTest {
         assertThat(option.section("Quyền chọn")).containsText("Thời hạn quyền chọn: đến hết ngày");
         assertThat(option.legalPath()).containsText("Quyền chọn đã được thực hiện");
         assertThat(exercise).hasCount(0);
-        look(mekong, "67-option-exercised");
+        look(mekong, "77-option-exercised");
 
         // the licence contract drawn up on the pre-agreed terms, for both to sign
         mekong.getByRole(AriaRole.LINK, DealPages.named("Mở hợp đồng li-xăng được soạn khi thực hiện quyền chọn")).click();
@@ -154,7 +154,7 @@ class ConsoleOptionBrowserTest {
         assertThat(mekong.getByRole(AriaRole.LINK, DealPages.named("Li-xăng này được soạn do thực hiện một quyền chọn: mở quyền chọn")))
                 .hasAttribute("href", optionPath);
         assertThat(mekong.locator("main")).containsText(Pattern.compile("Royalty: 3\\.50*% of net sales"));
-        look(mekong, "68-licence-from-option");
+        look(mekong, "78-licence-from-option");
     }
 
     private static String path(Page page) {
