@@ -80,6 +80,25 @@ public final class BrowserExchange implements ExtensionContext.Store.CloseableRe
                 .getOrComputeIfAbsent(BrowserExchange.class, key -> new BrowserExchange(), BrowserExchange.class);
     }
 
+    /**
+     * A person in a browser of their own, signed in and on {@code path}; a public page signs in from its link and comes
+     * back to {@code path}.
+     */
+    Page signedIn(String person, String path) {
+        Page page = newPerson();
+        page.navigate(url(path));
+        boolean publicPage = page.url().startsWith(consoleUrl());
+        if (publicPage) {
+            new ConsolePages.Frame(page).signIn();
+        }
+        new ConsolePages.SignIn(page).as(person);
+        page.waitForURL(url -> url.startsWith(consoleUrl()));
+        if (publicPage) {
+            page.navigate(url(path));
+        }
+        return page;
+    }
+
     /** A fresh browser (its own cookies) for one person, 1280 px wide, reading Vietnamese unless they switch. */
     Page newPerson() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()

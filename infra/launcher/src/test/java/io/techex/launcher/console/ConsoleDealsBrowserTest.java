@@ -11,7 +11,6 @@ import io.techex.bidding.sealed.SealedBidCommitment;
 import io.techex.console.format.Formats;
 import io.techex.contracts.EventJson;
 import io.techex.launcher.FourServices.Service;
-import io.techex.launcher.console.ConsolePages.SignIn;
 import io.techex.launcher.console.DealFixtures.PublishedListing;
 import io.techex.launcher.console.DealPages.Auction;
 import io.techex.launcher.console.DealPages.Confirm;
@@ -76,11 +75,11 @@ class ConsoleDealsBrowserTest {
         PublishedListing listing = DealFixtures.publishedListing(exchange.services(), "AUCTION",
                 "Màng lọc nano xử lý nước thải dệt nhuộm", """
                         [{"dealType": "EXCLUSIVE_LICENCE", "territory": "VN"}, {"dealType": "ASSIGNMENT"}]""");
-        Page university = signedIn(exchange, "lan.nguyen", "/technologies/" + listing.listingId());
+        Page university = exchange.signedIn("lan.nguyen", "/technologies/" + listing.listingId());
         String auctionPath = scheduleEnglishAuction(exchange, university);
 
-        Page kyoto = signedIn(exchange, "kenji.sato", auctionPath);
-        Page mekong = signedIn(exchange, "thu.vo", auctionPath);
+        Page kyoto = exchange.signedIn("kenji.sato", auctionPath);
+        Page mekong = exchange.signedIn("thu.vo", auctionPath);
         bidOnTheLiveBoard(exchange, kyoto, mekong);
 
         Deal deal = bothPartiesSign(exchange, kyoto, university, listing);
@@ -129,7 +128,7 @@ class ConsoleDealsBrowserTest {
     private String theRegulatorRegistersItAndVerifiesTheExport(BrowserExchange exchange, Deal deal, PublishedListing listing)
             throws Exception {
         String number = "ĐK-2026-" + deal.contractId().substring(0, 6);
-        Page regulator = signedIn(exchange, "minh.tran", "/regulator/decisions");
+        Page regulator = exchange.signedIn("minh.tran", "/regulator/decisions");
         Decisions decisions = new Decisions(regulator);
         Locator due = decisions.row(listing.title());
         assertThat(due).containsText("Đăng ký hợp đồng");
@@ -349,7 +348,7 @@ class ConsoleDealsBrowserTest {
                                                                                          @TempDir Path downloads) throws Exception {
         PublishedListing listing = DealFixtures.publishedListing(exchange.services(), "AUCTION",
                 "Chủng vi sinh phân hủy thuốc nhuộm azo", "[{\"dealType\": \"ASSIGNMENT\"}]");
-        Page university = signedIn(exchange, "lan.nguyen", "/technologies/" + listing.listingId());
+        Page university = exchange.signedIn("lan.nguyen", "/technologies/" + listing.listingId());
         new ListingDeals(university).schedule("Lên lịch đấu giá kín");
         Instant now = exchange.clock().instant();
         new Form(university).field("Giá sàn kín (không bắt buộc)", "1.000.000.000")
@@ -364,7 +363,7 @@ class ConsoleDealsBrowserTest {
         String auctionId = auctionPath.replaceAll(".*/", "");
 
         // mekong-biotech seals 1.7 billion: the amount stays in its browser, the console gets the hash
-        Page mekong = signedIn(exchange, "thu.vo", auctionPath);
+        Page mekong = exchange.signedIn("thu.vo", auctionPath);
         SealedBid thu = new SealedBid(mekong);
         thu.seal("1.700.000.000");
         Locator panel = mekong.getByRole(AriaRole.HEADING, DealPages.named("Kiểm tra trước khi cam kết")).locator("xpath=..");
@@ -385,7 +384,7 @@ class ConsoleDealsBrowserTest {
         assertThat(mekong.getByRole(AriaRole.REGION, DealPages.named("Giá của bạn"))).containsText(commitment);
         look(mekong, "34-sealed-bid-committed");
 
-        Page kyoto = signedIn(exchange, "kenji.sato", auctionPath);
+        Page kyoto = exchange.signedIn("kenji.sato", auctionPath);
         new SealedBid(kyoto).seal("1.600.000.000");
         kyoto.getByRole(AriaRole.BUTTON, DealPages.named("Nộp giá kín")).click();
         assertThat(doneNotice(kyoto)).containsText("Giá kín số 2 của bạn đã được nộp");
@@ -448,14 +447,14 @@ class ConsoleDealsBrowserTest {
                 .formatted(listing.listingId(), exchange.clock().instant().plus(Duration.ofHours(1))), TestTokens.FOREIGN_FIRM))
                 .get("negotiationId").asText();
         exchange.clock().advance(Duration.ofHours(2));
-        Page kyoto = signedIn(exchange, "kenji.sato", "/negotiations/" + expiring);
+        Page kyoto = exchange.signedIn("kenji.sato", "/negotiations/" + expiring);
         Locator expired = kyoto.getByText(Pattern.compile("^Chào giá vòng 1 đã hết hạn lúc .+ mà không ai trả lời\\."));
         reloadUntilVisible(kyoto, expired);
         assertThat(new Negotiation(kyoto).state()).isVisible();
         look(kyoto, "40-negotiation-expired");
 
         // mekong-biotech offers on the listing's deal option
-        Page mekong = signedIn(exchange, "thu.vo", "/technologies/" + listing.listingId());
+        Page mekong = exchange.signedIn("thu.vo", "/technologies/" + listing.listingId());
         new ListingDeals(mekong).offer("Li-xăng không độc quyền · VN");
         Form offer = new Form(mekong);
         assertThat(offer.value("Lãnh thổ (mã nước, không bắt buộc)")).isEqualTo("VN");
@@ -478,7 +477,7 @@ class ConsoleDealsBrowserTest {
         String negotiationPath = path(mekong);
 
         // hust finds the offer under what needs it and counters with a higher lump sum
-        Page university = signedIn(exchange, "lan.nguyen", "/my/deals");
+        Page university = exchange.signedIn("lan.nguyen", "/my/deals");
         MyDeals deals = new MyDeals(university);
         Locator answer = deals.needsMe().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
                 .setName(Pattern.compile("^mekong-biotech đã chào giá cho “" + DealPages.literal(listing.title()) + "”")));
@@ -611,22 +610,6 @@ class ConsoleDealsBrowserTest {
     }
 
     // ------------------------------------------------------------------ plumbing
-
-    /** A person in a browser of their own, signed in and on {@code path}; a public page signs in from its link. */
-    static Page signedIn(BrowserExchange exchange, String person, String path) {
-        Page page = exchange.newPerson();
-        page.navigate(exchange.url(path));
-        boolean publicPage = page.url().startsWith(exchange.consoleUrl());
-        if (publicPage) {
-            new ConsolePages.Frame(page).signIn();
-        }
-        new SignIn(page).as(person);
-        page.waitForURL(url -> url.startsWith(exchange.consoleUrl()));
-        if (publicPage) {
-            page.navigate(exchange.url(path));
-        }
-        return page;
-    }
 
     /** What a binding action produced, and when: the status the page opens with. */
     static Locator doneNotice(Page page) {

@@ -3,7 +3,6 @@ package io.techex.launcher.console;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.techex.launcher.console.ConsolePages.SignIn;
 import io.techex.launcher.console.DealFixtures.PublishedListing;
 import io.techex.launcher.console.NeedPages.Need;
 import io.techex.launcher.console.NeedPages.NeedForm;
@@ -36,7 +35,7 @@ class ConsoleNeedsBrowserTest {
                 + listing.title().substring(listing.title().lastIndexOf(' ') + 1);
 
         // mekong-biotech posts its need from the navigation; publishing without IPC fields is refused at the field
-        Page mekong = signedIn(exchange, "thu.vo", "/my/deals");
+        Page mekong = exchange.signedIn("thu.vo", "/my/deals");
         mekong.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
                 .setName("Nhu cầu công nghệ").setExact(true)).click();
         new Needs(mekong).postNew();
@@ -63,7 +62,7 @@ class ConsoleNeedsBrowserTest {
         assertThat(firmNeed.facts()).containsText("Không công khai tên");
 
         // hust finds it among the needs, without the firm's name, and proposes its listing
-        Page hust = signedIn(exchange, "lan.nguyen", "/needs");
+        Page hust = exchange.signedIn("lan.nguyen", "/needs");
         Needs needs = new Needs(hust);
         needs.search("det nhuom graphene");
         reloadUntilVisible(hust, needs.result(needTitle));
@@ -116,15 +115,6 @@ class ConsoleNeedsBrowserTest {
     }
 
     // ------------------------------------------------------------------ plumbing
-
-    /** A person in a browser of their own, signed in and on {@code path}. */
-    private static Page signedIn(BrowserExchange exchange, String person, String path) {
-        Page page = exchange.newPerson();
-        page.navigate(exchange.url(path));
-        new SignIn(page).as(person);
-        page.waitForURL(url -> url.startsWith(exchange.consoleUrl()));
-        return page;
-    }
 
     /** What listing-service's projections and matching make a moment later: the page is read again until it shows. */
     private static void reloadUntilVisible(Page page, Locator what) {

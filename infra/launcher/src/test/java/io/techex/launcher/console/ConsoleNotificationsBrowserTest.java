@@ -22,7 +22,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.techex.launcher.FourServices.json;
 import static io.techex.launcher.console.ConsoleDealsBrowserTest.doneNotice;
 import static io.techex.launcher.console.ConsoleDealsBrowserTest.reloadUntilVisible;
-import static io.techex.launcher.console.ConsoleDealsBrowserTest.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,7 +52,7 @@ class ConsoleNotificationsBrowserTest {
         String subject = "Đề nghị mới cho «" + listing.title() + "»";
 
         // ---- hust's feed: the offer, new, and the header counts it
-        Page university = signedIn(exchange, TestTokens.UNIVERSITY, "/my/notifications");
+        Page university = exchange.signedIn(TestTokens.UNIVERSITY, "/my/notifications");
         MyNotifications feed = new MyNotifications(university);
         reloadUntilVisible(university, feed.item(subject));
         Locator offer = feed.item(subject);
@@ -88,7 +87,7 @@ class ConsoleNotificationsBrowserTest {
         // ---- the regulator's feed: a registration asked of it, due by the deadline contract-service set
         WaitingContract waiting = new ExchangeApi(exchange).contractWaitingForRegistration(UUID.randomUUID().toString().substring(0, 6));
         String asked = "Hợp đồng «" + waiting.title() + "» chờ quyết định: đăng ký hợp đồng";
-        Page regulator = signedIn(exchange, TestTokens.REGULATOR, "/my/notifications");
+        Page regulator = exchange.signedIn(TestTokens.REGULATOR, "/my/notifications");
         MyNotifications regulators = new MyNotifications(regulator);
         reloadUntilVisible(regulator, regulators.item(asked));
         assertThat(regulators.item(asked)).containsText(Pattern.compile(

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.techex.launcher.console.ConsoleDealsBrowserTest.doneNotice;
 import static io.techex.launcher.console.ConsoleDealsBrowserTest.reloadUntilVisible;
-import static io.techex.launcher.console.ConsoleDealsBrowserTest.signedIn;
 
 /**
  * An option in the console, without curl: the firm offers an option with the licence it fixes, the university
@@ -37,7 +36,7 @@ class ConsoleOptionBrowserTest {
 
         // mekong-biotech asks for a six-month option and fixes the licence it may take; the licence's lump sum is
         // first mistyped as zero, which bidding-service refuses naming the licence's field
-        Page mekong = signedIn(exchange, "thu.vo", "/technologies/" + listing.listingId());
+        Page mekong = exchange.signedIn("thu.vo", "/technologies/" + listing.listingId());
         new ListingDeals(mekong).offer("Quyền chọn nhận li-xăng · VN");
         Form offer = new Form(mekong);
         assertThat(mekong.getByRole(AriaRole.GROUP, DealPages.named("Li-xăng nhận khi thực hiện quyền chọn"))).isVisible();
@@ -71,7 +70,7 @@ class ConsoleOptionBrowserTest {
         String negotiationPath = path(mekong);
 
         // hust reads the licence the option fixes on the term sheet and accepts
-        Page university = signedIn(exchange, "lan.nguyen", negotiationPath);
+        Page university = exchange.signedIn("lan.nguyen", negotiationPath);
         Negotiation lan = new Negotiation(university);
         assertThat(lan.state()).containsText("Đến lượt bạn");
         assertThat(lan.row(LICENCE_ROW + "Hình thức").getByRole(AriaRole.CELL)).hasText(new String[]{"Li-xăng độc quyền"});

@@ -3,7 +3,6 @@ package io.techex.launcher.console;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.techex.launcher.FourServices.Service;
-import io.techex.launcher.console.ConsolePages.SignIn;
 import io.techex.launcher.console.DealFixtures.PublishedListing;
 import io.techex.launcher.console.DealPages.Auction;
 import io.techex.launcher.console.DealPages.Confirm;
@@ -35,7 +34,7 @@ class ConsoleProxyBidBrowserTest {
         String auctionPath = "/auctions/" + openAuction(exchange, listing.listingId());
 
         // kyoto-materials opens at the starting price and lets the exchange go up to 700,000,000 for it
-        Page kyoto = signedIn(exchange, "kenji.sato", auctionPath);
+        Page kyoto = exchange.signedIn("kenji.sato", auctionPath);
         Auction kenji = new Auction(kyoto);
         assertThat(kenji.bidField()).hasValue("500000000");
         maximumField(kyoto).fill("700.000.000");
@@ -50,7 +49,7 @@ class ConsoleProxyBidBrowserTest {
         assertThat(new Auction(kyoto).you()).hasText("Bạn đang dẫn đầu");
 
         // mekong-biotech bids 600,000,000: kyoto-materials' maximum answers at once with one increment more
-        Page mekong = signedIn(exchange, "thu.vo", auctionPath);
+        Page mekong = exchange.signedIn("thu.vo", auctionPath);
         Auction thu = new Auction(mekong);
         assertThat(mekong.content()).doesNotContain("700.000.000");
         thu.reviewBid("600.000.000");
@@ -83,21 +82,6 @@ class ConsoleProxyBidBrowserTest {
 
     private static com.microsoft.playwright.Locator maximumField(Page page) {
         return page.getByLabel(Pattern.compile("^Mức tối đa sàn được đặt thay bạn \\(VND\\)"));
-    }
-
-    private static Page signedIn(BrowserExchange exchange, String person, String path) {
-        Page page = exchange.newPerson();
-        page.navigate(exchange.url(path));
-        boolean publicPage = page.url().startsWith(exchange.consoleUrl());
-        if (publicPage) {
-            new ConsolePages.Frame(page).signIn();
-        }
-        new SignIn(page).as(person);
-        page.waitForURL(url -> url.startsWith(exchange.consoleUrl()));
-        if (publicPage) {
-            page.navigate(exchange.url(path));
-        }
-        return page;
     }
 
     private static void look(Page page, String name) {
