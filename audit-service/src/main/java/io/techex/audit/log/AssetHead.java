@@ -1,5 +1,7 @@
 package io.techex.audit.log;
 
+import jakarta.annotation.Nullable;
+
 import java.util.Base64;
 
 /**
@@ -12,10 +14,10 @@ import java.util.Base64;
  * tree head itself. {@code signature} covers {@link AssetHeadSignature#message}; hashes, keys and signatures are
  * base64, {@code keyId} is the hex SHA-256 of {@code publicKey}.
  */
-public record AssetHead(String assetId, long treeSize, String rootHash, long entryCount, Long latestLeafIndex,
+public record AssetHead(String assetId, long treeSize, String rootHash, long entryCount, @Nullable Long latestLeafIndex,
                         String keyId, String signatureAlgorithm, String signature, String publicKey) {
 
-    static AssetHead of(String assetId, long treeSize, byte[] rootHash, long entryCount, Long latestLeafIndex,
+    static AssetHead of(String assetId, long treeSize, byte[] rootHash, long entryCount, @Nullable Long latestLeafIndex,
                         String keyId, byte[] signature, byte[] publicKey) {
         Base64.Encoder base64 = Base64.getEncoder();
         return new AssetHead(assetId, treeSize, base64.encodeToString(rootHash), entryCount, latestLeafIndex, keyId,

@@ -45,6 +45,8 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.techex.launcher.FourServices.json;
+import static io.techex.launcher.console.DealPages.doneNotice;
+import static io.techex.launcher.console.DealPages.reloadUntilVisible;
 import static io.techex.launcher.console.DealPages.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -610,22 +612,6 @@ class ConsoleDealsBrowserTest {
     }
 
     // ------------------------------------------------------------------ plumbing
-
-    /** What a binding action produced, and when: the status the page opens with. */
-    static Locator doneNotice(Page page) {
-        return page.locator("main > p[role=status]");
-    }
-
-    /** Something another service makes a moment later (a contract from a deal): the page is read again until it shows. */
-    static void reloadUntilVisible(Page page, Locator what) {
-        await().atMost(DealFixtures.ACROSS_SERVICES).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (what.isVisible()) {
-                return true;
-            }
-            page.reload();
-            return what.isVisible();
-        });
-    }
 
     /** The milestone's id as the account names it: "Dây chuyền pilot vận hành (m1)". */
     private static String milestoneId(Page page) {

@@ -10,12 +10,11 @@ import io.techex.launcher.console.NeedPages.Needs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static io.techex.launcher.console.DealPages.reloadUntilVisible;
 
 /**
  * The demand side in the browser: a firm posts a need without its name, a university finds it and proposes its
@@ -115,17 +114,6 @@ class ConsoleNeedsBrowserTest {
     }
 
     // ------------------------------------------------------------------ plumbing
-
-    /** What listing-service's projections and matching make a moment later: the page is read again until it shows. */
-    private static void reloadUntilVisible(Page page, Locator what) {
-        await().atMost(DealFixtures.ACROSS_SERVICES).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (what.isVisible()) {
-                return true;
-            }
-            page.reload();
-            return what.isVisible();
-        });
-    }
 
     private static void look(Page page, String name) {
         Axe.check(page, name);

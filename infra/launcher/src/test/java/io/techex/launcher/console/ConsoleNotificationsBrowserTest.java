@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.techex.launcher.FourServices.json;
-import static io.techex.launcher.console.ConsoleDealsBrowserTest.doneNotice;
-import static io.techex.launcher.console.ConsoleDealsBrowserTest.reloadUntilVisible;
+import static io.techex.launcher.console.DealPages.doneNotice;
+import static io.techex.launcher.console.DealPages.reloadUntilVisible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.techex.launcher.console.ConsoleDealsBrowserTest.doneNotice;
-import static io.techex.launcher.console.ConsoleDealsBrowserTest.reloadUntilVisible;
+import static io.techex.launcher.console.DealPages.doneNotice;
+import static io.techex.launcher.console.DealPages.reloadUntilVisible;
 
 /**
  * An option in the console, without curl: the firm offers an option with the licence it fixes, the university

@@ -7,9 +7,11 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Page objects of the console's deal pages (part two: negotiations, auctions, contracts), beside {@link ConsolePages}:
@@ -18,6 +20,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 final class DealPages {
 
     private DealPages() {
+    }
+
+    /** What a binding action produced, and when: the status the page opens with. */
+    static Locator doneNotice(Page page) {
+        return page.locator("main > p[role=status]");
+    }
+
+    /** Something another service makes a moment later (a contract from a deal): the page is read again until it shows. */
+    static void reloadUntilVisible(Page page, Locator what) {
+        await().atMost(DealFixtures.ACROSS_SERVICES).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (what.isVisible()) {
+                return true;
+            }
+            page.reload();
+            return what.isVisible();
+        });
     }
 
     static Page.GetByRoleOptions named(String name) {

@@ -78,7 +78,12 @@ class FieldSchemas implements ModelConverter {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static Schema nullable(Schema property) {
+    static Schema nullable(Schema property) {
+        if (allowsNull(property)) {
+            // a model seen again (swagger-core's converters are shared by every application in one JVM, as in the
+            // launcher) is already nullable: a second pass would read its anyOf as untyped and make it null only
+            return property;
+        }
         if (property.get$ref() != null) {
             Schema reference = new Schema<>().$ref(property.get$ref());
             Schema either = new Schema<>().anyOf(List.of(reference, new Schema<>().types(Set.of(NULL))));
@@ -97,5 +102,14 @@ class FieldSchemas implements ModelConverter {
             property.setEnum(values);
         }
         return property;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static boolean allowsNull(Schema property) {
+        if (property.getTypes() != null && property.getTypes().contains(NULL)) {
+            return true;
+        }
+        List<Schema> anyOf = property.getAnyOf();
+        return anyOf != null && anyOf.stream().anyMatch(option -> option.getTypes() != null && option.getTypes().contains(NULL));
     }
 }
