@@ -79,9 +79,10 @@ class FieldSchemas implements ModelConverter {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     static Schema nullable(Schema property) {
-        if (allowsNull(property)) {
+        if (isReferenceOrNull(property)) {
             // a model seen again (swagger-core's converters are shared by every application in one JVM, as in the
-            // launcher) is already nullable: a second pass would read its anyOf as untyped and make it null only
+            // launcher) is already "the reference or null": a second pass would read its anyOf as untyped and make it
+            // null only. The other cases below are idempotent.
             return property;
         }
         if (property.get$ref() != null) {
@@ -105,10 +106,7 @@ class FieldSchemas implements ModelConverter {
     }
 
     @SuppressWarnings("rawtypes")
-    private static boolean allowsNull(Schema property) {
-        if (property.getTypes() != null && property.getTypes().contains(NULL)) {
-            return true;
-        }
+    private static boolean isReferenceOrNull(Schema property) {
         List<Schema> anyOf = property.getAnyOf();
         return anyOf != null && anyOf.stream().anyMatch(option -> option.getTypes() != null && option.getTypes().contains(NULL));
     }
