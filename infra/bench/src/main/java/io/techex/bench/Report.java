@@ -65,14 +65,13 @@ final class Report {
      */
     static void readme(Path readme, String results) throws IOException {
         String text = Files.readString(readme);
-        StringBuilder section = new StringBuilder(README_SECTION).append("\n\n");
+        StringBuilder body = new StringBuilder();
         for (String line : results.split("\n", -1)) {
-            if (line.startsWith("# ")) {
-                continue;
+            if (!line.startsWith("# ")) {
+                body.append(line.startsWith("#") ? "#" + line : line).append('\n');
             }
-            section.append(line.startsWith("#") ? "#" + line : line).append('\n');
         }
-        String replacement = section.toString().stripTrailing() + "\n";
+        String replacement = README_SECTION + "\n\n" + body.toString().strip() + "\n";
         int start = text.indexOf("\n" + README_SECTION + "\n");
         String updated;
         if (start < 0) {

@@ -23,6 +23,7 @@ final class Stages {
     static final String RELAY = "relay: event store → Kafka (kafka-relay)";
     static final String BOARD = "live board (Redis)";
     static final String PROCESSOR = "event processor ";
+    static final String STORE_READER = "event store reader for the processors (EmbeddedEventStore)";
     static final String SUBSCRIBING = "subscribing event processors (in the command's transaction)";
     static final String CONSUMER = "Kafka consumer ";
     static final String AUDIT = "audit-service, other (log sequencer, tree heads)";
@@ -55,6 +56,8 @@ final class Stages {
                     || anyFrame("io.techex.platform.relay.").test(thread, frames)),
             new Rule(BOARD, anyFrame("io.techex.bidding.board.")),
             new Rule(PROCESSOR, (thread, frames) -> PROCESSOR_THREAD.matcher(thread).find()),
+            // the store's own thread that reads ahead for the tracking processors, not an aggregate's load
+            new Rule(STORE_READER, (thread, frames) -> thread.startsWith("EmbeddedEventStore")),
             new Rule(SUBSCRIBING, anyFrame("org.axonframework.eventhandling.SubscribingEventProcessor.")),
             new Rule(CONSUMER, (thread, frames) -> CONSUMER_THREAD.matcher(thread).matches()
                     || anyFrame("org.springframework.kafka.listener.").test(thread, frames)),

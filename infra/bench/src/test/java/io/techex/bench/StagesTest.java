@@ -113,6 +113,12 @@ class StagesTest {
         assertThat(Stages.attribute("kafka-producer-network-thread | producer-1", List.of(
                 "org.apache.kafka.clients.NetworkClient.poll")))
                 .isEqualTo(Stages.KAFKA_CLIENT);
+        assertThat(Stages.attribute("EmbeddedEventStore-0", List.of(
+                "org.postgresql.jdbc.PgResultSet.next",
+                "org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.fetchTrackedEvents",
+                "org.axonframework.eventsourcing.eventstore.EmbeddedEventStore$EventProducer.run")))
+                .as("the store's read-ahead for the processors is no aggregate's load")
+                .isEqualTo(Stages.STORE_READER);
         assertThat(Stages.attribute("", List.of())).isEqualTo(Stages.OTHER);
     }
 
