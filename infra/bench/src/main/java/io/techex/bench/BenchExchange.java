@@ -26,8 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The whole exchange in this JVM, set up for measuring rather than for a demo, which is why it is not
- * {@code TechExLocal}: a fresh database {@code techex_bench_<time>} on the local PostgreSQL (an embedded one if none
+ * The whole exchange in one JVM (the exchange's process of a run, {@link ExchangeMain}), set up for measuring rather
+ * than for a demo, which is why it is not {@code TechExLocal}: a fresh database {@code techex_bench_<time>} on the local PostgreSQL (an embedded one if none
  * answers), a fresh in-process broker in a temporary directory, the authorization server and the four services on
  * free ports (other engineers' exchanges on 8081-8084 and 9000 keep running), a namespace of its own for Kafka
  * topics and Redis keys, and the write limit raised so the load is not turned into 429s.
@@ -53,6 +53,7 @@ final class BenchExchange implements AutoCloseable {
     private int pgPort = 5432;
     private String issuer;
     private String consoleUrl;
+    private boolean closed;
 
     BenchExchange(boolean keepDatabase) {
         this.keepDatabase = keepDatabase;
@@ -200,8 +201,25 @@ final class BenchExchange implements AutoCloseable {
         return database;
     }
 
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String pgPassword() {
+        return dbPassword;
+    }
+
+    int brokerPort() {
+        return broker.port();
+    }
+
+    /** Stops everything and drops the database (unless kept); again, it does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();

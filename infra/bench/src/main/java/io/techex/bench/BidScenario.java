@@ -1,58 +1,111 @@
 package io.techex.bench;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
 import java.util.stream.DoubleStream;
 
 /**
- * Placed bids over HTTP, on one hot auction and spread over many, next to pgbench's single-row inserts at the same
- * client count. Two firms take turns by amount (odd amounts one firm, even the other), and every bid is one more
- * than the auction's last one sent, so each bid beats the last; under contention a bid can still reach the auction
- * after a higher one (409 bid-too-low) or race another on the event store (409 concurrent-modification): both are
- * completed requests, counted as refused.
+ * Placed bids over HTTP, on one hot auction and spread over many, each beside pgbench at the same client count: one
+ * hot auction beside a single-row UPDATE of one hot row (one aggregate's commands are serialised, as that row's
+ * updates are), many auctions beside a single-row INSERT. Two firms take turns by amount (odd amounts one firm, even
+ * the other), and every bid is one more than the auction's last one sent, so each bid beats the last; under
+ * contention a bid can still reach the auction after a higher one (409 bid-too-low) or race another on the event
+ * store (409 concurrent-modification): both are completed requests, counted as refused.
+ *
+ * <p>Each measured repetition is also timed in CPU (/proc: the exchange's process, PostgreSQL, Redis, the load
+ * generator) and, with {@code bench.jfr}, recorded with JFR in the exchange's process, so the report can say where a
+ * bid's CPU goes. Then, at half the many auctions' saturating rate, an open loop: the latency of an accepted bid, and
+ * the time from its 201 to its entry in audit-service's trail.
  */
 final class BidScenario {
 
+    /** The auctions a load bids on, and the last amount sent to each. */
+    static final class BidLoad {
+        private final Listings listings;
+        private final List<String> auctions;
+        private final AtomicLongArray lastAmount;
+
+        BidLoad(Listings listings, List<String> auctions) {
+            this.listings = listings;
+            this.auctions = auctions;
+            this.lastAmount = new AtomicLongArray(auctions.size());
+            for (int i = 0; i < auctions.size(); i++) {
+                lastAmount.set(i, 999);
+            }
+        }
+
+        Http.Response bid(int client) {
+            int a = auctions.size() == 1 ? 0 : ThreadLocalRandom.current().nextInt(auctions.size());
+            long amount = lastAmount.incrementAndGet(a);
+            return listings.bid(auctions.get(a), amount, amount % 2 == 0 ? Listings.FIRM : Listings.FOREIGN_FIRM);
+        }
+
+        int size() {
+            return auctions.size();
+        }
+    }
+
+    /** Bids at half the many auctions' saturating rate, for other scenarios to run under. */
+    record HalfLoad(BidLoad load, double rate) {
+    }
+
     private final Options options;
+    private final ExchangeProcess exchange;
     private final Listings listings;
     private final Anchors anchors;
     private final MemorySampler memory;
+    private final CpuMeter cpu;
+    private final List<BidProfile> profiles = new ArrayList<>();
+    private HalfLoad halfLoad;
 
-    BidScenario(Options options, Listings listings, Anchors anchors, MemorySampler memory) {
+    /** @param cpu null where there is no /proc */
+    BidScenario(Options options, ExchangeProcess exchange, Listings listings, Anchors anchors, MemorySampler memory, CpuMeter cpu) {
         this.options = options;
+        this.exchange = exchange;
         this.listings = listings;
         this.anchors = anchors;
         this.memory = memory;
+        this.cpu = cpu;
     }
 
     List<Row> run() throws Exception {
         System.out.printf("bids: setting up 1 + %d auctions over HTTP%n", options.auctions());
         List<String> auctions = listings.auctions(1 + options.auctions());
-        List<String> hot = auctions.subList(0, 1);
-        List<String> many = auctions.subList(1, auctions.size());
+        BidLoad hot = new BidLoad(listings, auctions.subList(0, 1));
+        BidLoad many = new BidLoad(listings, auctions.subList(1, auctions.size()));
         List<Row> rows = new ArrayList<>();
-        rows.addAll(measure("bids-hot", "placed bids, 1 hot auction", hot));
-        rows.addAll(measure("bids-many", "placed bids, " + many.size() + " auctions", many));
+        rows.addAll(measure("bids-hot", "placed bids, 1 hot auction", hot, Anchors.Statement.HOT_UPDATE));
+        List<Row> manyRows = measure("bids-many", "placed bids, " + many.size() + " auctions", many, Anchors.Statement.INSERT);
+        rows.addAll(manyRows);
+        double saturating = manyRows.getFirst().median();
+        if (saturating > 0) {
+            halfLoad = new HalfLoad(many, saturating / 2);
+            rows.addAll(halfLoad(many, saturating));
+        }
         return rows;
     }
 
-    private List<Row> measure(String id, String scenario, List<String> auctions) throws Exception {
+    List<BidProfile> profiles() {
+        return profiles;
+    }
+
+    Optional<HalfLoad> halfLoad() {
+        return Optional.ofNullable(halfLoad);
+    }
+
+    private List<Row> measure(String id, String scenario, BidLoad load, Anchors.Statement anchor) throws Exception {
         int clients = options.clients();
-        AtomicLongArray lastAmount = new AtomicLongArray(auctions.size());
-        for (int i = 0; i < auctions.size(); i++) {
-            lastAmount.set(i, 999);
-        }
-        java.util.function.IntFunction<Http.Response> bid = client -> {
-            int a = auctions.size() == 1 ? 0 : ThreadLocalRandom.current().nextInt(auctions.size());
-            long amount = lastAmount.incrementAndGet(a);
-            return listings.bid(auctions.get(a), amount, amount % 2 == 0 ? Listings.FIRM : Listings.FOREIGN_FIRM);
-        };
         memory.underLoad(true);
-        ClosedLoop.run(clients, options.warmupSeconds(), 201, bid);
+        ClosedLoop.run(clients, options.warmupSeconds(), 201, load::bid);
+        memory.underLoad(false);
         List<Double> accepted = new ArrayList<>();
         List<Double> completed = new ArrayList<>();
         List<Double> repP99 = new ArrayList<>();
@@ -60,34 +113,185 @@ final class BidScenario {
         Map<String, Long> refused = new TreeMap<>();
         List<Double> pgTps = new ArrayList<>();
         List<Double> pgLatency = new ArrayList<>();
-        long acceptedTotal = 0;
-        for (int rep = 0; rep < options.repetitions(); rep++) {
-            memory.underLoad(true);
-            ClosedLoop.Result result = ClosedLoop.run(clients, options.durationSeconds(), 201, bid);
-            memory.underLoad(false);
-            accepted.add(result.acceptedPerSecond());
-            completed.add(result.completedPerSecond());
-            repP99.add(Stats.percentile(result.latenciesMs(), 99));
-            latencies.add(result.latenciesMs());
-            acceptedTotal += result.accepted();
-            result.refused().forEach((k, v) -> refused.merge(k, v, Long::sum));
-            Anchors.Pgbench pg = anchors.pgbench(clients, options.durationSeconds());
-            pgTps.add(pg.tps());
-            pgLatency.add(pg.latencyMs());
-            System.out.printf("  %s rep %d: %.0f accepted/s, %.0f completed/s, p99 %.1f ms, refused %s; pgbench %.0f tps%n",
-                    id, rep + 1, result.acceptedPerSecond(), result.completedPerSecond(), repP99.getLast(), result.refused(), pg.tps());
+        List<Double> pgCpu = new ArrayList<>();
+        List<Double> pgTotalCpu = new ArrayList<>();
+        List<CpuMeter.Usage> usages = new ArrayList<>();
+        List<Long> acceptedPerRep = new ArrayList<>();
+        List<Breakdown.Window> windows = new ArrayList<>();
+        Path recording = options.jfr() ? options.output().resolve(id + ".jfr") : null;
+        if (recording != null) {
+            exchange.startRecording(recording);
         }
+        try {
+            for (int rep = 0; rep < options.repetitions(); rep++) {
+                memory.underLoad(true);
+                CpuMeter.Window window = cpu == null ? null : cpu.start();
+                Instant from = Instant.now();
+                ClosedLoop.Result result = ClosedLoop.run(clients, options.durationSeconds(), 201, load::bid);
+                Instant to = Instant.now();
+                CpuMeter.Usage usage = cpu == null ? null : cpu.stop(window);
+                memory.underLoad(false);
+                windows.add(new Breakdown.Window(from, to));
+                if (usage != null) {
+                    usages.add(usage);
+                }
+                acceptedPerRep.add(result.accepted());
+                accepted.add(result.acceptedPerSecond());
+                completed.add(result.completedPerSecond());
+                repP99.add(Stats.percentile(result.latenciesMs(), 99));
+                latencies.add(result.latenciesMs());
+                result.refused().forEach((k, v) -> refused.merge(k, v, Long::sum));
+                Anchors.Pgbench pg = anchors.pgbench(anchor, clients, options.durationSeconds());
+                pgTps.add(pg.tps());
+                pgLatency.add(pg.latencyMs());
+                pgCpu.add(pg.postgresCpuMsPerTx());
+                pgTotalCpu.add(pg.totalCpuMsPerTx());
+                System.out.printf("  %s rep %d: %.0f accepted/s, %.0f completed/s, p99 %.1f ms, refused %s%s; pgbench %s %.0f tps%n",
+                        id, rep + 1, result.acceptedPerSecond(), result.completedPerSecond(), repP99.getLast(), result.refused(),
+                        usage == null ? "" : String.format(", exchange %.1f ms CPU/bid", usage.exchangeMs() / Math.max(1, result.accepted())),
+                        anchor.label, pg.tps());
+            }
+        } finally {
+            if (recording != null) {
+                exchange.stopRecording();
+            }
+        }
+        long acceptedTotal = acceptedPerRep.stream().mapToLong(Long::longValue).sum();
         double[] all = latencies.stream().flatMapToDouble(DoubleStream::of).toArray();
-        double pgMedian = Stats.median(pgTps);
         Row throughput = Row.of(id + "-throughput", scenario, "accepted bids/s", "1/s", clients,
                         Stats.median(accepted), Stats.percentile(accepted, 99), acceptedTotal, accepted)
-                .anchor("pgbench single-row INSERT tps, -c " + clients, pgMedian, Stats.percentile(pgTps, 99));
-        throughput = throughput.goal("≥ 0.5 × pgbench", throughput.ratio() != null && throughput.ratio() >= 0.5)
+                .anchor("pgbench " + anchor.label + " tps, -c " + clients, Stats.median(pgTps), Stats.percentile(pgTps, 99));
+        String goal = anchor == Anchors.Statement.HOT_UPDATE ? "≥ 0.5 × pgbench hot-row UPDATE" : "≥ 0.5 × pgbench INSERT";
+        throughput = throughput.goal(goal, throughput.ratio() != null && throughput.ratio() >= 0.5)
                 .note("completed requests/s (accepted + refused) median " + Report.number(Stats.median(completed))
                         + (refused.isEmpty() ? "" : "; refused " + refused));
         Row latency = Row.of(id + "-latency", scenario, "bid latency", "ms", clients,
                         Stats.median(all), Stats.percentile(all, 99), all.length, repP99)
                 .anchor("pgbench average latency", Stats.median(pgLatency), Stats.percentile(pgLatency, 99));
-        return List.of(throughput, latency);
+        List<Row> rows = new ArrayList<>(List.of(throughput, latency));
+        if (!usages.isEmpty()) {
+            rows.addAll(cpuRows(id, scenario, clients, usages, acceptedPerRep, pgCpu, pgTotalCpu, anchor));
+            CpuMeter.Usage total = usages.stream().reduce(CpuMeter.Usage.NONE, CpuMeter.Usage::plus);
+            Breakdown.Result breakdown = null;
+            if (recording != null) {
+                try {
+                    breakdown = Breakdown.read(recording, windows, peers());
+                } catch (Exception unreadable) {
+                    System.err.println("The recording " + recording + " could not be read: " + unreadable);
+                }
+            }
+            profiles.add(new BidProfile(id, scenario, acceptedTotal, total, breakdown));
+        }
+        return rows;
+    }
+
+    private Map<Integer, String> peers() {
+        Map<Integer, String> peers = new TreeMap<>();
+        exchange.servicePorts().forEach((port, service) -> peers.put(port, service));
+        peers.put(exchange.pgPort(), "PostgreSQL");
+        peers.put(6379, "Redis");
+        peers.put(exchange.brokerPort(), "Kafka broker");
+        return peers;
+    }
+
+    /**
+     * CPU ms per accepted bid, each repetition's time over its accepted bids. PostgreSQL's and the total's anchors
+     * are the same per pgbench transaction (PostgreSQL's processes, and those plus pgbench itself).
+     */
+    private static List<Row> cpuRows(String id, String scenario, int clients, List<CpuMeter.Usage> usages, List<Long> accepted,
+                                     List<Double> pgCpu, List<Double> pgTotalCpu, Anchors.Statement anchor) {
+        List<Row> rows = new ArrayList<>();
+        record Part(String key, String name, Function<CpuMeter.Usage, Double> ms) {
+        }
+        List<Part> parts = List.of(
+                new Part("exchange", "exchange's process", CpuMeter.Usage::exchangeMs),
+                new Part("postgres", "PostgreSQL", CpuMeter.Usage::postgresMs),
+                new Part("redis", "Redis (whole server)", CpuMeter.Usage::redisMs),
+                new Part("loadgen", "load generator", CpuMeter.Usage::loadGeneratorMs),
+                new Part("total", "all four", u -> u.exchangeMs() + u.postgresMs() + u.redisMs() + u.loadGeneratorMs()));
+        for (Part part : parts) {
+            List<Double> perBid = new ArrayList<>();
+            for (int i = 0; i < usages.size(); i++) {
+                perBid.add(accepted.get(i) == 0 ? Double.NaN : part.ms().apply(usages.get(i)) / accepted.get(i));
+            }
+            Row row = Row.of(id + "-cpu-" + part.key(), scenario, "CPU per accepted bid: " + part.name(), "ms", clients,
+                    Stats.median(perBid), Stats.percentile(perBid, 99), accepted.stream().mapToLong(Long::longValue).sum(), perBid);
+            if (part.key().equals("postgres")) {
+                row = row.anchor("PostgreSQL CPU per pgbench " + anchor.label, Stats.median(pgCpu), Stats.percentile(pgCpu, 99));
+            } else if (part.key().equals("total")) {
+                row = row.anchor("PostgreSQL + pgbench CPU per pgbench transaction", Stats.median(pgTotalCpu),
+                        Stats.percentile(pgTotalCpu, 99));
+            } else if (part.key().equals("exchange")) {
+                double wall = usages.stream().mapToDouble(CpuMeter.Usage::wallMs).sum();
+                double busy = usages.stream().mapToDouble(u -> u.exchangeMs()).sum();
+                double machine = usages.stream().mapToDouble(CpuMeter.Usage::machineMs).sum();
+                double others = usages.stream().mapToDouble(CpuMeter.Usage::othersMs).sum();
+                row = row.note(String.format(java.util.Locale.ROOT, "exchange %.2f cores busy, machine %.2f, of which other"
+                        + " tenants' processes %.2f", busy / wall, machine / wall, others / wall));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Open loop at half the saturating rate over the many auctions: every accepted bid's latency, and the time from
+     * its 201 to its BidPlaced in audit-service's trail (relay, Kafka, audit's consumer, matched by bid id).
+     */
+    private List<Row> halfLoad(BidLoad many, double saturating) throws Exception {
+        double rate = saturating / 2;
+        LagTracker trail = new LagTracker();
+        java.util.function.IntFunction<Http.Response> bid = client -> {
+            Http.Response response = many.bid(client);
+            if (response.status() == 201) {
+                trail.accepted(response.json().path("bidId").asText(), System.nanoTime());
+            }
+            return response;
+        };
+        List<Double> acceptedLatencies = new ArrayList<>();
+        List<Double> lags = new ArrayList<>();
+        List<Double> latencyRepP99 = new ArrayList<>();
+        List<Double> lagRepP99 = new ArrayList<>();
+        Map<String, Long> refused = new TreeMap<>();
+        long sent = 0;
+        long due = 0;
+        int missing = 0;
+        try (TrailWatch watch = new TrailWatch(exchange, (asset, type, bidId, nanos) -> {
+            if (bidId != null) {
+                trail.seen(bidId, nanos);
+            }
+        })) {
+            for (int rep = 0; rep < options.repetitions(); rep++) {
+                trail.reset();
+                ClosedLoop.Result result = OpenLoop.run(rate, options.durationSeconds(), options.clients(), 201, bid);
+                boolean drained = trail.awaitDrained(30_000);
+                missing += trail.outstanding();
+                sent += result.completed();
+                due += Math.round(rate * options.durationSeconds());
+                result.refused().forEach((k, v) -> refused.merge(k, v, Long::sum));
+                for (double ms : result.acceptedLatenciesMs()) {
+                    acceptedLatencies.add(ms);
+                }
+                lags.addAll(trail.lagsMs());
+                latencyRepP99.add(Stats.percentile(result.acceptedLatenciesMs(), 99));
+                lagRepP99.add(Stats.percentile(trail.lagsMs(), 99));
+                System.out.printf("  half load rep %d at %.0f bids/s: accepted bid p50 %.1f p99 %.1f ms; bid → audit trail p50 %.1f"
+                                + " p99 %.1f ms%s%n", rep + 1, rate, Stats.median(result.acceptedLatenciesMs()), latencyRepP99.getLast(),
+                        Stats.median(trail.lagsMs()), lagRepP99.getLast(), drained ? "" : " (some never arrived)");
+            }
+        }
+        String scenario = "placed bids at half load, " + Report.number(rate) + " bids/s (half of " + Report.number(saturating)
+                + ") over " + many.size() + " auctions";
+        Row latency = Row.of("bids-half-latency", scenario, "accepted bid latency", "ms", options.clients(),
+                Stats.median(acceptedLatencies), Stats.percentile(acceptedLatencies, 99), acceptedLatencies.size(), latencyRepP99);
+        latency = latency.goal("p99 ≤ 20 ms", latency.p99() <= 20)
+                .note("open loop; " + sent + " of " + due + " bids due were sent" + (refused.isEmpty() ? "" : "; refused " + refused));
+        Row lag = Row.of("bids-half-trail", scenario, "201 → BidPlaced in audit trail", "ms", options.clients(),
+                Stats.median(lags), Stats.percentile(lags, 99), lags.size(), lagRepP99);
+        lag = lag.goal("p99 ≤ 100 ms", missing == 0 && lag.p99() <= 100);
+        if (missing > 0) {
+            lag = lag.note(missing + " bids not in the trail within 30 s");
+        }
+        return List.of(latency, lag);
     }
 }

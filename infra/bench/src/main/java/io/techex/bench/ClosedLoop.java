@@ -19,8 +19,9 @@ import java.util.function.IntFunction;
  */
 final class ClosedLoop {
 
-    /** What one run did: answers by outcome, and every request's latency in milliseconds. */
-    record Result(double seconds, long completed, long accepted, Map<String, Long> refused, double[] latenciesMs) {
+    /** What one run did: answers by outcome, every request's latency in milliseconds, and the accepted ones' alone. */
+    record Result(double seconds, long completed, long accepted, Map<String, Long> refused, double[] latenciesMs,
+                  double[] acceptedLatenciesMs) {
         double completedPerSecond() {
             return completed / seconds;
         }
@@ -41,44 +42,68 @@ final class ClosedLoop {
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         LongAdder ok = new LongAdder();
         Map<String, LongAdder> refused = new ConcurrentHashMap<>();
-        List<double[]> perClient = new ArrayList<>();
+        List<double[][]> perClient = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
         long started;
         long ended;
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<double[]>> futures = new ArrayList<>();
+            List<Future<double[][]>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int client = c;
                 futures.add(pool.submit(() -> {
-                    double[] latencies = new double[1024];
-                    int n = 0;
+                    Latencies latencies = new Latencies();
                     go.await();
                     while (System.nanoTime() < deadline) {
-                        Http.Response response = request.apply(client);
-                        if (n == latencies.length) {
-                            latencies = java.util.Arrays.copyOf(latencies, n * 2);
-                        }
-                        latencies[n++] = response.nanos() / 1e6;
-                        if (response.status() == accepted) {
-                            ok.increment();
-                        } else {
-                            refused.computeIfAbsent(response.problem(), k -> new LongAdder()).increment();
-                        }
+                        latencies.add(request.apply(client), accepted, ok, refused);
                     }
-                    return java.util.Arrays.copyOf(latencies, n);
+                    return latencies.arrays();
                 }));
             }
             started = System.nanoTime();
             go.countDown();
-            for (Future<double[]> future : futures) {
+            for (Future<double[][]> future : futures) {
                 perClient.add(future.get());
             }
             ended = System.nanoTime();
         }
-        double[] all = perClient.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        // the last requests end after the deadline: the run lasted until the last answer
+        return result((ended - started) / 1e9, ok, refused, perClient);
+    }
+
+    static Result result(double seconds, LongAdder ok, Map<String, LongAdder> refused, List<double[][]> perClient) {
+        double[] all = perClient.stream().flatMapToDouble(c -> java.util.Arrays.stream(c[0])).toArray();
+        double[] acceptedOnly = perClient.stream().flatMapToDouble(c -> java.util.Arrays.stream(c[1])).toArray();
         Map<String, Long> refusals = new TreeMap<>();
         refused.forEach((k, v) -> refusals.put(k, v.sum()));
-        // the last requests end after the deadline: the run lasted until the last answer
-        return new Result((ended - started) / 1e9, all.length, ok.sum(), refusals, all);
+        return new Result(seconds, all.length, ok.sum(), refusals, all, acceptedOnly);
+    }
+
+    /** One client's latencies: of every answer, and of the accepted ones. */
+    static final class Latencies {
+        private double[] all = new double[1024];
+        private double[] accepted = new double[1024];
+        private int n;
+        private int a;
+
+        void add(Http.Response response, int acceptedStatus, LongAdder ok, Map<String, LongAdder> refused) {
+            double ms = response.nanos() / 1e6;
+            if (n == all.length) {
+                all = java.util.Arrays.copyOf(all, n * 2);
+            }
+            all[n++] = ms;
+            if (response.status() == acceptedStatus) {
+                ok.increment();
+                if (a == accepted.length) {
+                    accepted = java.util.Arrays.copyOf(accepted, a * 2);
+                }
+                accepted[a++] = ms;
+            } else {
+                refused.computeIfAbsent(response.problem(), k -> new LongAdder()).increment();
+            }
+        }
+
+        double[][] arrays() {
+            return new double[][]{java.util.Arrays.copyOf(all, n), java.util.Arrays.copyOf(accepted, a)};
+        }
     }
 }

@@ -25,10 +25,10 @@ final class Listings {
     private final String listing;
     private final String bidding;
 
-    Listings(Http http, BenchExchange exchange) {
+    Listings(Http http, ExchangeProcess exchange) {
         this.http = http;
-        this.listing = exchange.baseUrl(BenchExchange.LISTING);
-        this.bidding = exchange.baseUrl(BenchExchange.BIDDING);
+        this.listing = exchange.baseUrl(ExchangeProcess.LISTING);
+        this.bidding = exchange.baseUrl(ExchangeProcess.BIDDING);
     }
 
     /** A patent held by hust alone (so no co-owner consent), offered for assignment. */

@@ -1,25 +1,26 @@
 package io.techex.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Samples, every {@code periodMs} while a load is on, the heap in use (MemoryMXBean) and the resident set size of
- * this process (VmRSS in /proc/self/status): the whole exchange, broker included, plus the load generator's threads.
+ * Samples, every {@code periodMs} while a load is on, the exchange's process: its heap in use (asked over the
+ * control channel) and its resident set size (VmRSS in /proc/&lt;pid&gt;/status), broker included; and, for
+ * comparison, the load generator's own resident set.
  */
 final class MemorySampler implements AutoCloseable {
 
+    private final ExchangeProcess exchange;
     private final List<Double> heapMb = new ArrayList<>();
     private final List<Double> rssMb = new ArrayList<>();
+    private final List<Double> loadGeneratorRssMb = new ArrayList<>();
     private final Thread thread;
+    private volatile double heapMaxMb = Double.NaN;
     private volatile boolean underLoad;
     private volatile boolean running = true;
 
-    MemorySampler(long periodMs) {
+    MemorySampler(ExchangeProcess exchange, long periodMs) {
+        this.exchange = exchange;
         thread = Thread.ofPlatform().daemon().name("bench-memory").start(() -> {
             while (running) {
                 if (underLoad) {
@@ -38,11 +39,24 @@ final class MemorySampler implements AutoCloseable {
         underLoad = on;
     }
 
-    private synchronized void sample() {
-        heapMb.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
-        double rss = rssKb();
-        if (!Double.isNaN(rss)) {
-            rssMb.add(rss / 1024);
+    private void sample() {
+        long[] heap;
+        try {
+            heap = exchange.heap();
+        } catch (RuntimeException stopping) {
+            return;
+        }
+        double rss = ProcFs.rssMb(exchange.pid());
+        double own = ProcFs.rssMb(ProcessHandle.current().pid());
+        synchronized (this) {
+            heapMb.add(heap[0] / 1048576.0);
+            heapMaxMb = heap[1] / 1048576.0;
+            if (!Double.isNaN(rss)) {
+                rssMb.add(rss);
+            }
+            if (!Double.isNaN(own)) {
+                loadGeneratorRssMb.add(own);
+            }
         }
     }
 
@@ -54,21 +68,12 @@ final class MemorySampler implements AutoCloseable {
         return List.copyOf(rssMb);
     }
 
-    static double rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Double.parseDouble(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException noProcfs) {
-            return Double.NaN;
-        }
-        return Double.NaN;
+    synchronized List<Double> loadGeneratorRssMb() {
+        return List.copyOf(loadGeneratorRssMb);
     }
 
-    static double heapMaxMb() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1048576.0;
+    double heapMaxMb() {
+        return heapMaxMb;
     }
 
     @Override

@@ -20,11 +20,11 @@ final class PagesScenario {
     static final String QUERY = "nuoc thai";
 
     private final Options options;
-    private final BenchExchange exchange;
+    private final ExchangeProcess exchange;
     private final Http http;
     private final Listings listings;
 
-    PagesScenario(Options options, BenchExchange exchange, Http http, Listings listings) {
+    PagesScenario(Options options, ExchangeProcess exchange, Http http, Listings listings) {
         this.options = options;
         this.exchange = exchange;
         this.http = http;
@@ -33,7 +33,7 @@ final class PagesScenario {
 
     List<Row> run() throws Exception {
         String console = exchange.startConsole();
-        String service = exchange.baseUrl(BenchExchange.LISTING);
+        String service = exchange.baseUrl(ExchangeProcess.LISTING);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < LISTINGS; i++) {
             ids.add(listings.publishForAuction());

@@ -1,19 +1,15 @@
 package io.techex.bench;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Projection rebuild by replay: listing-service's read-model processors have their tokens reset and are timed until
- * they are back at the head of the event store; events a second = events in the store / that time.
+ * they are back at the head of the event store, in the exchange's process (a command to it: nothing outside can
+ * reset tokens); events a second = events in the store / that time.
  *
  * <p>The store is first topped up to {@code bench.replay-events} by copying the listings' own event streams under new
  * listing ids in SQL (payloads get the new id too), so a replay handles real events of every kind the lifecycle
@@ -24,49 +20,40 @@ final class ReplayScenario {
     private static final List<String> PROCESSORS = List.of("listing-catalogue", "listing-search");
 
     private final Options options;
-    private final BenchExchange exchange;
+    private final ExchangeProcess exchange;
 
-    ReplayScenario(Options options, BenchExchange exchange) {
+    ReplayScenario(Options options, ExchangeProcess exchange) {
         this.options = options;
         this.exchange = exchange;
     }
 
     List<Row> run() throws Exception {
-        EventProcessingConfiguration processing = exchange.service(BenchExchange.LISTING).getBean(EventProcessingConfiguration.class);
-        processing.eventProcessor("kafka-relay", PooledStreamingEventProcessor.class).ifPresent(relay -> relay.shutdownAsync().join());
+        exchange.stopProcessor(ExchangeProcess.LISTING, "kafka-relay");
         long events = topUp(options.replayEvents());
         if (events == 0) {
             throw new IllegalStateException("listing-service's event store is empty: run the bids or relay scenario first");
         }
         long head = head();
         for (String name : PROCESSORS) {
-            awaitHead(processor(processing, name), head, 300);
+            exchange.awaitHead(ExchangeProcess.LISTING, name, head, 300);
         }
         System.out.printf("replay: %d events in listing-service's store%n", events);
         List<Row> rows = new ArrayList<>();
         for (String name : PROCESSORS) {
-            PooledStreamingEventProcessor processor = processor(processing, name);
             List<Double> rates = new ArrayList<>();
+            int segments = 1;
             for (int rep = 0; rep < options.repetitions(); rep++) {
-                processor.shutdownAsync().join();
-                processor.resetTokens();
-                long started = System.nanoTime();
-                processor.start();
-                awaitHead(processor, head, 600);
-                double seconds = (System.nanoTime() - started) / 1e9;
+                double[] replayed = exchange.replay(ExchangeProcess.LISTING, name, head, 600);
+                double seconds = replayed[0];
+                segments = (int) replayed[1];
                 rates.add(events / seconds);
                 System.out.printf("  replay %s rep %d: %d events in %.2f s, %.0f events/s%n", name, rep + 1, events, seconds, rates.getLast());
             }
             Row row = Row.of("replay-" + name, "projection rebuild, " + name, "replayed events/s (" + events + " events)", "1/s",
-                    processor.processingStatus().size(), Stats.median(rates), Stats.percentile(rates, 99), events, rates);
+                    segments, Stats.median(rates), Stats.percentile(rates, 99), events, rates);
             rows.add(row.goal("≥ 20,000 events/s", row.median() >= 20_000));
         }
         return rows;
-    }
-
-    private static PooledStreamingEventProcessor processor(EventProcessingConfiguration processing, String name) {
-        return processing.eventProcessor(name, PooledStreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("listing-service has no pooled processor " + name));
     }
 
     private long topUp(int target) throws Exception {
@@ -111,27 +98,5 @@ final class ReplayScenario {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    /**
-     * Waits until every segment is claimed and at or past {@code head}. Not "out of replay": a ReplayToken is only
-     * unwrapped by the first event beyond the reset point, and with no new events it stays a replay token for good.
-     */
-    private static void awaitHead(PooledStreamingEventProcessor processor, long head, int timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (!status.isEmpty() && status.size() >= segments(processor) && status.values().stream().allMatch(s ->
-                    !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head)) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException(processor.getName() + " did not reach " + head + " within " + timeoutSeconds + " s: "
-                + processor.processingStatus());
-    }
-
-    private static int segments(PooledStreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream().mapToInt(s -> s.getSegment().getMask() + 1).max().orElse(1);
     }
 }

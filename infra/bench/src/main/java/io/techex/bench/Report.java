@@ -16,17 +16,26 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the results as {@code results.json} and {@code results.md}. The run before (if any) is kept as
- * {@code results.previous.json}, and the table shows each median beside the previous run's, so two runs compare.
+ * {@code results.previous.json} and {@code results.previous.md}, and the table shows each median beside the previous
+ * run's, so two runs compare. On request the Markdown also replaces the "Latest results" section of the module's
+ * README, so that the next reader finds the figures of the last run worth keeping.
  */
 final class Report {
 
     private Report() {
     }
 
-    static String write(Path dir, Map<String, Object> run, List<Row> rows, List<String> notes) throws IOException {
+    static final String README_SECTION = "## Latest results";
+
+    /** @param sections Markdown after the table (each starting with a {@code ## } heading) */
+    static String write(Path dir, Map<String, Object> run, List<Row> rows, List<String> notes, List<String> sections)
+            throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve("results.json");
         Map<String, Double> previous = new HashMap<>();
+        if (Files.exists(dir.resolve("results.md"))) {
+            Files.move(dir.resolve("results.md"), dir.resolve("results.previous.md"), StandardCopyOption.REPLACE_EXISTING);
+        }
         if (Files.exists(json)) {
             Path kept = dir.resolve("results.previous.json");
             Files.move(json, kept, StandardCopyOption.REPLACE_EXISTING);
@@ -44,9 +53,34 @@ final class Report {
         document.set("notes", Http.JSON.valueToTree(notes));
         Http.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), document);
 
-        String markdown = markdown(run, rows, notes, previous);
+        StringBuilder markdown = new StringBuilder(markdown(run, rows, notes, previous));
+        sections.stream().filter(section -> !section.isBlank()).forEach(section -> markdown.append('\n').append(section));
         Files.writeString(dir.resolve("results.md"), markdown);
-        return markdown;
+        return markdown.toString();
+    }
+
+    /**
+     * Replaces the README's "Latest results" section (to the next {@code ## } heading or the end) with the results,
+     * their headings one level down; appends the section where there is none.
+     */
+    static void readme(Path readme, String results) throws IOException {
+        String text = Files.readString(readme);
+        StringBuilder body = new StringBuilder();
+        for (String line : results.split("\n", -1)) {
+            if (!line.startsWith("# ")) {
+                body.append(line.startsWith("#") ? "#" + line : line).append('\n');
+            }
+        }
+        String replacement = README_SECTION + "\n\n" + body.toString().strip() + "\n";
+        int start = text.indexOf("\n" + README_SECTION + "\n");
+        String updated;
+        if (start < 0) {
+            updated = text.stripTrailing() + "\n\n" + replacement;
+        } else {
+            int end = text.indexOf("\n## ", start + README_SECTION.length() + 1);
+            updated = text.substring(0, start + 1) + replacement + (end < 0 ? "" : "\n" + text.substring(end + 1));
+        }
+        Files.writeString(readme, updated);
     }
 
     static String markdown(Map<String, Object> run, List<Row> rows, List<String> notes, Map<String, Double> previous) {
