@@ -8,6 +8,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Keeps {@code biddable_listing} in step with listing-service, once per event: the inbox records the CloudEvent id in
@@ -22,6 +23,7 @@ class ListingEventsConsumer {
     static final String UNDER_CONTRACT = "io.techex.listing.ListingUnderContract.v1";
     static final String LICENSED = "io.techex.listing.ListingLicensed.v1";
     static final String TRANSFERRED = "io.techex.listing.ListingTransferred.v1";
+    static final Set<String> HANDLED = Set.of(PUBLISHED, WITHDRAWN, UNDER_CONTRACT, LICENSED, TRANSFERRED);
 
     private final EventInbox inbox;
     private final BiddableListings listings;
@@ -36,6 +38,10 @@ class ListingEventsConsumer {
     @KafkaListener(id = "bidding-biddable-listings", topics = "#{@topics.consumed()}",
             groupId = "#{@topics.group('biddable-listings')}", containerFactory = EventConsumerConfiguration.LISTENER_FACTORY)
     void on(CloudEvent cloudEvent) {
+        if (!HANDLED.contains(cloudEvent.getType())) {
+            // concerns nothing here (a bid, say): not even an inbox row, which would cost a transaction per event
+            return;
+        }
         inbox.handleOnce(CONSUMER, InboundEvent.from(cloudEvent), this::apply);
     }
 

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,6 +46,7 @@ class ExchangeEvents {
     static final String CONSUMER = "contracts";
     static final String LISTING_PUBLISHED = "io.techex.listing.ListingPublished.v1";
     static final String DEAL_AGREED = "io.techex.bidding.DealAgreed.v1";
+    static final Set<String> HANDLED = Set.of(LISTING_PUBLISHED, DEAL_AGREED);
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeEvents.class);
 
@@ -61,6 +63,10 @@ class ExchangeEvents {
     @KafkaListener(id = "contract-intake", topics = "#{@topics.consumed()}", groupId = "#{@topics.group('contracts')}",
             containerFactory = EventConsumerConfiguration.LISTENER_FACTORY)
     void on(CloudEvent cloudEvent) {
+        if (!HANDLED.contains(cloudEvent.getType())) {
+            // concerns nothing here (a bid, say): not even an inbox row, which would cost a transaction per event
+            return;
+        }
         inbox.handleOnce(CONSUMER, InboundEvent.from(cloudEvent), this::apply);
     }
 

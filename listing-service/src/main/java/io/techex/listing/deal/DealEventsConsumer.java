@@ -17,6 +17,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /**
  * Moves listings along as their deals go, from the other services' public events: a negotiation opened or an auction
  * scheduled puts the listing under negotiation or auction, and the last of them ending without a deal puts it back
@@ -42,6 +44,8 @@ class DealEventsConsumer {
     static final String NEGOTIATION_ENDED = "io.techex.bidding.NegotiationEnded.v1";
     static final String AUCTION_SCHEDULED = "io.techex.bidding.AuctionScheduled.v1";
     static final String AUCTION_CLOSED_WITHOUT_SALE = "io.techex.bidding.AuctionClosedWithoutSale.v1";
+    static final Set<String> HANDLED = Set.of(NEGOTIATION_OPENED, NEGOTIATION_ENDED, AUCTION_SCHEDULED,
+            AUCTION_CLOSED_WITHOUT_SALE, CONTRACT_CREATED, CONTRACT_ACTIVATED, OWNERSHIP_TRANSFERRED, CONTRACT_TERMINATED, OPTION_LAPSED);
 
     private final EventInbox inbox;
     private final ActingCommandGateway actingCommands;
@@ -56,6 +60,10 @@ class DealEventsConsumer {
     @KafkaListener(id = "listing-deals", topics = "#{@topics.consumed()}", groupId = "#{@topics.group('deals')}",
             containerFactory = EventConsumerConfiguration.LISTENER_FACTORY)
     void on(CloudEvent cloudEvent) {
+        if (!HANDLED.contains(cloudEvent.getType())) {
+            // concerns nothing here (a bid, say): not even an inbox row, which would cost a transaction per event
+            return;
+        }
         inbox.handleOnce(CONSUMER, InboundEvent.from(cloudEvent), this::apply);
     }
 

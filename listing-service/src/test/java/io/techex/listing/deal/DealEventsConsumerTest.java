@@ -186,6 +186,20 @@ class DealEventsConsumerTest {
     }
 
     @Test
+    void aBidConcernsNoListingAndLeavesNoInboxRow() throws Exception {
+        String listingId = publishedListing("AUCTION");
+        CloudEvent bid = biddingEvent("BidPlaced", listingId, Map.of());
+        CloudEvent scheduled = biddingEvent("AuctionScheduled", listingId, Map.of("auctionId", UUID.randomUUID().toString()));
+
+        send(bid);
+        send(scheduled); // same key, so the same partition: handled after the bid
+        awaitStatus(listingId, "UNDER_AUCTION");
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = 'deals' AND event_id IN (?, ?)",
+                Integer.class, bid.getId(), scheduled.getId())).isEqualTo(1);
+    }
+
+    @Test
     void listingsViewsOfBiddingEventsStillReadWhatBiddingServiceSends() {
         ContractCheck.assertConsumerReads(DealEventsConsumer.NEGOTIATION_OPENED, DealEventsConsumer.NegotiationView.class);
         ContractCheck.assertConsumerReads(DealEventsConsumer.NEGOTIATION_ENDED, DealEventsConsumer.NegotiationEndedView.class);
