@@ -1,5 +1,6 @@
 package io.techex.bidding.auction;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.techex.bidding.api.AuctionClosedWithoutSale;
 import io.techex.bidding.api.AuctionExtended;
 import io.techex.bidding.api.AuctionFormat;
@@ -17,6 +18,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -54,9 +56,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *   <li>It keeps only the state the rules need (price, leader, limits) and, for retries, what each bid id was
  *       answered: a retry is answered as its first command was, also when the retry's Redis record is gone and the
  *       auction has taken many bids since.</li>
+ *   <li>Its snapshots ({@link AuctionStorage}) are its fields as JSON, written by the event serializer whatever their
+ *       visibility. Changing a field's name, type or meaning changes the snapshot's shape: raise the
+ *       {@link Revision}, and Axon's revision filter, which it configures for every aggregate from this annotation,
+ *       ignores the snapshots of the earlier shape (the auction is loaded from its events and snapshotted anew)
+ *       instead of reading them into the new one.</li>
  * </ul>
  */
-@Aggregate(cache = AuctionCache.NAME)
+@Aggregate(repository = AuctionStorage.REPOSITORY)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
+        creatorVisibility = JsonAutoDetect.Visibility.NONE)
 public class Auction {
 
     static final String AUCTION_END = "auction-end";
