@@ -82,8 +82,16 @@ final class Http {
 
     /** As {@code person} with their token; with {@code person} null, as a visitor with none (a browser's page load). */
     Response send(String method, String url, String body, String person) {
+        return send(method, url, body, person, null);
+    }
+
+    /** With an {@code Idempotency-Key}, as the console sends its writes (null: none). */
+    Response send(String method, String url, String body, String person, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         if (person != null) {
             request.header("Authorization", "Bearer " + token(person));
         }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -104,8 +105,9 @@ final class Listings {
         return auctions;
     }
 
+    /** A bid as the console places it: with an Idempotency-Key of its own, so Redis's claim is part of its cost. */
     Http.Response bid(String auctionId, long amount, String firm) {
         return http.send("POST", bidding + "/auctions/" + auctionId + "/bids",
-                "{\"amount\": \"" + amount + "\", \"currency\": \"VND\"}", firm);
+                "{\"amount\": \"" + amount + "\", \"currency\": \"VND\"}", firm, UUID.randomUUID().toString());
     }
 }
