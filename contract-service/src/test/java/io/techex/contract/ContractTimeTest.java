@@ -21,6 +21,7 @@ import io.techex.platform.actor.Actor;
 import io.techex.platform.events.Topics;
 import io.techex.testkit.IntegrationTest;
 import io.techex.testkit.KafkaRecords;
+import io.techex.testkit.MovableClock;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import io.techex.platform.relay.CloudEventMapper;
 import io.techex.platform.web.Problems;
 import io.techex.testkit.IntegrationTest;
 import io.techex.testkit.KafkaRecords;
+import io.techex.testkit.MovableClock;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.contracts.EventJson;
 import io.techex.platform.events.Topics;
 import io.techex.testkit.KafkaRecords;
+import io.techex.testkit.MovableClock;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestInfrastructure;
 import io.techex.testkit.TestTokens;

@@ -5,6 +5,7 @@ import io.cloudevents.CloudEvent;
 import io.techex.notification.Exchange;
 import io.techex.notification.NotificationTest;
 import io.techex.platform.events.Topics;
+import io.techex.testkit.MovableClock;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

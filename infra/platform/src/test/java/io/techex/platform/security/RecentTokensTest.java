@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.techex.testkit.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,8 +21,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,15 +31,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RecentTokensTest {
 
     static final KeyPair KEYS = rsaKeys();
-    static final Instant ISSUED = Instant.parse("2026-12-05T10:00:00Z");
-
-    final MutableClock clock = new MutableClock(ISSUED.plusSeconds(1));
+    final MovableClock clock = new MovableClock();
+    final Instant issued = clock.instant().minusSeconds(1);
     final AtomicInteger verifications = new AtomicInteger();
     final RecentTokens tokens = new RecentTokens(counting(decoder(clock)), clock, 2);
 
     @Test
     void theSameTokenIsVerifiedOnceWhileItIsCurrent() {
-        String token = sign(ISSUED, ISSUED.plus(Duration.ofMinutes(5)));
+        String token = sign(issued, issued.plus(Duration.ofMinutes(5)));
 
         Jwt first = tokens.decode(token);
         Jwt again = tokens.decode(token);
@@ -51,20 +49,20 @@ class RecentTokensTest {
 
     @Test
     void anExpiredTokenGoesBackToTheDecoderWhichRefusesItAfterItsSkew() {
-        String token = sign(ISSUED, ISSUED.plus(Duration.ofMinutes(5)));
+        String token = sign(issued, issued.plus(Duration.ofMinutes(5)));
         tokens.decode(token);
 
-        clock.set(ISSUED.plus(Duration.ofMinutes(5)).plusSeconds(30));
+        clock.advance(Duration.ofMinutes(5).plusSeconds(30));
         tokens.decode(token); // still inside the decoder's 60 s of clock skew: its answer, not the memory's
         assertThat(verifications).hasValue(2);
 
-        clock.set(ISSUED.plus(Duration.ofMinutes(7)));
+        clock.advance(Duration.ofMinutes(2));
         assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(BadJwtException.class);
     }
 
     @Test
     void aRefusedTokenIsNeverRemembered() {
-        String token = sign(ISSUED, ISSUED.plus(Duration.ofMinutes(5)));
+        String token = sign(issued, issued.plus(Duration.ofMinutes(5)));
         String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
         assertThatThrownBy(() -> tokens.decode(forged)).isInstanceOf(BadJwtException.class);
@@ -74,9 +72,9 @@ class RecentTokensTest {
 
     @Test
     void whenFullItForgetsAndVerifiesAgain() {
-        String a = sign(ISSUED, ISSUED.plus(Duration.ofMinutes(5)));
-        String b = sign(ISSUED.plusSeconds(1), ISSUED.plus(Duration.ofMinutes(5)));
-        String c = sign(ISSUED.plusSeconds(2), ISSUED.plus(Duration.ofMinutes(5)));
+        String a = sign(issued, issued.plus(Duration.ofMinutes(5)));
+        String b = sign(issued.plusSeconds(1), issued.plus(Duration.ofMinutes(5)));
+        String c = sign(issued.plusSeconds(2), issued.plus(Duration.ofMinutes(5)));
         tokens.decode(a);
         tokens.decode(b);
         tokens.decode(c);
@@ -118,33 +116,6 @@ class RecentTokensTest {
             return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

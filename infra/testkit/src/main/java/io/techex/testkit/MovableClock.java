@@ -1,4 +1,4 @@
-package io.techex.bidding.flow;
+package io.techex.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The service's clock in tests: it runs with real time from wherever a test put it, so deadlines can be reached at once. */
-final class MovableClock extends Clock {
+/**
+ * A service's clock in tests: it runs with real time from wherever a test put it, so deadlines and reminders can be
+ * reached at once, and tokens can be made to expire.
+ */
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset.updateAndGet(current -> current.plus(by));
     }
 
