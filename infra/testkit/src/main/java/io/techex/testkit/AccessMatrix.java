@@ -57,7 +57,7 @@ public final class AccessMatrix {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Row> rows = new LinkedHashMap<>();
     /** Every service's public reads; {@link #publicRead(String)} adds a service's own. */
-    private final List<String> publicPaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/readiness", "/v3/api-docs"));
+    private final List<String> publicPaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus", "/v3/api-docs"));
 
     private AccessMatrix(ApplicationContext context) {
         this.context = context;

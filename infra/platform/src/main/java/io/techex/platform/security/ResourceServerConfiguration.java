@@ -31,7 +31,7 @@ import java.util.Arrays;
 /**
  * Every service is an OAuth2 resource server: requests carry a JWT from the TechEx authorization server
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), whose claims name the person, the organisation
- * and its role. Health and the OpenAPI document are public; the service's {@link AccessRules} open what else each
+ * and its role. Health metrics and the OpenAPI document are public; the service's {@link AccessRules} open what else each
  * role may call; everything else is denied, except that a method a path does not have is answered 405 by Spring MVC
  * ({@link UnsupportedMethodAccess}). Refusals are problem+json: 401 without a valid token, 403 for a role the rules
  * leave out.
@@ -50,8 +50,12 @@ import java.util.Arrays;
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class ResourceServerConfiguration {
 
-    /** GET only: the probes Kubernetes and the launcher poll, and the API description. */
-    static final String[] PUBLIC_READS = {"/actuator/health", "/actuator/health/**",
+    /**
+     * GET only: the probes Kubernetes and the launcher poll, the metrics Prometheus scrapes (from inside the cluster,
+     * where a scraper holding a token would be one more secret to rotate; an ingress in front must not route
+     * /actuator outside), and the API description.
+     */
+    static final String[] PUBLIC_READS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
