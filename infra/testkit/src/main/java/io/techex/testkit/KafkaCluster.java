@@ -3,6 +3,8 @@ package io.techex.testkit;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,6 +265,14 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     private void awaitBrokers() {
+        // Ports first: an admin client asked earlier logs a warning for every refused connection, many a second
+        Awaitility.await("all " + nodes.size() + " Kafka nodes listening")
+                .atMost(START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    failIfAnyNodeDied();
+                    return nodes.stream().allMatch(n -> listening(n.port()));
+                });
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
@@ -289,6 +299,15 @@ public final class KafkaCluster implements AutoCloseable {
                         + entry.getValue().exitValue() + " while starting; its log ends:\n"
                         + tail(dataDir.resolve("node-" + entry.getKey() + ".log"), 40));
             }
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
