@@ -593,7 +593,8 @@ class DeploymentManifestsTest {
 
     /**
      * The TECHEX_* variables the deployments set must bind to a property the platform or the service reads (relaxed binding:
-     * techex.kafka.replicas is TECHEX_KAFKA_REPLICAS), or a rename in the code would leave them silently unused.
+     * techex.kafka.topics.replication-factor is TECHEX_KAFKA_TOPICS_REPLICATIONFACTOR), or a rename in the code would
+     * leave them silently unused.
      */
     @Test
     void everyTechExVariableTheDeploymentsSetBindsToAPropertyThePlatformReads() throws IOException {

@@ -33,7 +33,7 @@ public final class InProcessKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessKafkaBroker.class);
 
-    private static final int NODE_ID = 1;
+    private static final int SINGLE_NODE_ID = 1;
     private static final String LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     /** Free ports are chosen by opening and closing a socket, so another process may take one first: retry. */
@@ -42,14 +42,52 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final boolean ownsDataDir;
+    /** Null for a single node, whose controller port may change between restarts. */
+    private final ClusterNode clusterNode;
     private int controllerPort;
     private KafkaRaftServer server;
     private boolean closed;
 
     private InProcessKafkaBroker(int port, Path dataDir, boolean ownsDataDir) {
+        this(port, dataDir, ownsDataDir, null);
+    }
+
+    private InProcessKafkaBroker(int port, Path dataDir, boolean ownsDataDir, ClusterNode clusterNode) {
         this.port = port;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
+        this.clusterNode = clusterNode;
+        this.controllerPort = clusterNode == null ? 0 : clusterNode.controllerPort();
+    }
+
+    /**
+     * One node (broker and controller) of a KRaft cluster of several: every node of the cluster is given the same
+     * voters and cluster id, and its own id and ports.
+     *
+     * @param nodeId         this node's id, one of the voters'
+     * @param port           client port on 127.0.0.1
+     * @param controllerPort controller port on 127.0.0.1, the one {@code voters} names for this node
+     * @param voters         {@code id@127.0.0.1:controllerPort} of every node, comma-separated
+     * @param clusterId      the id every node's storage is formatted with
+     * @param size           the number of nodes, which internal topics are replicated to
+     */
+    public record ClusterNode(int nodeId, int port, int controllerPort, String voters, String clusterId, int size) {
+    }
+
+    /**
+     * Starts one node of a multi-node cluster, formatting {@code dataDir} on first use. Returns once the node serves
+     * clients, which needs a majority of the voters up: start the others concurrently. {@link #close()} leaves the
+     * directory in place.
+     */
+    public static InProcessKafkaBroker startClusterNode(ClusterNode node, Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create Kafka data directory " + dataDir, e);
+        }
+        InProcessKafkaBroker broker = new InProcessKafkaBroker(node.port(), dataDir.toAbsolutePath(), false, node);
+        broker.startServer();
+        return broker;
     }
 
     /**
@@ -170,8 +208,8 @@ public final class InProcessKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("The in-process Kafka broker " + bootstrapServers() + " is closed");
         }
         long started = System.nanoTime();
-        // The controller port is internal to this JVM; a single voter needs no stable address across restarts
-        if (controllerPort == 0 || !FreePorts.isFree(controllerPort)) {
+        // A single voter's controller port is internal to this JVM and needs no stable address across restarts
+        if (clusterNode == null && (controllerPort == 0 || !FreePorts.isFree(controllerPort))) {
             controllerPort = FreePorts.pick();
         }
         KafkaConfig config = new KafkaConfig(properties(), false);
@@ -192,8 +230,9 @@ public final class InProcessKafkaBroker implements AutoCloseable {
         // Strings throughout: KafkaConfig wants a Short, not an Integer, for replication factors
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        p.put("node.id", String.valueOf(nodeId()));
+        p.put("controller.quorum.voters", clusterNode == null
+                ? SINGLE_NODE_ID + "@127.0.0.1:" + controllerPort : clusterNode.voters());
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         p.put("listeners", LISTENER + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", LISTENER + "://127.0.0.1:" + port);
@@ -201,14 +240,16 @@ public final class InProcessKafkaBroker implements AutoCloseable {
         p.put("inter.broker.listener.name", LISTENER);
         p.put("log.dirs", logDir().toString());
 
-        // One node: every internal topic has a single replica
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
+        // Internal topics on every node (one of one, three of three); losing one node of several loses no offsets
+        String replicas = String.valueOf(clusterNode == null ? 1 : clusterNode.size());
+        String minIsr = String.valueOf(clusterNode == null ? 1 : Math.max(1, clusterNode.size() - 1));
+        p.put("offsets.topic.replication.factor", replicas);
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", minIsr);
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", minIsr);
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", minIsr);
         // Fewer internal partitions make the first group and transaction coordinator loads fast
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.num.partitions", "5");
@@ -218,6 +259,10 @@ public final class InProcessKafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         // Unfences the broker sooner after (re)start; the default is 2 s
         p.put("broker.heartbeat.interval.ms", "500");
+        if (clusterNode != null) {
+            // A killed node's partitions get new leaders once the controller fences it: after 3 s, not the default 9
+            p.put("broker.session.timeout.ms", "3000");
+        }
 
         // Small footprint: tests and the local launcher share a JVM with several applications
         p.put("log.segment.bytes", String.valueOf(8 * 1024 * 1024));
@@ -240,7 +285,7 @@ public final class InProcessKafkaBroker implements AutoCloseable {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(config.nodeId())
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setClusterId(clusterNode == null ? Uuid.randomUuid().toString() : clusterNode.clusterId())
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .setDirectories(config.logDirs())
@@ -248,6 +293,10 @@ public final class InProcessKafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format Kafka data directory " + dataDir, e);
         }
+    }
+
+    private int nodeId() {
+        return clusterNode == null ? SINGLE_NODE_ID : clusterNode.nodeId();
     }
 
     /** Kafka's log directory, a child of the data directory so that directory can hold other files. */

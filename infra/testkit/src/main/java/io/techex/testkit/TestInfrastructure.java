@@ -50,6 +50,8 @@ import redis.clients.jedis.Jedis;
  *       {@code postgres}), or an embedded PostgreSQL 14 (zonky) when none is usable there; the Redis at
  *       127.0.0.1:6379; and an {@link InProcessKafkaBroker}.</li>
  * </ol>
+ * Kafka may instead be a {@link KafkaCluster} of separate processes, started when {@value #KAFKA_CLUSTER_ENV} gives its
+ * size (and {@value #KAFKA_BOOTSTRAP_ENV} is unset), to run tests against replicated topics.
  * One log line says what was chosen. What the kit started is stopped when the JVM exits, after Spring Boot has
  * closed its application contexts; the databases this JVM created are dropped then too, and databases of crashed
  * runs (named {@code techex_t_<yyMMddHHmm UTC>_...}, older than 6 hours) are dropped on first use.
@@ -64,6 +66,11 @@ public final class TestInfrastructure {
     public static final String POSTGRES_PASSWORD_ENV = "TECHEX_TEST_POSTGRES_PASSWORD";
     /** Kafka bootstrap servers, {@code host:port[,host:port...]}. */
     public static final String KAFKA_BOOTSTRAP_ENV = "TECHEX_TEST_KAFKA_BOOTSTRAP";
+    /**
+     * A number of nodes, say {@code 3}: Kafka is then a {@link KafkaCluster} of that many processes instead of one
+     * broker in this JVM (unless {@value #KAFKA_BOOTSTRAP_ENV} names a Kafka); Docker is not asked for Kafka.
+     */
+    public static final String KAFKA_CLUSTER_ENV = "TECHEX_KAFKA_CLUSTER";
     /** Redis address, {@code host:port}. */
     public static final String REDIS_ENV = "TECHEX_TEST_REDIS";
     /** {@code true} skips Testcontainers even where Docker answers. */
@@ -194,6 +201,11 @@ public final class TestInfrastructure {
         return kafka.stopper() instanceof InProcessKafkaBroker broker ? Optional.of(broker) : Optional.empty();
     }
 
+    /** The cluster of Kafka processes this JVM started, when {@value #KAFKA_CLUSTER_ENV} asked for one. */
+    public Optional<KafkaCluster> kafkaCluster() {
+        return kafka.stopper() instanceof KafkaCluster cluster ? Optional.of(cluster) : Optional.empty();
+    }
+
     /** The Redis host. */
     public String redisHost() {
         return redis.value().host();
@@ -262,6 +274,20 @@ public final class TestInfrastructure {
         String given = env(KAFKA_BOOTSTRAP_ENV);
         if (given != null) {
             return Resolved.given(given, given + " (" + KAFKA_BOOTSTRAP_ENV + ")");
+        }
+        String clusterSize = env(KAFKA_CLUSTER_ENV);
+        if (clusterSize != null) {
+            long started = System.nanoTime();
+            int size;
+            try {
+                size = Integer.parseInt(clusterSize);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(KAFKA_CLUSTER_ENV + " must be a number of nodes, not " + clusterSize, e);
+            }
+            KafkaCluster cluster = KafkaCluster.start(size);
+            return new Resolved<>(cluster.bootstrapServers(), "KRaft cluster of " + size + " processes "
+                    + cluster.bootstrapServers() + " (started in "
+                    + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)", cluster);
         }
         if (docker) {
             return Containers.kafka();

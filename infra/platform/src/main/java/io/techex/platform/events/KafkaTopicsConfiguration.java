@@ -1,19 +1,23 @@
 package io.techex.platform.events;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
-
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+
 /**
- * Names this service's topics and makes sure they exist: its own events topic, its dead-letter topic and the
- * topics it consumes (so a consumer can start before the producer ever ran).
+ * Names this service's topics and makes sure they exist, as safe as configured ({@link TopicSafety}): its own events
+ * topic, its dead-letter topic and the topics it consumes (so a consumer can start before the producer ever ran).
+ * The check runs once every bean exists and before any starts, so neither the relay nor a consumer touches a topic
+ * that is refused.
  */
 @AutoConfiguration
 public class KafkaTopicsConfiguration {
@@ -22,21 +26,36 @@ public class KafkaTopicsConfiguration {
     Topics topics(@Value("${techex.namespace:}") String namespace,
                   @Value("${techex.service.name}") String service,
                   @Value("${techex.kafka.consumes:}") List<String> consumes,
-                  @Value("${techex.kafka.partitions:6}") int partitions,
-                  @Value("${techex.kafka.replicas:1}") short replicas) {
-        return new Topics(namespace, service, consumes.stream().filter(s -> !s.isBlank()).toList(), partitions, replicas);
+                  TopicSafety topicSafety) {
+        return new Topics(namespace, service, consumes.stream().filter(s -> !s.isBlank()).toList(),
+                topicSafety.partitions(), topicSafety.replicationFactor());
     }
 
     @Bean
-    KafkaAdmin.NewTopics techexTopics(Topics topics) {
-        var names = new LinkedHashSet<String>();
-        names.add(topics.events());
-        names.add(topics.deadLetters());
-        names.addAll(topics.consumed());
-        List<NewTopic> newTopics = new ArrayList<>();
-        for (String name : names) {
-            newTopics.add(TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).build());
-        }
-        return new KafkaAdmin.NewTopics(newTopics.toArray(NewTopic[]::new));
+    TopicSafety topicSafety(@Value("${techex.kafka.topics.partitions:6}") int partitions,
+                            @Value("${techex.kafka.topics.replication-factor:1}") short replicationFactor,
+                            @Value("${techex.kafka.topics.min-insync-replicas:1}") int minInsyncReplicas,
+                            @Value("${techex.kafka.topics.check-timeout:30s}") String timeout) {
+        // Parsed here, as Boot's binder would ("30s", "PT30S"): a bare context has no converter to Duration
+        return new TopicSafety(partitions, replicationFactor, minInsyncReplicas,
+                DurationStyle.detectAndParse(timeout));
+    }
+
+    @Bean
+    SmartInitializingSingleton techexTopicsCheck(Topics topics, TopicSafety topicSafety, KafkaAdmin kafkaAdmin) {
+        return () -> {
+            var names = new LinkedHashSet<String>();
+            names.add(topics.events());
+            names.add(topics.deadLetters());
+            names.addAll(topics.consumed());
+            var config = new HashMap<String, Object>(kafkaAdmin.getConfigurationProperties());
+            // Within the check's own timeout, so an absent broker costs that long and no longer
+            int millis = (int) Math.min(Integer.MAX_VALUE, topicSafety.timeout().toMillis());
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(millis, 30_000));
+            try (Admin admin = Admin.create(config)) {
+                topicSafety.ensure(admin, names);
+            }
+        };
     }
 }

@@ -1,0 +1,173 @@
+package io.techex.platform.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates a service's topics with the configured partitions, replication factor and {@code min.insync.replicas}, and
+ * refuses a topic that exists already but keeps fewer copies than configured: with {@code acks=all}, a record is
+ * acknowledged once {@code min.insync.replicas} replicas hold it, so a topic with one replica, or a lower minimum,
+ * loses acknowledged events when a broker dies however carefully the producer sends.
+ *
+ * <p>A broker that does not answer within the timeout is not a refusal (the outbox keeps the events until Kafka is
+ * back, see the relay): the check is logged as skipped. Partitions are never added to an existing topic, since that
+ * would move keys to other partitions and break their order; a different count is logged.
+ *
+ * @param partitions        partitions of a topic created here
+ * @param replicationFactor replicas of a topic created here, and the fewest an existing topic may have
+ * @param minInsyncReplicas {@code min.insync.replicas} of a topic created here, and the lowest an existing one may have
+ * @param timeout           how long to wait for the broker
+ */
+public record TopicSafety(int partitions, short replicationFactor, int minInsyncReplicas, Duration timeout) {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicSafety.class);
+
+    public TopicSafety {
+        if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1) {
+            throw new IllegalArgumentException("techex.kafka.topics: partitions (" + partitions
+                    + "), replication-factor (" + replicationFactor + ") and min-insync-replicas ("
+                    + minInsyncReplicas + ") must each be at least 1");
+        }
+        if (minInsyncReplicas > replicationFactor) {
+            throw new IllegalArgumentException("techex.kafka.topics.min-insync-replicas (" + minInsyncReplicas
+                    + ") exceeds replication-factor (" + replicationFactor + "): no write with acks=all could succeed");
+        }
+    }
+
+    /**
+     * Creates the missing topics among {@code names} and checks the others.
+     *
+     * @throws UnsafeTopicException when a topic exists with fewer replicas or a lower {@code min.insync.replicas} than
+     *                              configured, or cannot be created as configured (fewer brokers than replicas, say)
+     */
+    public void ensure(Admin admin, Collection<String> names) {
+        try {
+            Map<String, TopicDescription> existing = describe(admin, names);
+            List<String> missing = names.stream().filter(n -> !existing.containsKey(n)).distinct().toList();
+            if (!missing.isEmpty()) {
+                create(admin, missing);
+                existing.putAll(describe(admin, missing));
+            }
+            check(admin, existing);
+        } catch (TimeoutException e) {
+            log.warn("Kafka did not answer within {}: topics {} neither created nor checked at start", timeout, names);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking Kafka topics " + names, e);
+        }
+    }
+
+    private Map<String, TopicDescription> describe(Admin admin, Collection<String> names)
+            throws InterruptedException, TimeoutException {
+        Map<String, TopicDescription> found = new LinkedHashMap<>();
+        var futures = admin.describeTopics(names).topicNameValues();
+        for (var entry : futures.entrySet()) {
+            try {
+                found.put(entry.getKey(), entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw timeoutElseRefuse(e, "Cannot describe Kafka topic " + entry.getKey());
+                }
+            }
+        }
+        return found;
+    }
+
+    private void create(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
+        List<NewTopic> topics = names.stream()
+                .map(name -> new NewTopic(name, partitions, replicationFactor)
+                        .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas))))
+                .toList();
+        for (var entry : admin.createTopics(topics).values().entrySet()) {
+            try {
+                entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                log.info("Created Kafka topic {}: {} partitions, {} replicas, min.insync.replicas {}", entry.getKey(),
+                        partitions, replicationFactor, minInsyncReplicas);
+            } catch (ExecutionException e) {
+                // Another instance or service created it meanwhile: it is checked like any existing topic
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new UnsafeTopicException("Cannot create Kafka topic " + entry.getKey() + " with "
+                            + replicationFactor + " replicas and min.insync.replicas " + minInsyncReplicas
+                            + " (techex.kafka.topics.*): " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        }
+    }
+
+    private void check(Admin admin, Map<String, TopicDescription> topics)
+            throws InterruptedException, TimeoutException {
+        List<ConfigResource> resources = topics.keySet().stream()
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+        Map<ConfigResource, Config> configs;
+        try {
+            configs = admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw timeoutElseRefuse(e, "Cannot read the configuration of Kafka topics " + topics.keySet());
+        }
+        List<String> refusals = new ArrayList<>();
+        for (TopicDescription topic : topics.values()) {
+            int replicas = topic.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
+            if (replicas < replicationFactor) {
+                refusals.add(topic.name() + " has " + replicas + " replicas, " + replicationFactor
+                        + " are configured (techex.kafka.topics.replication-factor)");
+            }
+            int minIsr = Optional.ofNullable(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name())))
+                    .map(c -> c.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG))
+                    .map(ConfigEntry::value)
+                    .map(Integer::parseInt)
+                    .orElse(1);
+            if (minIsr < minInsyncReplicas) {
+                refusals.add(topic.name() + " has min.insync.replicas " + minIsr + ", " + minInsyncReplicas
+                        + " is configured (techex.kafka.topics.min-insync-replicas)");
+            }
+            if (topic.partitions().size() != partitions) {
+                log.info("Kafka topic {} has {} partitions, {} configured: left as it is, adding would reorder keys",
+                        topic.name(), topic.partitions().size(), partitions);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new UnsafeTopicException("Refusing to run on Kafka topics less safe than configured, where a "
+                    + "broker's loss could lose acknowledged events: " + String.join("; ", refusals)
+                    + ". Raise the topics' replication (kafka-reassign-partitions) and min.insync.replicas "
+                    + "(kafka-configs), or configure what they have.", null);
+        }
+    }
+
+    /** A broker that did not answer in time is a timeout, as in {@link #ensure}; any other failure a refusal. */
+    private static TimeoutException timeoutElseRefuse(ExecutionException e, String message) {
+        if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+            TimeoutException timeout = new TimeoutException(message + ": " + e.getCause().getMessage());
+            timeout.initCause(e.getCause());
+            return timeout;
+        }
+        throw new UnsafeTopicException(message + ": " + e.getCause().getMessage(), e.getCause());
+    }
+
+    /** A topic less safe than configured, or one that cannot be made as configured: the service must not start. */
+    public static final class UnsafeTopicException extends IllegalStateException {
+
+        UnsafeTopicException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
