@@ -36,13 +36,16 @@ public class KafkaRelayConfiguration {
                                                                   @Value("${techex.relay.delivery-timeout:10s}") Duration deliveryTimeout) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RelayCloudEventSerializer.class);
         config.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED);
         config.put(CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // a batch of the relay's is hundreds of ~1 KB records per partition: with Kafka's 16 KB the producer cut them
+        // into many requests, waking its sender for each new one, and the broker handled each; unless configured
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(deliveryTimeout.toMillis() / 2, 30_000));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
@@ -64,6 +67,16 @@ public class KafkaRelayConfiguration {
     KafkaRelay kafkaRelay(KafkaTemplate<String, CloudEvent> cloudEventTemplate, CloudEventMapper cloudEventMapper,
                           Topics topics, @Value("${techex.relay.delivery-timeout:10s}") Duration deliveryTimeout) {
         return new KafkaRelay(cloudEventTemplate, cloudEventMapper, topics.events(), deliveryTimeout.plusSeconds(2));
+    }
+
+    /**
+     * The relay is a plain {@link org.axonframework.eventhandling.EventMessageHandler}, which Axon's Spring support does
+     * not pick up by itself (it looks for {@code @EventHandler} methods); its {@code @ProcessingGroup} puts it in the
+     * kafka-relay processor.
+     */
+    @Bean
+    ConfigurerModule relayHandler(ObjectProvider<KafkaRelay> relay) {
+        return configurer -> relay.ifAvailable(handler -> configurer.eventProcessing().registerEventHandler(c -> handler));
     }
 
     /**
