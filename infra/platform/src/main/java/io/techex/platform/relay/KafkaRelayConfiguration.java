@@ -4,11 +4,13 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.Encoding;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.techex.contracts.PublicEvent;
 import io.techex.platform.events.Topics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +21,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,11 +84,21 @@ public class KafkaRelayConfiguration {
 
     /**
      * Named in {@code axon.eventhandling.processors.kafka-relay.source}: the event store, with streams that wake the
-     * relay's coordinator as soon as an event is stored instead of leaving it to look every 500 ms.
+     * relay's coordinator as soon as an event is stored instead of leaving it to look every 500 ms, and that hand a
+     * backlog over in groups. Their reader threads deserialize what the coordinator (the asset id, for the segment)
+     * and the relay (the actor in the metadata) read, off the coordinator's single thread.
      */
     @Bean
-    PromptEventSource relayEventSource(ObjectProvider<org.axonframework.config.Configuration> axon) {
-        return new PromptEventSource(() -> axon.getObject().eventStore(), KafkaRelay.PROCESSING_GROUP);
+    PromptEventSource relayEventSource(ObjectProvider<org.axonframework.config.Configuration> axon, DataSource dataSource,
+                                       TokenSchema tokenSchema) {
+        StoredPositions stored = new StoredPositions(dataSource, tokenSchema, () -> axon.getObject().serializer(),
+                KafkaRelay.PROCESSING_GROUP);
+        return new PromptEventSource(() -> axon.getObject().eventStore(), KafkaRelay.PROCESSING_GROUP, stored,
+                event -> {
+                    if (event.getPayload() instanceof PublicEvent) {
+                        event.getMetaData();
+                    }
+                });
     }
 
     /** Named in {@code axon.eventhandling.processors.kafka-relay.sequencing-policy}. */
