@@ -3,6 +3,7 @@ package io.techex.platform.relay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.data.PojoCloudEventData;
 import io.techex.contracts.EventContracts;
 import io.techex.contracts.EventJson;
 import io.techex.contracts.PublicEvent;
@@ -15,7 +16,9 @@ import java.time.ZoneOffset;
 
 /**
  * Turns a stored Axon event into the CloudEvent other services read. The id is the event store's event id, so
- * a republished event keeps its id and consumers can drop the duplicate.
+ * a republished event keeps its id and consumers can drop the duplicate. The data is the event itself, written as
+ * {@link EventJson} writes it when asked for bytes, which {@link RelayCloudEventSerializer} does straight into the
+ * record.
  */
 public class CloudEventMapper {
 
@@ -27,6 +30,18 @@ public class CloudEventMapper {
     public static final String AGGREGATE_ID = "aggregateid";
     public static final String AGGREGATE_SEQUENCE = "aggregateseq";
 
+    /** An event class's CloudEvents type and data schema, worked out once per class rather than per event. */
+    private static final ClassValue<Contract> CONTRACTS = new ClassValue<>() {
+        @Override
+        protected Contract computeValue(Class<?> eventClass) {
+            String type = EventContracts.typeOf(eventClass);
+            return new Contract(type, schemaUri(type));
+        }
+    };
+
+    private record Contract(String type, URI schema) {
+    }
+
     private final URI source;
 
     public CloudEventMapper(String serviceName) {
@@ -34,16 +49,16 @@ public class CloudEventMapper {
     }
 
     public CloudEvent toCloudEvent(PublicEvent event, EventMessage<?> message) {
-        String type = EventContracts.typeOf(event.getClass());
+        Contract contract = CONTRACTS.get(event.getClass());
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
                 .withSource(source)
-                .withType(type)
+                .withType(contract.type())
                 .withSubject(event.assetId())
                 .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withDataSchema(schemaUri(type))
-                .withData(json(event))
+                .withDataSchema(contract.schema())
+                .withData(PojoCloudEventData.wrap(event, CloudEventMapper::json))
                 .withExtension(PARTITION_KEY, event.assetId());
         Actor actor = Actor.fromMetaData(message.getMetaData());
         if (actor != null) {

@@ -4,8 +4,8 @@ import io.cloudevents.CloudEvent;
 import io.techex.contracts.PublicEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -26,9 +26,15 @@ import java.util.concurrent.TimeoutException;
  * waiting, and the batch commits (moving the processor's token) only once the broker acknowledged all of them.
  * If Kafka is down the batch fails, the token stays, and Axon retries the segment with back-off: commands keep
  * being accepted into the store meanwhile, and nothing is lost.
+ * <p>
+ * A plain {@link EventMessageHandler} rather than an {@code @EventHandler} method, registered by
+ * {@link KafkaRelayConfiguration}: Axon wraps annotated handlers in a per-message time limit (a task scheduled and
+ * cancelled for every event, with a stack trace taken each time) and a tracing span, which cost about as much as
+ * publishing the event. The relay needs neither: sending does not wait for the broker, and the wait for its
+ * acknowledgements has a limit of its own.
  */
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
-public class KafkaRelay {
+public class KafkaRelay implements EventMessageHandler {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
 
@@ -47,10 +53,28 @@ public class KafkaRelay {
         this.ackTimeout = ackTimeout;
     }
 
-    @EventHandler
-    void publish(PublicEvent event, EventMessage<?> message) {
-        CloudEvent cloudEvent = mapper.toCloudEvent(event, message);
-        pendingSends().add(kafka.send(new ProducerRecord<>(topic, event.assetId(), cloudEvent)));
+    @Override
+    public Object handle(EventMessage<?> message) {
+        if (message.getPayload() instanceof PublicEvent event) {
+            CloudEvent cloudEvent = mapper.toCloudEvent(event, message);
+            pendingSends().add(kafka.send(new ProducerRecord<>(topic, event.assetId(), cloudEvent)));
+        }
+        return null;
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> message) {
+        return canHandleType(message.getPayloadType());
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return PublicEvent.class.isAssignableFrom(payloadType);
+    }
+
+    @Override
+    public Class<?> getTargetType() {
+        return KafkaRelay.class;
     }
 
     private List<CompletableFuture<?>> pendingSends() {

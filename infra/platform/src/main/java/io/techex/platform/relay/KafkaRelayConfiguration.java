@@ -4,11 +4,13 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.Encoding;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.techex.contracts.PublicEvent;
 import io.techex.platform.events.Topics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +21,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,13 +39,16 @@ public class KafkaRelayConfiguration {
                                                                   @Value("${techex.relay.delivery-timeout:10s}") Duration deliveryTimeout) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RelayCloudEventSerializer.class);
         config.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED);
         config.put(CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // a batch of the relay's is hundreds of ~1 KB records per partition: with Kafka's 16 KB the producer cut them
+        // into many requests, waking its sender for each new one, and the broker handled each; unless configured
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(deliveryTimeout.toMillis() / 2, 30_000));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
@@ -67,12 +73,32 @@ public class KafkaRelayConfiguration {
     }
 
     /**
-     * Named in {@code axon.eventhandling.processors.kafka-relay.source}: the event store, with streams that wake the
-     * relay's coordinator as soon as an event is stored instead of leaving it to look every 500 ms.
+     * The relay is a plain {@link org.axonframework.eventhandling.EventMessageHandler}, which Axon's Spring support does
+     * not pick up by itself (it looks for {@code @EventHandler} methods); its {@code @ProcessingGroup} puts it in the
+     * kafka-relay processor.
      */
     @Bean
-    PromptEventSource relayEventSource(ObjectProvider<org.axonframework.config.Configuration> axon) {
-        return new PromptEventSource(() -> axon.getObject().eventStore(), KafkaRelay.PROCESSING_GROUP);
+    ConfigurerModule relayHandler(ObjectProvider<KafkaRelay> relay) {
+        return configurer -> relay.ifAvailable(handler -> configurer.eventProcessing().registerEventHandler(c -> handler));
+    }
+
+    /**
+     * Named in {@code axon.eventhandling.processors.kafka-relay.source}: the event store, with streams that wake the
+     * relay's coordinator as soon as an event is stored instead of leaving it to look every 500 ms, and that hand a
+     * backlog over in groups. Their reader threads deserialize what the coordinator (the asset id, for the segment)
+     * and the relay (the actor in the metadata) read, off the coordinator's single thread.
+     */
+    @Bean
+    PromptEventSource relayEventSource(ObjectProvider<org.axonframework.config.Configuration> axon, DataSource dataSource,
+                                       TokenSchema tokenSchema) {
+        StoredPositions stored = new StoredPositions(dataSource, tokenSchema, () -> axon.getObject().serializer(),
+                KafkaRelay.PROCESSING_GROUP);
+        return new PromptEventSource(() -> axon.getObject().eventStore(), KafkaRelay.PROCESSING_GROUP, stored,
+                event -> {
+                    if (event.getPayload() instanceof PublicEvent) {
+                        event.getMetaData();
+                    }
+                });
     }
 
     /** Named in {@code axon.eventhandling.processors.kafka-relay.sequencing-policy}. */
