@@ -8,6 +8,9 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -69,14 +72,19 @@ final class ReplayScenario {
                 int segments = 0;
                 for (int rep = 0; rep < options.repetitions(); rep++) {
                     processor.resetTokens();
+                    Cpu before = cpu();
                     long started = System.nanoTime();
                     processor.start();
                     awaitHead(processor, head, 600);
                     double seconds = (System.nanoTime() - started) / 1e9;
+                    Cpu used = cpu().minus(before);
                     segments = processor.processingStatus().size();
                     processor.shutdownAsync().join();
                     rates.add(events / seconds);
-                    System.out.printf("  replay %s rep %d: %d events in %.2f s, %.0f events/s%n", name, rep + 1, events, seconds, rates.getLast());
+                    System.out.printf("  replay %s rep %d: %d events in %.2f s, %.0f events/s; CPU %.2f s in the JVM, %.2f s in"
+                                    + " PostgreSQL's backends of this database (%.0f µs an event)%n", name, rep + 1, events, seconds,
+                            rates.getLast(), used.jvmSeconds(), used.postgresSeconds(),
+                            (used.jvmSeconds() + used.postgresSeconds()) * 1e6 / events);
                 }
                 Row row = Row.of("replay-" + name, "projection rebuild, " + name, "replayed events/s (" + events + " events)", "1/s",
                         segments, Stats.median(rates), Stats.percentile(rates, 99), events, rates)
@@ -107,6 +115,35 @@ final class ReplayScenario {
         double rate = read / ((System.nanoTime() - started) / 1e9);
         System.out.printf("  store read: %d of %d events, %.0f events/s%n", read, events, rate);
         return rate;
+    }
+
+    /**
+     * CPU time so far of the benchmark's JVM and of PostgreSQL's backends serving this database: printed beside each
+     * replay, as on a machine whose cores other work shares a rate says less than the CPU an event costs.
+     */
+    private Cpu cpu() throws Exception {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        double postgres = 0;
+        try (Connection connection = exchange.connect(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            while (rows.next()) {
+                Path stat = Path.of("/proc", rows.getString(1), "stat");
+                if (!Files.isReadable(stat)) {
+                    return new Cpu(jvm, Double.NaN);
+                }
+                // utime and stime, fields 14 and 15, in clock ticks of (on Linux, nearly always) 1/100 s
+                String line = Files.readString(stat);
+                String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+            }
+        }
+        return new Cpu(jvm, postgres);
+    }
+
+    private record Cpu(double jvmSeconds, double postgresSeconds) {
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvmSeconds - earlier.jvmSeconds, postgresSeconds - earlier.postgresSeconds);
+        }
     }
 
     private static PooledStreamingEventProcessor processor(EventProcessingConfiguration processing, String name) {
