@@ -13,23 +13,22 @@ import io.techex.listing.api.LocalizedText;
 import io.techex.listing.api.OwnershipChanged;
 import io.techex.listing.api.OwnershipRejected;
 import io.techex.listing.api.OwnershipVerified;
+import io.techex.listing.projection.BatchedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -41,20 +40,15 @@ import java.util.stream.Collectors;
  * may disagree.
  *
  * <p>Handlers do not write: one statement per event made a replay a round trip per event. They add a change to the
- * processor batch's unit of work; before the batch commits (with its token, in one transaction) the batch's listings
- * are read in one query, their changes applied in event order, and each listing's row written once, all rows in one
- * JDBC batch. A change does in Java what its statement did in SQL (an insert that leaves an existing listing alone,
- * a revision that only moves forward, a status set on a listing that exists), so a replayed event leaves the row as
- * it was.
+ * batch ({@link BatchedRows}), which writes each listing's row once. A change does in Java what its statement did in
+ * SQL (an insert that leaves an existing listing alone, a revision that only moves forward, a status set on a listing
+ * that exists), so a replayed event leaves the row as it was.
  */
 @Component
 @ProcessingGroup(ListingCatalogueProjection.PROCESSING_GROUP)
 public class ListingCatalogueProjection {
 
     public static final String PROCESSING_GROUP = "listing-catalogue";
-
-    /** The unit of work resource holding the batch's changes, listing by listing in event order. */
-    private static final String CHANGES = ListingCatalogueProjection.class.getName() + ".changes";
 
     private static final String UPSERT = """
             INSERT INTO listing_summary (listing_id, seller_organisation_id, owner_organisation_id, status, revision,
@@ -68,9 +62,38 @@ public class ListingCatalogueProjection {
                 updated_at = EXCLUDED.updated_at, published_at = EXCLUDED.published_at""";
 
     private final JdbcTemplate jdbc;
+    private final BatchedRows<ListingSummary> rows;
 
     ListingCatalogueProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new BatchedRows<>(ListingCatalogueProjection.class, new BatchedRows.Table<>() {
+            @Override
+            public Map<String, ListingSummary> readForUpdate(Set<String> ids) {
+                return jdbc.query("SELECT * FROM listing_summary WHERE listing_id = ANY (?) FOR UPDATE",
+                                ListingCatalogueProjection::summary, (Object) ids.toArray(String[]::new))
+                        .stream().collect(Collectors.toMap(ListingSummary::listingId, Function.identity()));
+            }
+
+            @Override
+            public void write(List<ListingSummary> changed) {
+                jdbc.batchUpdate(UPSERT, changed, changed.size(), (statement, row) -> {
+                    statement.setString(1, row.listingId());
+                    statement.setString(2, row.sellerOrganisationId());
+                    statement.setString(3, row.ownerOrganisationId());
+                    statement.setString(4, row.status().name());
+                    statement.setInt(5, row.revision());
+                    statement.setString(6, row.title().vi());
+                    statement.setString(7, row.title().en());
+                    statement.setString(8, row.summary().vi());
+                    statement.setString(9, row.summary().en());
+                    statement.setString(10, row.assetType().name());
+                    statement.setInt(11, row.readinessLevel());
+                    statement.setTimestamp(12, java.sql.Timestamp.from(row.draftedAt()));
+                    statement.setTimestamp(13, java.sql.Timestamp.from(row.updatedAt()));
+                    statement.setTimestamp(14, row.publishedAt() == null ? null : java.sql.Timestamp.from(row.publishedAt()));
+                });
+            }
+        });
     }
 
     @EventHandler
@@ -184,56 +207,8 @@ public class ListingCatalogueProjection {
                 row.draftedAt(), at, row.ownerOrganisationId(), row.publishedAt()));
     }
 
-    /**
-     * Adds a change of one listing's row (null: no row) to the current batch. The first change of a batch registers
-     * the batch's write, which runs before the token is stored, in the same transaction.
-     */
     private void change(String listingId, UnaryOperator<ListingSummary> change) {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get();
-        Map<String, List<UnaryOperator<ListingSummary>>> changes = batch.getOrComputeResource(CHANGES, key -> {
-            Map<String, List<UnaryOperator<ListingSummary>>> byListing = new LinkedHashMap<>();
-            batch.onPrepareCommit(unitOfWork -> write(byListing));
-            return byListing;
-        });
-        changes.computeIfAbsent(listingId, id -> new ArrayList<>()).add(change);
-    }
-
-    private void write(Map<String, List<UnaryOperator<ListingSummary>>> changes) {
-        // FOR UPDATE: each row is written as computed from what is read here. A listing's events go to one segment,
-        // owned by one thread at a time; should a claim be taken over while its old owner still writes, one waits
-        Map<String, ListingSummary> rows = jdbc.query("SELECT * FROM listing_summary WHERE listing_id = ANY (?) FOR UPDATE",
-                        ListingCatalogueProjection::summary, (Object) changes.keySet().toArray(String[]::new))
-                .stream().collect(Collectors.toMap(ListingSummary::listingId, row -> row));
-        List<ListingSummary> changed = new ArrayList<>();
-        changes.forEach((listingId, listingChanges) -> {
-            ListingSummary before = rows.get(listingId);
-            ListingSummary after = before;
-            for (UnaryOperator<ListingSummary> change : listingChanges) {
-                after = change.apply(after);
-            }
-            if (after != null && !after.equals(before)) {
-                changed.add(after);
-            }
-        });
-        if (changed.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(UPSERT, changed, changed.size(), (statement, row) -> {
-            statement.setString(1, row.listingId());
-            statement.setString(2, row.sellerOrganisationId());
-            statement.setString(3, row.ownerOrganisationId());
-            statement.setString(4, row.status().name());
-            statement.setInt(5, row.revision());
-            statement.setString(6, row.title().vi());
-            statement.setString(7, row.title().en());
-            statement.setString(8, row.summary().vi());
-            statement.setString(9, row.summary().en());
-            statement.setString(10, row.assetType().name());
-            statement.setInt(11, row.readinessLevel());
-            statement.setTimestamp(12, java.sql.Timestamp.from(row.draftedAt()));
-            statement.setTimestamp(13, java.sql.Timestamp.from(row.updatedAt()));
-            statement.setTimestamp(14, row.publishedAt() == null ? null : java.sql.Timestamp.from(row.publishedAt()));
-        });
+        rows.change(listingId, change);
     }
 
     private static ListingSummary summary(ResultSet row, int rowNumber) throws SQLException {

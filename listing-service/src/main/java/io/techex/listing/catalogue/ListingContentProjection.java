@@ -1,6 +1,7 @@
 package io.techex.listing.catalogue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.techex.contracts.EventJson;
 import io.techex.listing.api.CoOwnerConsented;
 import io.techex.listing.api.ListingDraftRevised;
@@ -8,23 +9,36 @@ import io.techex.listing.api.ListingDrafted;
 import io.techex.listing.api.ListingSubmitted;
 import io.techex.listing.api.OwnershipRejected;
 import io.techex.listing.api.SaleMode;
+import io.techex.listing.projection.BatchedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * What the seller wrote in each listing, its latest revision, how it is sold, the operator's latest rejection reason and
  * the co-owners' consents ({@code listing_content}): the part of a listing {@code listing_summary} does not hold. In
  * the catalogue's processing group, so a listing's summary and content are written in the same transaction and read
- * back consistent. Drafts and revisions are few, so each is one statement; a revision only moves forward and a
- * consent is added once, so a replayed event leaves the row as it was.
+ * back consistent.
+ *
+ * <p>Handlers do not write: a statement for each draft, sale mode and submission was most of a catalogue replay's
+ * time. They add a change to the batch ({@link BatchedRows}), which writes each listing's row once. The changes do what
+ * the statements did: a draft inserts a listing not there yet, a revision only moves forward, a consent is added once,
+ * and the others set a field of a listing that exists; so a replayed event leaves the row as it was.
  */
 @Component
 @ProcessingGroup(ListingCatalogueProjection.PROCESSING_GROUP)
@@ -39,45 +53,84 @@ public class ListingContentProjection {
     public record Listed(ListingContent content, SaleMode saleMode, String ownershipRejection, Set<String> coOwnerConsents) {
     }
 
+    private static final ObjectWriter CONTENT_WRITER = EventJson.mapper().writerFor(ListingContent.class);
+
+    private static final String UPSERT = """
+            INSERT INTO listing_content (listing_id, revision, content, sale_mode, rejection_reason, consents)
+            VALUES (?, ?, ?::jsonb, ?, ?, ?::text[])
+            ON CONFLICT (listing_id) DO UPDATE SET revision = EXCLUDED.revision, content = EXCLUDED.content,
+                sale_mode = EXCLUDED.sale_mode, rejection_reason = EXCLUDED.rejection_reason, consents = EXCLUDED.consents""";
+
     private final JdbcTemplate jdbc;
+    private final BatchedRows<Row> rows;
 
     ListingContentProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new BatchedRows<>(ListingContentProjection.class, new BatchedRows.Table<>() {
+            @Override
+            public Map<String, Row> readForUpdate(Set<String> ids) {
+                return jdbc.query("""
+                                SELECT listing_id, revision, content::text AS content, sale_mode, rejection_reason, consents
+                                FROM listing_content WHERE listing_id = ANY (?) FOR UPDATE""",
+                        ListingContentProjection::row, (Object) ids.toArray(String[]::new))
+                        .stream().collect(Collectors.toMap(Row::listingId, Function.identity()));
+            }
+
+            @Override
+            public void write(List<Row> changed) {
+                jdbc.batchUpdate(UPSERT, changed, changed.size(), (statement, row) -> {
+                    statement.setString(1, row.listingId());
+                    statement.setInt(2, row.revision());
+                    statement.setString(3, row.content());
+                    statement.setString(4, row.saleMode());
+                    statement.setString(5, row.rejectionReason());
+                    statement.setObject(6, row.consents().toArray(String[]::new));
+                });
+            }
+        });
     }
 
     @EventHandler
     void on(ListingDrafted event) {
-        jdbc.update("INSERT INTO listing_content (listing_id, revision, content) VALUES (?, 0, ?::jsonb) ON CONFLICT (listing_id) DO NOTHING",
-                event.listingId(), json(ListingContent.of(event)));
+        change(event.listingId(), row -> row != null ? row
+                : new Row(event.listingId(), 0, json(ListingContent.of(event)), null, null, List.of()));
     }
 
     /** A revision voids the consents (they were given to other content); the rejection reason stays in view. */
     @EventHandler
     void on(ListingDraftRevised event) {
-        jdbc.update("UPDATE listing_content SET revision = ?, content = ?::jsonb, consents = '{}' WHERE listing_id = ? AND revision < ?",
-                event.revision(), json(ListingContent.of(event)), event.listingId(), event.revision());
+        change(event.listingId(), row -> row == null || row.revision() >= event.revision() ? row
+                : new Row(row.listingId(), event.revision(), json(ListingContent.of(event)), row.saleMode(),
+                        row.rejectionReason(), List.of()));
     }
 
     @EventHandler
     void on(SaleModeChosen event) {
-        jdbc.update("UPDATE listing_content SET sale_mode = ? WHERE listing_id = ?", event.saleMode().name(), event.listingId());
+        change(event.listingId(), row -> row == null ? null : new Row(row.listingId(), row.revision(), row.content(),
+                event.saleMode().name(), row.rejectionReason(), row.consents()));
     }
 
     @EventHandler
     void on(OwnershipRejected event) {
-        jdbc.update("UPDATE listing_content SET rejection_reason = ? WHERE listing_id = ?", event.reason(), event.listingId());
+        change(event.listingId(), row -> row == null ? null : row.withRejection(event.reason()));
     }
 
     @EventHandler
     void on(ListingSubmitted event) {
-        jdbc.update("UPDATE listing_content SET rejection_reason = NULL WHERE listing_id = ?", event.listingId());
+        change(event.listingId(), row -> row == null ? null : row.withRejection(null));
     }
 
     @EventHandler
     void on(CoOwnerConsented event) {
-        jdbc.update("UPDATE listing_content SET consents = array_append(consents, ?) WHERE listing_id = ? AND revision = ?"
-                        + " AND NOT (? = ANY (consents))",
-                event.organisationId(), event.listingId(), event.revision(), event.organisationId());
+        change(event.listingId(), row -> {
+            if (row == null || row.revision() != event.revision() || row.consents().contains(event.organisationId())) {
+                return row;
+            }
+            List<String> consents = new ArrayList<>(row.consents());
+            consents.add(event.organisationId());
+            return new Row(row.listingId(), row.revision(), row.content(), row.saleMode(), row.rejectionReason(),
+                    List.copyOf(consents));
+        });
     }
 
     @ResetHandler
@@ -95,9 +148,19 @@ public class ListingContentProjection {
                 }, listingId).stream().findFirst();
     }
 
+    private void change(String listingId, UnaryOperator<Row> change) {
+        rows.change(listingId, change);
+    }
+
+    private static Row row(ResultSet row, int rowNumber) throws SQLException {
+        return new Row(row.getString("listing_id"), row.getInt("revision"), row.getString("content"),
+                row.getString("sale_mode"), row.getString("rejection_reason"),
+                List.of((String[]) row.getArray("consents").getArray()));
+    }
+
     private static String json(ListingContent content) {
         try {
-            return EventJson.mapper().writeValueAsString(content);
+            return CONTENT_WRITER.writeValueAsString(content);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the content of a listing as JSON", e);
         }
@@ -108,6 +171,19 @@ public class ListingContentProjection {
             return EventJson.mapper().readValue(json, ListingContent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable content in listing_content", e);
+        }
+    }
+
+    /**
+     * A row of {@code listing_content}; the content as JSON, as read back (the text PostgreSQL makes of the jsonb) or
+     * as about to be written. Two texts of one content may differ, but a content only changes with its revision, so
+     * an unchanged row compares equal to what was read.
+     */
+    private record Row(String listingId, int revision, String content, String saleMode, String rejectionReason,
+                       List<String> consents) {
+
+        Row withRejection(String reason) {
+            return new Row(listingId, revision, content, saleMode, reason, consents);
         }
     }
 }

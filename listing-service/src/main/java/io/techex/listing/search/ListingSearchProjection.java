@@ -16,11 +16,10 @@ import io.techex.listing.catalogue.ListingReturnedToMarket;
 import io.techex.listing.catalogue.ListingStatus;
 import io.techex.listing.catalogue.ListingUnderAuction;
 import io.techex.listing.catalogue.ListingUnderNegotiation;
+import io.techex.listing.projection.BatchedRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +28,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -43,20 +42,16 @@ import java.util.stream.Collectors;
  * retried batch replays them in order; inserts ignore a listing already there and revisions only move forward, so
  * handling an event twice ends in the same row.
  *
- * <p>Handlers do not write: they add a change to the processor batch's unit of work, and before the batch commits
- * (with its token, in one transaction) the batch's listings are read in one query, their changes applied in event
- * order and each listing's row written once, all rows in one JDBC batch. Besides the round trip per event this saves
- * the search vector: a generated column, computed (unaccent and to_tsvector, three times) on every write of a row,
- * even one that only sets the status; now once per listing and batch, for the listing's last state.
+ * <p>Handlers do not write: they add a change to the batch ({@link BatchedRows}), which writes each listing's row
+ * once. Besides the round trip per event this saves the search vector: a generated column, computed (unaccent and
+ * to_tsvector, three times) on every write of a row, even one that only sets the status; now once per listing and
+ * batch, for the listing's last state.
  */
 @Component
 @ProcessingGroup(ListingSearchProjection.PROCESSING_GROUP)
 class ListingSearchProjection {
 
     static final String PROCESSING_GROUP = "listing-search";
-
-    /** The unit of work resource holding the batch's changes, listing by listing in event order. */
-    private static final String CHANGES = ListingSearchProjection.class.getName() + ".changes";
 
     private static final String UPSERT = """
             INSERT INTO listing_search (listing_id, seller_organisation_id, revision, status, asset_type, readiness_level,
@@ -72,9 +67,45 @@ class ListingSearchProjection {
                 price_on_request = EXCLUDED.price_on_request, published_at = EXCLUDED.published_at""";
 
     private final JdbcTemplate jdbc;
+    private final BatchedRows<Row> rows;
 
     ListingSearchProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new BatchedRows<>(ListingSearchProjection.class, new BatchedRows.Table<>() {
+            @Override
+            public Map<String, Row> readForUpdate(Set<String> ids) {
+                return jdbc.query("""
+                                SELECT listing_id, seller_organisation_id, revision, status, asset_type, readiness_level,
+                                    title_vi, title_en, summary_vi, summary_en, keywords, ipc_classes, deal_types,
+                                    price_amount, price_currency, price_on_request, published_at
+                                FROM listing_search WHERE listing_id = ANY (?) FOR UPDATE""",
+                                ListingSearchProjection::row, (Object) ids.toArray(String[]::new))
+                        .stream().collect(Collectors.toMap(Row::listingId, Function.identity()));
+            }
+
+            @Override
+            public void write(List<Row> changed) {
+                jdbc.batchUpdate(UPSERT, changed, changed.size(), (statement, row) -> {
+                    statement.setString(1, row.listingId);
+                    statement.setString(2, row.sellerOrganisationId);
+                    statement.setInt(3, row.revision);
+                    statement.setString(4, row.status);
+                    statement.setString(5, row.assetType);
+                    statement.setInt(6, row.readinessLevel);
+                    statement.setString(7, row.titleVi);
+                    statement.setString(8, row.titleEn);
+                    statement.setString(9, row.summaryVi);
+                    statement.setString(10, row.summaryEn);
+                    statement.setObject(11, row.keywords.toArray(String[]::new));
+                    statement.setObject(12, row.ipcClasses.toArray(String[]::new));
+                    statement.setObject(13, row.dealTypes.toArray(String[]::new));
+                    statement.setBigDecimal(14, row.priceAmount);
+                    statement.setString(15, row.priceCurrency);
+                    statement.setBoolean(16, row.priceOnRequest);
+                    statement.setTimestamp(17, row.publishedAt == null ? null : Timestamp.from(row.publishedAt));
+                });
+            }
+        });
     }
 
     @EventHandler
@@ -162,63 +193,8 @@ class ListingSearchProjection {
         change(listingId, row -> row == null ? null : row.withStatus(status, row.publishedAt));
     }
 
-    /**
-     * Adds a change of one listing's row (null: no row) to the current batch. The first change of a batch registers
-     * the batch's write, which runs before the token is stored, in the same transaction.
-     */
     private void change(String listingId, UnaryOperator<Row> change) {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get();
-        Map<String, List<UnaryOperator<Row>>> changes = batch.getOrComputeResource(CHANGES, key -> {
-            Map<String, List<UnaryOperator<Row>>> byListing = new LinkedHashMap<>();
-            batch.onPrepareCommit(unitOfWork -> write(byListing));
-            return byListing;
-        });
-        changes.computeIfAbsent(listingId, id -> new ArrayList<>()).add(change);
-    }
-
-    private void write(Map<String, List<UnaryOperator<Row>>> changes) {
-        // FOR UPDATE: each row is written as computed from what is read here. A listing's events go to one segment,
-        // owned by one thread at a time; should a claim be taken over while its old owner still writes, one waits
-        Map<String, Row> rows = jdbc.query("""
-                        SELECT listing_id, seller_organisation_id, revision, status, asset_type, readiness_level, title_vi,
-                            title_en, summary_vi, summary_en, keywords, ipc_classes, deal_types, price_amount,
-                            price_currency, price_on_request, published_at
-                        FROM listing_search WHERE listing_id = ANY (?) FOR UPDATE""",
-                        ListingSearchProjection::row, (Object) changes.keySet().toArray(String[]::new))
-                .stream().collect(Collectors.toMap(Row::listingId, row -> row));
-        List<Row> changed = new ArrayList<>();
-        changes.forEach((listingId, listingChanges) -> {
-            Row before = rows.get(listingId);
-            Row after = before;
-            for (UnaryOperator<Row> change : listingChanges) {
-                after = change.apply(after);
-            }
-            if (after != null && !after.equals(before)) {
-                changed.add(after);
-            }
-        });
-        if (changed.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(UPSERT, changed, changed.size(), (statement, row) -> {
-            statement.setString(1, row.listingId);
-            statement.setString(2, row.sellerOrganisationId);
-            statement.setInt(3, row.revision);
-            statement.setString(4, row.status);
-            statement.setString(5, row.assetType);
-            statement.setInt(6, row.readinessLevel);
-            statement.setString(7, row.titleVi);
-            statement.setString(8, row.titleEn);
-            statement.setString(9, row.summaryVi);
-            statement.setString(10, row.summaryEn);
-            statement.setObject(11, row.keywords.toArray(String[]::new));
-            statement.setObject(12, row.ipcClasses.toArray(String[]::new));
-            statement.setObject(13, row.dealTypes.toArray(String[]::new));
-            statement.setBigDecimal(14, row.priceAmount);
-            statement.setString(15, row.priceCurrency);
-            statement.setBoolean(16, row.priceOnRequest);
-            statement.setTimestamp(17, row.publishedAt == null ? null : Timestamp.from(row.publishedAt));
-        });
+        rows.change(listingId, change);
     }
 
     private static Row row(ResultSet row, int rowNumber) throws SQLException {
