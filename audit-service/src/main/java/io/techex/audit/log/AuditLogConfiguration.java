@@ -35,6 +35,9 @@ public class AuditLogConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
         factory.setConsumerFactory(cloudEventConsumerFactory);
         factory.setCommonErrorHandler(handler);
+        // the recorder takes a poll's records at once (TrailRecorder); the handler then works record by record
+        // through BatchListenerFailedException, which names the record at fault
+        factory.setBatchListener(true);
         return factory;
     }
 }

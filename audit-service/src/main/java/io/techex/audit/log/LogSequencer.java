@@ -11,7 +11,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +51,12 @@ import java.util.Map;
  * with the same subject (its asset), which only this order decides, so that a replay computes the same back-links.
  * <p>
  * One instance sequences at a time (a PostgreSQL advisory lock); others skip the round.
+ *
+ * <h2>Keeping up</h2>
+ * A round takes at most {@value #MAX_PER_ROUND} entries, through the queue's index in the log's order, and writes
+ * their leaves, their assets' newest leaf ({@code log_asset_latest}, the next back-link) and their removal from the
+ * queue in one statement each; a full round is followed by another at once, so a backlog is sequenced as fast as the
+ * database writes it rather than a round per tick.
  */
 @Component
 public class LogSequencer {
@@ -79,7 +84,10 @@ public class LogSequencer {
     @Scheduled(fixedDelayString = "${techex.audit.log.sequence-interval:1s}", initialDelayString = "${techex.audit.log.sequence-interval:1s}")
     void scheduled() {
         try {
-            sequence();
+            // a full round leaves more behind it (a backlog being caught up): go on rather than wait for the next tick
+            while (sequence() == MAX_PER_ROUND) {
+                log.debug("Sequenced a full round of {}; another at once", MAX_PER_ROUND);
+            }
         } catch (RuntimeException e) {
             // the next round tries again; nothing was half done, the round is one transaction
             log.warn("Sequencing the audit log failed, will retry: {}", e.getMessage());
@@ -93,12 +101,14 @@ public class LogSequencer {
                 return 0;
             }
             long horizon = horizon();
+            // the queue's index is in this order: the round reads the entries it appends and no others
             List<Pending> settled = jdbc.query("""
-                    SELECT t.event_id, t.asset_id, t.canonical, t.log_time, t.source_service, t.kafka_partition, t.kafka_offset
-                    FROM log_pending p JOIN trail_entry t ON t.event_id = p.event_id
-                    WHERE t.log_time < ?
-                    ORDER BY t.log_time, t.source_service COLLATE "C", t.kafka_partition, t.kafka_offset
-                    LIMIT ?""",
+                    SELECT p.event_id, t.asset_id, t.canonical, p.log_time, p.source_service, p.kafka_partition, p.kafka_offset
+                    FROM (SELECT * FROM log_pending WHERE log_time < ?
+                          ORDER BY log_time, source_service COLLATE "C", kafka_partition, kafka_offset
+                          LIMIT ?) p
+                    JOIN trail_entry t ON t.event_id = p.event_id
+                    ORDER BY p.log_time, p.source_service COLLATE "C", p.kafka_partition, p.kafka_offset""",
                     (row, n) -> new Pending(row.getString(1), row.getString(2), row.getString(3),
                             new Key(row.getLong(4), row.getString(5), row.getInt(6), row.getLong(7))),
                     horizon, MAX_PER_ROUND);
@@ -108,8 +118,13 @@ public class LogSequencer {
             long next = jdbc.queryForObject("SELECT coalesce(max(leaf_index) + 1, 0) FROM log_leaf", Long.class);
             Key last = lastKey(next);
             Map<String, Long> latestOfAsset = latestLeaves(settled);
-            List<Object[]> leaves = new ArrayList<>();
-            for (Pending entry : settled) {
+            int n = settled.size();
+            long first = next;
+            String[] eventIds = new String[n];
+            byte[][] hashes = new byte[n][];
+            Long[] previousOfAsset = new Long[n];
+            for (int i = 0; i < n; i++) {
+                Pending entry = settled.get(i);
                 if (last != null && entry.key().compareTo(last) < 0) {
                     log.error("Event {} arrived after the log had moved past its place ({} before {}): appended at leaf {}, "
                             + "where a replay of the topics would not put it. Raise techex.audit.log.settle.",
@@ -117,16 +132,27 @@ public class LogSequencer {
                 }
                 Long previous = latestOfAsset.get(entry.assetId());
                 String leaf = LogEntryForm.leaf(entry.canonical(), previous);
-                leaves.add(new Object[]{next, entry.eventId(), LogEntryForm.leafHash(leaf), LogEntryForm.LEAF_VERSION, previous});
+                eventIds[i] = entry.eventId();
+                hashes[i] = LogEntryForm.leafHash(leaf);
+                previousOfAsset[i] = previous;
                 latestOfAsset.put(entry.assetId(), next);
                 next++;
                 last = entry.key();
             }
-            jdbc.batchUpdate("INSERT INTO log_leaf (leaf_index, event_id, leaf_hash, leaf_version, asset_previous) "
-                    + "VALUES (?, ?, ?, ?, ?)", leaves);
-            jdbc.batchUpdate("DELETE FROM log_pending WHERE event_id = ?",
-                    settled.stream().map(entry -> new Object[]{entry.eventId()}).toList());
-            return settled.size();
+            // one statement for the round's leaves, in index order (the contiguity trigger sees each row before the next)
+            jdbc.update("""
+                    INSERT INTO log_leaf (leaf_index, event_id, leaf_hash, leaf_version, asset_previous)
+                    SELECT ? + l.n - 1, l.event_id, l.leaf_hash, ?, l.asset_previous
+                    FROM unnest(?::varchar[], ?::bytea[], ?::bigint[]) WITH ORDINALITY AS l(event_id, leaf_hash, asset_previous, n)
+                    ORDER BY l.n""", first, LogEntryForm.LEAF_VERSION, eventIds, hashes, previousOfAsset);
+            // the round's assets, each now at its newest leaf
+            jdbc.update("""
+                    INSERT INTO log_asset_latest (asset_id, leaf_index)
+                    SELECT * FROM unnest(?::varchar[], ?::bigint[])
+                    ON CONFLICT (asset_id) DO UPDATE SET leaf_index = EXCLUDED.leaf_index""",
+                    latestOfAsset.keySet().toArray(String[]::new), latestOfAsset.values().toArray(Long[]::new));
+            jdbc.update("DELETE FROM log_pending WHERE event_id = ANY(?)", (Object) eventIds);
+            return n;
         });
         return appended == null ? 0 : appended;
     }
@@ -134,13 +160,25 @@ public class LogSequencer {
     /** Every entry with a smaller log_time than this has all its predecessors in the topics recorded. */
     private long horizon() {
         long now = clock.millis();
+        List<ConsumedPartitions.Position> positions = partitions.positions();
+        Map<String, Long> lastTimes = new HashMap<>();
+        jdbc.query("""
+                SELECT p.service, p.partition, (SELECT t.log_time FROM trail_entry t
+                    WHERE t.source_service = p.service AND t.kafka_partition = p.partition
+                    ORDER BY t.kafka_offset DESC LIMIT 1)
+                FROM unnest(?::varchar[], ?::int[]) AS p(service, partition)""",
+                row -> {
+                    long logTime = row.getLong(3);
+                    if (!row.wasNull()) {
+                        lastTimes.put(row.getString(1) + "/" + row.getInt(2), logTime);
+                    }
+                },
+                positions.stream().map(position -> TrailSource.serviceOf(position.partition().topic())).toArray(String[]::new),
+                positions.stream().mapToInt(position -> position.partition().partition()).toArray());
         long horizon = Long.MAX_VALUE;
-        for (ConsumedPartitions.Position position : partitions.positions()) {
-            String service = TrailSource.serviceOf(position.partition().topic());
-            List<Long> lastTime = jdbc.queryForList("""
-                    SELECT log_time FROM trail_entry WHERE source_service = ? AND kafka_partition = ?
-                    ORDER BY kafka_offset DESC LIMIT 1""", Long.class, service, position.partition().partition());
-            long partitionHorizon = lastTime.isEmpty() ? Long.MIN_VALUE : lastTime.getFirst();
+        for (ConsumedPartitions.Position position : positions) {
+            Long lastTime = lastTimes.get(TrailSource.serviceOf(position.partition().topic()) + "/" + position.partition().partition());
+            long partitionHorizon = lastTime == null ? Long.MIN_VALUE : lastTime;
             if (position.caughtUp()) {
                 partitionHorizon = Math.max(partitionHorizon, now - settleMillis);
             }
@@ -163,16 +201,11 @@ public class LogSequencer {
                 (row, n) -> new Key(row.getLong(1), row.getString(2), row.getInt(3), row.getLong(4)), size - 1);
     }
 
-    /**
-     * The newest leaf of each asset among {@code entries} that the log has already, whatever its format: the back-link
-     * of the asset's next leaf.
-     */
+    /** The newest leaf of each asset among {@code entries} that the log has already: the back-link of its next leaf. */
     private Map<String, Long> latestLeaves(List<Pending> entries) {
         Map<String, Long> latest = new HashMap<>();
         String[] assets = entries.stream().map(Pending::assetId).distinct().toArray(String[]::new);
-        jdbc.query("""
-                SELECT t.asset_id, max(l.leaf_index) FROM trail_entry t JOIN log_leaf l ON l.event_id = t.event_id
-                WHERE t.asset_id = ANY(?) GROUP BY t.asset_id""",
+        jdbc.query("SELECT asset_id, leaf_index FROM log_asset_latest WHERE asset_id = ANY(?)",
                 row -> {
                     latest.put(row.getString(1), row.getLong(2));
                 }, (Object) assets);

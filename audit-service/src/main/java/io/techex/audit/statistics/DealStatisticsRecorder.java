@@ -1,6 +1,7 @@
 package io.techex.audit.statistics;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.techex.audit.trail.StatementBatch;
 import io.techex.audit.trail.TrailFollower;
 import io.techex.platform.consumer.InboundEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Keeps the facts the market statistics are counted from, as the trail records the events that state them: a listing's
@@ -32,25 +34,32 @@ class DealStatisticsRecorder implements TrailFollower {
     }
 
     @Override
-    public void recorded(InboundEvent event) {
+    public void recorded(List<InboundEvent> events) {
+        StatementBatch statements = new StatementBatch(jdbc);
+        events.forEach(event -> recorded(event, statements));
+        statements.flush();
+    }
+
+    private static void recorded(InboundEvent event, StatementBatch statements) {
         JsonNode data = event.data();
         switch (event.type()) {
             case LISTING_DRAFTED, LISTING_DRAFT_REVISED -> {
                 // a revision that leaves the classes out keeps them; one that empties them leaves the listing unclassified
                 if (data.has("ipcClasses")) {
-                    jdbc.update("""
+                    statements.add("""
                             INSERT INTO statistic_listing (listing_id, ipc_section) VALUES (?, ?)
                             ON CONFLICT (listing_id) DO UPDATE SET ipc_section = EXCLUDED.ipc_section""",
                             data.path("listingId").asText(), ipcSection(data.path("ipcClasses")));
                 }
             }
-            case CONTRACT_CREATED -> version(data.path("contractId").asText(), 1, data.path("terms"));
-            case CONTRACT_AMENDED -> version(data.path("contractId").asText(), data.path("version").asInt(), data.path("terms"));
-            case CONTRACT_SIGNED -> jdbc.update("""
+            case CONTRACT_CREATED -> version(statements, data.path("contractId").asText(), 1, data.path("terms"));
+            case CONTRACT_AMENDED -> version(statements, data.path("contractId").asText(), data.path("version").asInt(),
+                    data.path("terms"));
+            case CONTRACT_SIGNED -> statements.add("""
                     INSERT INTO statistic_contract_party (contract_id, organisation_id, country) VALUES (?, ?, ?)
                     ON CONFLICT (contract_id, organisation_id) DO UPDATE SET country = EXCLUDED.country""",
                     data.path("contractId").asText(), data.path("organisationId").asText(), data.path("country").asText());
-            case CONTRACT_ACTIVATED -> jdbc.update("""
+            case CONTRACT_ACTIVATED -> statements.add("""
                     INSERT INTO statistic_deal (contract_id, listing_id, seller_organisation_id, buyer_organisation_id,
                         version, deal_type, took_effect_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -65,9 +74,9 @@ class DealStatisticsRecorder implements TrailFollower {
         }
     }
 
-    private void version(String contractId, int version, JsonNode terms) {
+    private static void version(StatementBatch statements, String contractId, int version, JsonNode terms) {
         JsonNode price = terms.path("price");
-        jdbc.update("""
+        statements.add("""
                 INSERT INTO statistic_contract_version (contract_id, version, deal_type, amount, currency) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (contract_id, version) DO NOTHING""",
                 contractId, version, terms.path("dealType").asText(), new BigDecimal(price.path("amount").asText()),

@@ -3,7 +3,13 @@ package io.techex.platform.consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Exactly-once effect for at-least-once delivery: the event's id is recorded in {@code processed_event} in the
@@ -37,5 +43,50 @@ public class EventInbox {
             return true;
         });
         return Boolean.TRUE.equals(ran);
+    }
+
+    /**
+     * Runs {@code effect} once for those of {@code items} whose event {@code consumer} has not processed, all in one
+     * transaction with recording their ids: the batch form of {@link #handleOnce(String, InboundEvent, Consumer)},
+     * one statement for the whole inbox check instead of one per event. Of several items with the same event id
+     * the first is the one, as it would be handled one at a time in this order. An effect that fails rolls every id
+     * of the batch back with it. The ids are taken in their sort order, so that consumers recording batches in
+     * parallel wait for each other on an id they share rather than deadlock.
+     *
+     * @param event the event an item carries
+     * @param effect given the new items, in the order of {@code items}; not called when there are none
+     * @return the items whose effect ran, in order
+     */
+    public <T> List<T> handleOnce(String consumer, List<T> items, Function<T, InboundEvent> event,
+                                  Consumer<List<T>> effect) {
+        Map<String, T> firstOfEach = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        for (T item : items) {
+            InboundEvent inbound = event.apply(item);
+            if (firstOfEach.putIfAbsent(inbound.id(), item) == null) {
+                types.put(inbound.id(), inbound.type());
+            }
+        }
+        if (firstOfEach.isEmpty()) {
+            return List.of();
+        }
+        List<T> ran = transactions.execute(status -> {
+            Set<String> inserted = new HashSet<>(jdbc.queryForList("""
+                    INSERT INTO processed_event (consumer, event_id, event_type)
+                    SELECT ?, e.id, e.type FROM unnest(?::varchar[], ?::varchar[]) AS e(id, type)
+                    ORDER BY e.id
+                    ON CONFLICT (consumer, event_id) DO NOTHING
+                    RETURNING event_id""", String.class, consumer,
+                    types.keySet().toArray(String[]::new), types.values().toArray(String[]::new)));
+            List<T> fresh = firstOfEach.entrySet().stream()
+                    .filter(entry -> inserted.contains(entry.getKey()))
+                    .map(Map.Entry::getValue)
+                    .toList();
+            if (!fresh.isEmpty()) {
+                effect.accept(fresh);
+            }
+            return fresh;
+        });
+        return ran == null ? List.of() : ran;
     }
 }
