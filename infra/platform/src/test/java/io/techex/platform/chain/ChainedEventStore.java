@@ -2,6 +2,7 @@ package io.techex.platform.chain;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,7 +46,13 @@ final class ChainedEventStore implements AutoCloseable {
         this.jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
-        try (var axonStorage = new AnnotationConfigApplicationContext(AxonStorageConfiguration.class)) {
+        try (var axonStorage = new AnnotationConfigApplicationContext()) {
+            // only the schema and the conflict resolver are wanted: lazily, the storage engine it also declares (which
+            // needs Axon's serializers) is never built
+            axonStorage.addBeanFactoryPostProcessor(beans -> Arrays.stream(beans.getBeanDefinitionNames())
+                    .forEach(name -> beans.getBeanDefinition(name).setLazyInit(true)));
+            axonStorage.register(AxonStorageConfiguration.class);
+            axonStorage.refresh();
             JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
             this.engine = JdbcEventStorageEngine.builder()
                     .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
