@@ -54,6 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final String readyPath;
     private final Path log;
     private Process process;
+    private volatile boolean killed;
 
     /**
      * @param name       how it is called in messages and its log file's name, e.g. {@code bidding-service-2}
@@ -132,6 +133,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
+        killed = false;
         RUNNING.add(this);
         return this;
     }
@@ -179,6 +181,8 @@ public final class ServiceProcess implements AutoCloseable {
         synchronized (this) {
             running = process;
         }
+        // set first: a request this cuts off may fail before the process is seen to be gone
+        killed = true;
         running.destroyForcibly();
         try {
             running.waitFor();
@@ -207,6 +211,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** Whether {@link #kill} was called since the last start, even if the process is not gone yet. */
+    public boolean killed() {
+        return killed;
     }
 
     public boolean isAlive() {
