@@ -46,6 +46,10 @@ public final class SeparateProcesses {
     private KafkaCluster kafka;
 
     public static void main(String[] args) throws Exception {
+        // before any logger exists: this JVM only starts others, and Kafka's clients log hundreds of INFO lines
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "io/techex/testkit/kafka-broker-logback.xml");
+        }
         boolean cluster = false;
         Path logs = Path.of(System.getProperty("user.home"), ".techex", "processes", "logs");
         for (int i = 0; i < args.length; i++) {
