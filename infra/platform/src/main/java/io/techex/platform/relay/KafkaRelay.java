@@ -45,19 +45,28 @@ public class KafkaRelay implements EventMessageHandler {
     private final CloudEventMapper mapper;
     private final String topic;
     private final Duration ackTimeout;
+    private final RelayOutcomes outcomes;
 
-    public KafkaRelay(KafkaOperations<String, CloudEvent> kafka, CloudEventMapper mapper, String topic, Duration ackTimeout) {
+    public KafkaRelay(KafkaOperations<String, CloudEvent> kafka, CloudEventMapper mapper, String topic, Duration ackTimeout,
+                      RelayOutcomes outcomes) {
         this.kafka = kafka;
         this.mapper = mapper;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
+        this.outcomes = outcomes;
     }
 
     @Override
     public Object handle(EventMessage<?> message) {
         if (message.getPayload() instanceof PublicEvent event) {
             CloudEvent cloudEvent = mapper.toCloudEvent(event, message);
-            pendingSends().add(kafka.send(new ProducerRecord<>(topic, event.assetId(), cloudEvent)));
+            try {
+                pendingSends().add(kafka.send(new ProducerRecord<>(topic, event.assetId(), cloudEvent)));
+            } catch (RuntimeException e) {
+                // the producer could not even take the record (no metadata from the broker within max.block.ms)
+                outcomes.failed(e);
+                throw e;
+            }
         }
         return null;
     }
@@ -89,10 +98,12 @@ public class KafkaRelay implements EventMessageHandler {
     private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            outcomes.acknowledged();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayFailed("Interrupted while waiting for Kafka to acknowledge " + sends.size() + " events", e);
         } catch (ExecutionException | TimeoutException e) {
+            outcomes.failed(e);
             log.warn("Kafka did not acknowledge a batch of {} events on {}; the batch will be retried: {}",
                     sends.size(), topic, e.getMessage());
             throw new RelayFailed("Kafka did not acknowledge " + sends.size() + " events on " + topic, e);
