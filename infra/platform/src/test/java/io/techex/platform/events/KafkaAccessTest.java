@@ -30,6 +30,7 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,21 @@ class KafkaAccessTest {
                         return received.contains("published");
                     });
                     consumer.commitSync(Duration.ofSeconds(30));
+                }
+                // As audit-service reads its progress: an admin client with the service's own Kafka settings
+                try (Admin own = Admin.create(bidding.getBean(KafkaAdmin.class).getConfigurationProperties())) {
+                    assertThat(own.listConsumerGroupOffsets(topics.group("biddable-listings"))
+                            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)).isNotEmpty();
+                    assertThat(refusal(() -> {
+                        try {
+                            own.listConsumerGroupOffsets(NAMESPACE + ".techex.listing.deals")
+                                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })).isInstanceOf(GroupAuthorizationException.class);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
             });
         });
