@@ -1,6 +1,8 @@
 package io.techex.launcher;
 
 import io.techex.authserver.AuthServerProperties;
+import io.techex.platform.events.KafkaAccess;
+import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,6 +61,10 @@ class DeploymentManifestsTest {
     static final Path K8S_DATA = K8S.resolve("data");
     /** The Prometheus Operator's resources, applied on their own where its CRDs exist. */
     static final Path K8S_MONITORING = K8S.resolve("monitoring");
+    /** The services' Kafka users for Strimzi's user operator, applied once Strimzi runs, beside the services. */
+    static final Path K8S_KAFKA_USERS = K8S.resolve("kafka-users");
+    /** Where Strimzi's user operator keeps a KafkaUser's JAAS line, in the Secret of the user's name. */
+    static final String SASL_JAAS_CONFIG_KEY = "sasl.jaas.config";
     /** Kafka nodes in compose, and Strimzi's: brokers and controllers, so that one may go without losing a write. */
     static final int BROKERS = 3;
     /** Copies of every topic, and how many must hold a record before acks=all acknowledges it. */
@@ -454,7 +460,7 @@ class DeploymentManifestsTest {
 
     @Test
     void theKustomizationListsEveryManifestAndNothingElse() throws IOException {
-        for (Path dir : List.of(K8S, K8S_DATA, K8S_MONITORING)) {
+        for (Path dir : List.of(K8S, K8S_DATA, K8S_MONITORING, K8S_KAFKA_USERS)) {
             Map<String, Object> kustomization = map(loadAll(dir.resolve("kustomization.yaml")).getFirst(), "kustomization");
             Set<String> listed = new TreeSet<>();
             list(kustomization.get("resources"), "resources").forEach(r -> listed.add(String.valueOf(r)));
@@ -481,7 +487,7 @@ class DeploymentManifestsTest {
                         .as("namespace of %s %s", manifest.get("kind"), name(manifest)).isEqualTo(name(namespaces.getFirst()));
             }
         }
-        for (Map<String, Object> manifest : k8s(K8S_MONITORING)) {
+        for (Map<String, Object> manifest : Stream.concat(k8s(K8S_MONITORING).stream(), k8s(K8S_KAFKA_USERS).stream()).toList()) {
             assertThat(map(manifest.get("metadata"), "metadata").get("namespace"))
                     .as("namespace of %s %s", manifest.get("kind"), name(manifest)).isEqualTo(namespace);
         }
@@ -617,6 +623,12 @@ class DeploymentManifestsTest {
                             .filter(m -> String.valueOf(selector.get("name")).equals(name(m))).toList();
                     if (sources.isEmpty() && Boolean.TRUE.equals(selector.get("optional"))) {
                         continue;   // provided by the cluster's operator, or deliberately absent
+                    }
+                    if (sources.isEmpty() && "Secret".equals(ref[1]) && SASL_JAAS_CONFIG_KEY.equals(selector.get("key"))) {
+                        assertThat(ofKind(k8s(K8S_KAFKA_USERS), "KafkaUser").stream().map(DeploymentManifestsTest::name))
+                                .as("KafkaUser %s, whose Secret %s reads %s from", selector.get("name"), name, env.get("name"))
+                                .contains(String.valueOf(selector.get("name")));
+                        continue;   // Strimzi's user operator makes it
                     }
                     assertThat(sources).as("%s %s, which %s reads %s from", ref[1], selector.get("name"), name,
                             env.get("name")).hasSize(1);
@@ -816,6 +828,83 @@ class DeploymentManifestsTest {
             assertThat(map(spec.get("config"), topic + " config"))
                     .containsEntry("min.insync.replicas", MIN_INSYNC_REPLICAS);
         }
+    }
+
+    /**
+     * Kafka in the cluster is SASL/SCRAM with ACLs: each service signs in as its own KafkaUser, whose ACLs are exactly
+     * what {@link KafkaAccess} declares (the same declaration the secure test cluster and {@code kafka.sh --secure} are
+     * made from), and reads its JAAS line from that user's Secret, no other's.
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void kubernetesGivesEachServiceItsOwnKafkaUserWithTheAclsKafkaAccessDeclares(String service) {
+        String serviceName = moduleProperties(service).get("techex.service.name");
+        String user = KafkaAccess.user("", serviceName);
+        Map<String, Object> kafka = ofKind(k8s(K8S_DATA), "Kafka").getFirst();
+        List<Map<String, Object>> users = ofKind(k8s(K8S_KAFKA_USERS), "KafkaUser").stream()
+                .filter(u -> user.equals(name(u))).toList();
+        assertThat(users).as("KafkaUser %s in k8s/kafka-users", user).hasSize(1);
+        Map<String, Object> kafkaUser = users.getFirst();
+        assertThat(labels(kafkaUser)).containsEntry("strimzi.io/cluster", name(kafka));
+        Map<String, Object> spec = map(kafkaUser.get("spec"), user + " spec");
+        assertThat(map(spec.get("authentication"), "authentication")).containsEntry("type", "scram-sha-512");
+        Map<String, Object> authorization = map(spec.get("authorization"), "authorization");
+        assertThat(authorization).containsEntry("type", "simple");
+        Set<String> granted = new TreeSet<>();
+        for (Map<String, Object> acl : maps(authorization.get("acls"), user + " acls")) {
+            Map<String, Object> resource = map(acl.get("resource"), "resource");
+            assertThat(acl.get("host")).as("%s: any host", user).isIn(null, "*");
+            for (Object operation : list(acl.get("operations"), "operations")) {
+                granted.add(resource.get("type") + " " + resource.get("name") + " " + resource.get("patternType") + " " + operation);
+            }
+        }
+        Set<String> declared = new TreeSet<>();
+        for (AclBinding binding : KafkaAccess.acls("", serviceName)) {
+            assertThat(binding.entry().principal()).isEqualTo("User:" + user);
+            declared.add(binding.pattern().resourceType().name().toLowerCase(Locale.ROOT) + " " + binding.pattern().name()
+                    + " " + switch (binding.pattern().patternType()) {
+                        case LITERAL -> "literal";
+                        case PREFIXED -> "prefix";
+                        default -> fail("pattern type %s has no Strimzi name here", binding.pattern().patternType());
+                    } + " " + strimziOperation(binding.entry().operation().name()));
+        }
+        assertThat(granted).as("ACLs of KafkaUser %s against KafkaAccess", user).isEqualTo(declared);
+
+        Map<String, Object> container = deploymentContainer(artifactId(service));
+        List<Map<String, Object>> jaas = maps(container.getOrDefault("env", List.of()), "env").stream()
+                .filter(e -> "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG".equals(e.get("name"))).toList();
+        assertThat(jaas).as("%s's SASL login", service).hasSize(1);
+        Map<String, Object> secretRef = map(map(jaas.getFirst().get("valueFrom"), "valueFrom").get("secretKeyRef"), "secretKeyRef");
+        assertThat(secretRef).as("%s reads its own user's Secret", service)
+                .containsEntry("name", user).containsEntry("key", SASL_JAAS_CONFIG_KEY);
+        Map<String, String> env = kubernetesEnvironmentValues(container);
+        assertThat(env).as("%s's Kafka security", service)
+                .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+    }
+
+    /** The brokers ask every client for SCRAM, authorise by ACL, and make users' Secrets where the services run. */
+    @Test
+    void kubernetesKafkaAuthenticatesEveryClientAndAuthorisesByAcl() {
+        Map<String, Object> kafka = ofKind(k8s(K8S_DATA), "Kafka").getFirst();
+        Map<String, Object> spec = map(kafka.get("spec"), "Kafka spec");
+        Map<String, Object> broker = map(spec.get("kafka"), "spec.kafka");
+        assertThat(maps(broker.get("listeners"), "listeners")).as("listeners").isNotEmpty().allSatisfy(listener ->
+                assertThat(map(listener.get("authentication"), listener.get("name") + " authentication"))
+                        .containsEntry("type", "scram-sha-512"));
+        assertThat(map(broker.get("authorization"), "authorization")).containsEntry("type", "simple");
+        Map<String, Object> userOperator = map(map(spec.get("entityOperator"), "entityOperator").get("userOperator"), "userOperator");
+        assertThat(userOperator.get("watchedNamespace")).as("the user operator makes Secrets in the services' namespace")
+                .isEqualTo(namespace());
+    }
+
+    /** Strimzi's spelling of a Kafka ACL operation: DESCRIBE_CONFIGS is DescribeConfigs. */
+    private static String strimziOperation(String kafkaName) {
+        StringBuilder name = new StringBuilder();
+        for (String word : kafkaName.split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
     }
 
     /**
