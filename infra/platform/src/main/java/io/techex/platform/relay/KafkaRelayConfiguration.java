@@ -6,6 +6,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.techex.contracts.PublicEvent;
 import io.techex.platform.events.Topics;
+import io.techex.platform.tracing.EventTracing;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
@@ -68,8 +69,10 @@ public class KafkaRelayConfiguration {
     @Bean
     @ConditionalOnProperty(name = "techex.relay.enabled", havingValue = "true", matchIfMissing = true)
     KafkaRelay kafkaRelay(KafkaTemplate<String, CloudEvent> cloudEventTemplate, CloudEventMapper cloudEventMapper,
-                          Topics topics, @Value("${techex.relay.delivery-timeout:10s}") Duration deliveryTimeout) {
-        return new KafkaRelay(cloudEventTemplate, cloudEventMapper, topics.events(), deliveryTimeout.plusSeconds(2));
+                          Topics topics, @Value("${techex.relay.delivery-timeout:10s}") Duration deliveryTimeout,
+                          ObjectProvider<EventTracing> tracing) {
+        return new KafkaRelay(cloudEventTemplate, cloudEventMapper, topics.events(), deliveryTimeout.plusSeconds(2),
+                tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
     /**
