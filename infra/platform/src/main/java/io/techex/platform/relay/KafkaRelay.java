@@ -49,18 +49,21 @@ public class KafkaRelay implements EventMessageHandler {
     private final CloudEventMapper mapper;
     private final String topic;
     private final Duration ackTimeout;
+    private final RelayOutcomes outcomes;
     private final EventTracing tracing;
 
-    public KafkaRelay(KafkaOperations<String, CloudEvent> kafka, CloudEventMapper mapper, String topic, Duration ackTimeout) {
-        this(kafka, mapper, topic, ackTimeout, EventTracing.NONE);
+    public KafkaRelay(KafkaOperations<String, CloudEvent> kafka, CloudEventMapper mapper, String topic, Duration ackTimeout,
+                      RelayOutcomes outcomes) {
+        this(kafka, mapper, topic, ackTimeout, outcomes, EventTracing.NONE);
     }
 
     public KafkaRelay(KafkaOperations<String, CloudEvent> kafka, CloudEventMapper mapper, String topic, Duration ackTimeout,
-                      EventTracing tracing) {
+                      RelayOutcomes outcomes, EventTracing tracing) {
         this.kafka = kafka;
         this.mapper = mapper;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
+        this.outcomes = outcomes;
         this.tracing = tracing;
     }
 
@@ -78,7 +81,15 @@ public class KafkaRelay implements EventMessageHandler {
                     .tag("messaging.destination.name", topic)
                     .tag("cloudevents.event_id", message.getIdentifier());
             CloudEvent cloudEvent = mapper.toCloudEvent(event, message, tracing.contextOf(span, stored));
-            CompletableFuture<?> sent = kafka.send(new ProducerRecord<>(topic, event.assetId(), cloudEvent));
+            CompletableFuture<?> sent;
+            try {
+                sent = kafka.send(new ProducerRecord<>(topic, event.assetId(), cloudEvent));
+            } catch (RuntimeException e) {
+                // the producer could not even take the record (no metadata from the broker within max.block.ms)
+                outcomes.failed(e);
+                span.error(e).end();
+                throw e;
+            }
             sent.whenComplete((result, failure) -> {
                 if (failure != null) {
                     span.error(failure);
@@ -117,10 +128,12 @@ public class KafkaRelay implements EventMessageHandler {
     private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            outcomes.acknowledged();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayFailed("Interrupted while waiting for Kafka to acknowledge " + sends.size() + " events", e);
         } catch (ExecutionException | TimeoutException e) {
+            outcomes.failed(e);
             log.warn("Kafka did not acknowledge a batch of {} events on {}; the batch will be retried: {}",
                     sends.size(), topic, e.getMessage());
             throw new RelayFailed("Kafka did not acknowledge " + sends.size() + " events on " + topic, e);

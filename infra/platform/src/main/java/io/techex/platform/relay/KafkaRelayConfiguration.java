@@ -23,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,12 +68,17 @@ public class KafkaRelayConfiguration {
     }
 
     @Bean
+    RelayOutcomes relayOutcomes(ObjectProvider<Clock> clock) {
+        return new RelayOutcomes(clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "techex.relay.enabled", havingValue = "true", matchIfMissing = true)
     KafkaRelay kafkaRelay(KafkaTemplate<String, CloudEvent> cloudEventTemplate, CloudEventMapper cloudEventMapper,
                           Topics topics, @Value("${techex.relay.delivery-timeout:10s}") Duration deliveryTimeout,
-                          ObjectProvider<EventTracing> tracing) {
+                          RelayOutcomes relayOutcomes, ObjectProvider<EventTracing> tracing) {
         return new KafkaRelay(cloudEventTemplate, cloudEventMapper, topics.events(), deliveryTimeout.plusSeconds(2),
-                tracing.getIfAvailable(() -> EventTracing.NONE));
+                relayOutcomes, tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
     /**
