@@ -6,6 +6,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.techex.contracts.PublicEvent;
 import io.techex.platform.events.Topics;
+import io.techex.platform.tracing.EventTracing;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
@@ -75,9 +76,9 @@ public class KafkaRelayConfiguration {
     @ConditionalOnProperty(name = "techex.relay.enabled", havingValue = "true", matchIfMissing = true)
     KafkaRelay kafkaRelay(KafkaTemplate<String, CloudEvent> cloudEventTemplate, CloudEventMapper cloudEventMapper,
                           Topics topics, @Value("${techex.relay.delivery-timeout:10s}") Duration deliveryTimeout,
-                          RelayOutcomes relayOutcomes) {
+                          RelayOutcomes relayOutcomes, ObjectProvider<EventTracing> tracing) {
         return new KafkaRelay(cloudEventTemplate, cloudEventMapper, topics.events(), deliveryTimeout.plusSeconds(2),
-                relayOutcomes);
+                relayOutcomes, tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
     /**
