@@ -79,6 +79,24 @@ public final class AuditTestSupport {
         return send(port, "GET", path, person);
     }
 
+    /** A GET with request headers ({@code name, value, ...}), its body as bytes as they came (compressed, say). */
+    public static HttpResponse<byte[]> getBytes(int port, String path, String person, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET()
+                .header("Authorization", TestTokens.get().bearer(person));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static HttpResponse<String> post(int port, String path, String person) {
         return send(port, "POST", path, person);
     }

@@ -3,6 +3,9 @@ package io.techex.audit.trail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.techex.contracts.EventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.io.IOException;
@@ -12,15 +15,25 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Reads trails from the audit schema. */
 @Repository
 public class AssetTrails {
 
-    private final JdbcTemplate jdbc;
+    /** Rows fetched a time when a trail is read through a cursor. */
+    static final int FETCH_SIZE = 500;
 
-    AssetTrails(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate cursor;
+    private final TransactionTemplate transactions;
+
+    AssetTrails(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.cursor = new JdbcTemplate(jdbc.getDataSource());
+        this.cursor.setFetchSize(FETCH_SIZE);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setReadOnly(true);
     }
 
     public Optional<AssetTrail> find(String assetId) {
@@ -29,10 +42,46 @@ public class AssetTrails {
 
     /** The asset's trail filtered by {@code query}; empty when the asset has no events at all (as of the query's time). */
     public Optional<AssetTrail> find(String assetId, TrailQuery query) {
+        List<AssetTrail.Entry> entries = new ArrayList<>();
+        forEachEntry(assetId, query, entries::add);
+        if (entries.isEmpty() && !exists(assetId, query)) {
+            return Optional.empty();
+        }
+        return Optional.of(new AssetTrail(assetId, headline(assetId, query), query.asOf(), latestTreeHeadSize(query), entries));
+    }
+
+    /**
+     * Everything of the trail but its entries, and the version of the trail the read sees; empty when the asset has no
+     * events at all (as of the query's time). Read in the same transaction as the entries, the version names exactly
+     * the answer: the trail only grows, so its newest entry, the asset's newest leaf (entries get their leaves later,
+     * always newer than the asset's previous ones) and the newest tree head say everything that can change it.
+     */
+    public Optional<Head> head(String assetId, TrailQuery query) {
+        if (!exists(assetId, query)) {
+            return Optional.empty();
+        }
+        Long treeSize = latestTreeHeadSize(query);
+        String version = jdbc.queryForObject("""
+                SELECT (SELECT max(position) FROM trail_entry WHERE asset_id = ?) || '.'
+                    || coalesce((SELECT leaf_index FROM log_asset_latest WHERE asset_id = ?)::text, '-')""",
+                String.class, assetId, assetId) + "." + (treeSize == null ? "-" : treeSize);
+        return Optional.of(new Head(headline(assetId, query), treeSize, version));
+    }
+
+    /**
+     * The trail's entries in order, handed over one by one as the database sends them, a few hundred rows at a time:
+     * in a transaction (the PostgreSQL driver only fetches in parts without autocommit), the whole trail is never in
+     * memory.
+     */
+    public void forEachEntry(String assetId, TrailQuery query, Consumer<AssetTrail.Entry> entries) {
+        // The leaf is looked up entry by entry (LATERAL ... LIMIT 1, which the planner cannot turn into a join of the
+        // whole log), index-only on log_leaf_event_leaf (V9): the read costs the asset's size, not the log's. A plain
+        // join was planned as a hash join over every leaf of the log, whose size grows with the whole exchange.
         StringBuilder sql = new StringBuilder("""
                 SELECT t.position, t.event_id, t.event_type, t.source, t.occurred_at, t.actor_person, t.actor_org,
                        t.actor_role, t.data::text, l.leaf_index, l.leaf_hash
-                FROM trail_entry t LEFT JOIN log_leaf l ON l.event_id = t.event_id
+                FROM trail_entry t
+                LEFT JOIN LATERAL (SELECT leaf_index, leaf_hash FROM log_leaf WHERE log_leaf.event_id = t.event_id LIMIT 1) l ON true
                 WHERE t.asset_id = ?""");
         List<Object> arguments = new ArrayList<>(List.of(assetId));
         if (query.from() != null) {
@@ -55,17 +104,30 @@ public class AssetTrails {
             arguments.add(types);
         }
         sql.append(" ORDER BY t.occurred_at, t.position");
-        List<AssetTrail.Entry> entries = jdbc.query(sql.toString(),
-                (row, n) -> new AssetTrail.Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+        Base64.Encoder base64 = Base64.getEncoder();
+        transactions.executeWithoutResult(status -> {
+            // the sort of a 10,000-event trail is a few MB of rows: in memory, not spilled to disk with the default 4 MB
+            cursor.execute("SET LOCAL work_mem = '32MB'");
+            cursor.query(sql.toString(), (RowCallbackHandler) row -> {
+                String person = row.getString(6);
+                long leafIndex = row.getLong(10);
+                Long leaf = row.wasNull() ? null : leafIndex;
+                byte[] leafHash = row.getBytes(11);
+                entries.accept(new AssetTrail.Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getTimestamp(5).toInstant(),
-                        row.getString(6) == null ? null : new AssetTrail.Actor(row.getString(6), row.getString(7), row.getString(8)),
-                        row.getString(9), (Long) row.getObject(10),
-                        row.getBytes(11) == null ? null : Base64.getEncoder().encodeToString(row.getBytes(11))),
-                arguments.toArray());
-        if (entries.isEmpty() && !exists(assetId, query)) {
-            return Optional.empty();
-        }
-        return Optional.of(new AssetTrail(assetId, headline(assetId, query), query.asOf(), latestTreeHeadSize(query), entries));
+                        person == null ? null : new AssetTrail.Actor(person, row.getString(7), row.getString(8)),
+                        row.getString(9), leaf, leafHash == null ? null : base64.encodeToString(leafHash)));
+            }, arguments.toArray());
+        });
+    }
+
+    /**
+     * The parts of a trail before its entries.
+     *
+     * @param version what the read saw of the asset's trail, its leaves and the log's tree heads: the same version, the
+     *                same answer to the same question
+     */
+    public record Head(AssetTrail.Asset asset, Long latestTreeHeadSize, String version) {
     }
 
     private boolean exists(String assetId, TrailQuery query) {

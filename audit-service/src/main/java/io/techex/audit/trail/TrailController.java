@@ -2,6 +2,7 @@ package io.techex.audit.trail;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.rules.RuleViolation;
 import io.techex.platform.web.CurrentActor;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,10 +19,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,29 +42,111 @@ class TrailController {
 
     private final AssetTrails trails;
     private final TrailExports exports;
+    private final JsonMapper mapper;
+    private final TransactionTemplate reads;
 
-    TrailController(AssetTrails trails, TrailExports exports) {
+    TrailController(AssetTrails trails, TrailExports exports, JsonMapper mapper, PlatformTransactionManager transactions) {
         this.trails = trails;
         this.exports = exports;
+        this.mapper = mapper;
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
+        this.reads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
      * The trail, in the order things happened; {@code from}/{@code to} (ISO-8601 instants), {@code party} (an
      * organisation), {@code type} (repeatable) narrow it, {@code asOf} shows it as it stood at an instant.
+     *
+     * <p>Written to the client as the database sends it, the stored event data copied as it is: a trail of 10,000
+     * events is never held in memory whole, nor parsed. Its (weak) ETag names the version of the trail (see
+     * {@link AssetTrails#head}), so a client that already has it gets 304 and no body.
      */
     @Operation(summary = "An asset's trail", description = "In the order things happened; from and to (an empty or "
-            + "single-instant window is fine), party and type narrow it, asOf shows it as it stood then.")
+            + "single-instant window is fine), party and type narrow it, asOf shows it as it stood then. The trail only "
+            + "grows: send the ETag of the copy you have in If-None-Match, and the answer is 304 while it is unchanged.")
+    @ApiResponse(responseCode = "200", description = "The trail",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version of this trail, for If-None-Match",
+                    schema = @Schema(types = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssetTrail.class)))
+    @ApiResponse(responseCode = "304", description = "The trail is still the one whose ETag was sent in If-None-Match",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The version of this trail", schema = @Schema(types = "string")))
+    @ApiResponse(responseCode = "404", description = "No event about this asset (as of asOf, when given)")
     @GetMapping("/{assetId}/trail")
-    AssetTrail trail(@PathVariable String assetId, @CurrentActor Actor actor,
-                     @Parameter(description = "Events that occurred at or after this instant")
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                     @Parameter(description = "Events that occurred before this instant; not before from (equal to it: no event)")
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                     @RequestParam(required = false) String party,
-                     @RequestParam(name = "type", required = false) List<String> types,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return trails.find(assetId, new TrailQuery(from, to, party, types, asOf))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No trail for asset " + assetId));
+    void trail(@PathVariable String assetId, @CurrentActor Actor actor,
+               @Parameter(description = "Events that occurred at or after this instant")
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+               @Parameter(description = "Events that occurred before this instant; not before from (equal to it: no event)")
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+               @RequestParam(required = false) String party,
+               @RequestParam(name = "type", required = false) List<String> types,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+               @Parameter(description = "ETags of copies the client has: 304 when the trail is still one of them")
+               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+               HttpServletResponse response) {
+        TrailQuery query = new TrailQuery(from, to, party, types, asOf);
+        // one snapshot for the version and the entries, so that the ETag names exactly the body it goes with
+        reads.executeWithoutResult(status -> {
+            AssetTrails.Head head = trails.head(assetId, query)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No trail for asset " + assetId));
+            // weak: the same version is the same JSON, but Tomcat compresses no answer with a strong tag (gzipped bytes
+            // are another representation), and If-None-Match compares weakly anyway
+            String etag = "W/\"" + head.version() + "\"";
+            response.setHeader(HttpHeaders.ETAG, etag);
+            if (ETags.matches(ifNoneMatch, etag)) {
+                response.setStatus(HttpStatus.NOT_MODIFIED.value());
+                return;
+            }
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            try (JsonGenerator json = mapper.createGenerator(response.getOutputStream())) {
+                writeTrail(json, assetId, query, head);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** What {@link AssetTrail} serialises to, field by field and entry by entry as they come. */
+    private void writeTrail(JsonGenerator json, String assetId, TrailQuery query, AssetTrails.Head head) {
+        json.writeStartObject();
+        json.writeStringProperty("assetId", assetId);
+        json.writePOJOProperty("asset", head.asset());
+        json.writePOJOProperty("asOf", query.asOf());
+        json.writePOJOProperty("latestTreeHeadSize", head.latestTreeHeadSize());
+        json.writeArrayPropertyStart("entries");
+        trails.forEachEntry(assetId, query, entry -> {
+            json.writeStartObject();
+            json.writeNumberProperty("position", entry.position());
+            json.writeStringProperty("eventId", entry.eventId());
+            json.writeStringProperty("type", entry.type());
+            json.writeStringProperty("source", entry.source());
+            // what Jackson writes for an Instant: ISO-8601 in UTC, Instant.toString's form
+            json.writeStringProperty("occurredAt", entry.occurredAt().toString());
+            json.writeName("actor");
+            if (entry.actor() == null) {
+                json.writeNull();
+            } else {
+                json.writeStartObject();
+                json.writeStringProperty("person", entry.actor().person());
+                json.writeStringProperty("organisation", entry.actor().organisation());
+                json.writeStringProperty("role", entry.actor().role());
+                json.writeEndObject();
+            }
+            // the stored JSON as it is (what @JsonRawValue wrote): PostgreSQL's text of a jsonb value is valid JSON
+            json.writeName("data");
+            json.writeRawValue(entry.data());
+            json.writeName("leafIndex");
+            if (entry.leafIndex() == null) {
+                json.writeNull();
+            } else {
+                json.writeNumber(entry.leafIndex());
+            }
+            json.writeStringProperty("leafHash", entry.leafHash());
+            json.writeEndObject();
+        });
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     /**

@@ -51,7 +51,8 @@ final class AuditScenario {
     private static final String TRAIL_SQL = """
             SELECT t.position, t.event_id, t.event_type, t.source, t.occurred_at, t.actor_person, t.actor_org,
                    t.actor_role, t.data::text, l.leaf_index, l.leaf_hash
-            FROM audit.trail_entry t LEFT JOIN audit.log_leaf l ON l.event_id = t.event_id
+            FROM audit.trail_entry t
+            LEFT JOIN LATERAL (SELECT leaf_index, leaf_hash FROM audit.log_leaf WHERE log_leaf.event_id = t.event_id LIMIT 1) l ON true
             WHERE t.asset_id = ? ORDER BY t.occurred_at, t.position""";
 
     private static final int EVENTS_PER_ASSET = 100;
