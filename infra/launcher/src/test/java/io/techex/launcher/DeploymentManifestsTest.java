@@ -65,7 +65,8 @@ class DeploymentManifestsTest {
     static final String LIVENESS = "/actuator/health/liveness";
     /** What every service needs from its environment to reach PostgreSQL, Kafka and Redis. */
     static final List<String> INFRASTRUCTURE_ENV = List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
-            "SPRING_DATASOURCE_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "TECHEX_REDIS_HOST", "TECHEX_REDIS_PORT");
+            "SPRING_DATASOURCE_PASSWORD", "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+            "TECHEX_REDIS_HOST", "TECHEX_REDIS_PORT");
     static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
     static final String AUTH_PREFIX = "techex.auth";
