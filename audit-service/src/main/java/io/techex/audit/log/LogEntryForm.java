@@ -7,6 +7,7 @@ import io.cloudevents.CloudEvent;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * What a leaf of the exchange-wide log holds, byte for byte ({@code audit-service/LOG.md} says the same for
@@ -14,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * <p>
  * <b>The event form</b> ({@link #canonical}): one CloudEvent as the CloudEvents JSON event format writes it (the
  * context attributes {@code specversion, id, source, type, subject, time, datacontenttype, dataschema}, every extension
- * as a top-level member, and the JSON data under {@code data}), in {@link CanonicalJson canonical form}, UTF-8. It is a
+ * as a top-level member but the distributed-tracing ones, and the JSON data under {@code data}), in
+ * {@link CanonicalJson canonical form}, UTF-8. It is a
  * function of the event's content only: neither the Kafka topic, partition or offset nor the moment audit received it
  * take part. {@code time} is written as an ISO-8601 UTC instant; absent attributes are left out.
  * <p>
@@ -35,6 +37,9 @@ public final class LogEntryForm {
 
     /** The format of the leaves the log appends now. */
     public static final int LEAF_VERSION = 2;
+
+    /** The CloudEvents distributed-tracing extension: about the delivery, not the event. */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
 
     private LogEntryForm() {
     }
@@ -59,6 +64,10 @@ public final class LogEntryForm {
             json.put("dataschema", event.getDataSchema().toString());
         }
         for (String name : event.getExtensionNames()) {
+            if (TRACE_CONTEXT.contains(name)) {
+                // the trace a record was published in, new each time the relay publishes the event again
+                continue;
+            }
             Object value = event.getExtension(name);
             switch (value) {
                 case Number number -> json.put(name, new BigDecimal(number.toString()));

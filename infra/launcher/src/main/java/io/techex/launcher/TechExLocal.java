@@ -273,7 +273,7 @@ public final class TechExLocal {
     private Map<String, Object> postgres() throws IOException {
         Map<String, Object> properties = new LinkedHashMap<>();
         try {
-            createDatabaseIfMissing();
+            createDatabaseIfMissing(POSTGRES_URL);
             properties.put("spring.datasource.url", POSTGRES_URL);
             // Flyway as the administrator; each service as its own role (techex_listing...), which has no password:
             // where the server wants one, the services connect as the administrator too
@@ -296,10 +296,11 @@ public final class TechExLocal {
         return properties;
     }
 
-    private static void createDatabaseIfMissing() throws SQLException {
-        int slash = POSTGRES_URL.lastIndexOf('/');
-        String database = POSTGRES_URL.substring(slash + 1).replaceAll("\\?.*", "");
-        String adminUrl = POSTGRES_URL.substring(0, slash + 1) + "postgres";
+    /** Creates the database {@code url} names, connecting to the server's {@code postgres} database to do so. */
+    static void createDatabaseIfMissing(String url) throws SQLException {
+        int slash = url.lastIndexOf('/');
+        String database = url.substring(slash + 1).replaceAll("\\?.*", "");
+        String adminUrl = url.substring(0, slash + 1) + "postgres";
         try (Connection admin = DriverManager.getConnection(adminUrl, POSTGRES_USER, POSTGRES_PASSWORD);
              var exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
@@ -311,7 +312,7 @@ public final class TechExLocal {
         }
     }
 
-    private static void checkRedis(HostAndPort redis) {
+    static void checkRedis(HostAndPort redis) {
         try (Jedis jedis = new Jedis(redis, DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).build())) {
             jedis.ping();
             System.out.println("Redis: " + redis);
@@ -321,7 +322,7 @@ public final class TechExLocal {
         }
     }
 
-    private static boolean isFree(int port) {
+    static boolean isFree(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return false;

@@ -1,6 +1,8 @@
 package io.techex.launcher;
 
 import io.techex.authserver.AuthServerProperties;
+import io.techex.platform.events.KafkaAccess;
+import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,6 +57,21 @@ class DeploymentManifestsTest {
     static final Path ROOT = repositoryRoot();
     static final Path DEPLOY = ROOT.resolve("infra/deploy");
     static final Path K8S = DEPLOY.resolve("k8s");
+    /** The data layer's custom resources (Strimzi, CloudNativePG), applied on their own, in their own namespace. */
+    static final Path K8S_DATA = K8S.resolve("data");
+    /** The Prometheus Operator's resources, applied on their own where its CRDs exist. */
+    static final Path K8S_MONITORING = K8S.resolve("monitoring");
+    /** The services' Kafka users for Strimzi's user operator, applied once Strimzi runs, beside the services. */
+    static final Path K8S_KAFKA_USERS = K8S.resolve("kafka-users");
+    /** Where Strimzi's user operator keeps a KafkaUser's JAAS line, in the Secret of the user's name. */
+    static final String SASL_JAAS_CONFIG_KEY = "sasl.jaas.config";
+    /** Kafka nodes in compose, and Strimzi's: brokers and controllers, so that one may go without losing a write. */
+    static final int BROKERS = 3;
+    /** Copies of every topic, and how many must hold a record before acks=all acknowledges it. */
+    static final int REPLICATION_FACTOR = 3;
+    static final int MIN_INSYNC_REPLICAS = 2;
+    static final String TOPICS_PREFIX = "techex.kafka.topics";
+    static final String PROMETHEUS_PATH = "/actuator/prometheus";
 
     /** The demo identity provider's module directory; deployed like a service, but not one. */
     static final String AUTHSERVER = "infra/authserver";
@@ -206,7 +223,8 @@ class DeploymentManifestsTest {
 
         Map<String, Object> dependsOn = map(entry.get("depends_on"), service + ".depends_on");
         assertThat(dependsOn).as("%s waits for PostgreSQL, Kafka, Redis and the authorization server", service)
-                .containsKeys("postgres", "kafka", "redis", artifactId(AUTHSERVER));
+                .containsKeys("postgres", "redis", artifactId(AUTHSERVER))
+                .containsKeys(composeBrokers().toArray(String[]::new));
         dependsOn.forEach((dependency, condition) -> {
             assertThat(map(condition, service + " depends_on " + dependency)).containsEntry("condition", "service_healthy");
             assertThat(map(services.get(dependency), "compose service " + dependency))
@@ -300,16 +318,74 @@ class DeploymentManifestsTest {
         Map<String, Object> services = map(compose().get("services"), "compose services");
         assertThat(map(services.get("postgres"), "postgres").get("image")).asString().startsWith("postgres:15");
         assertThat(map(services.get("redis"), "redis").get("image")).asString().startsWith("redis:7");
-        assertThat(map(services.get("kafka"), "kafka").get("image")).isEqualTo("apache/kafka:4.2.1");
-        Map<String, String> kafka = environment(map(services.get("kafka"), "kafka").get("environment"));
-        assertThat(kafka.get("KAFKA_PROCESS_ROLES")).as("single-node KRaft").contains("broker").contains("controller");
-        String advertised = kafka.get("KAFKA_ADVERTISED_LISTENERS");
-        for (String service : serviceModules()) {
-            String bootstrap = environment(map(services.get(service), service).get("environment"))
-                    .get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
-            assertThat(advertised).as("%s bootstraps from %s, a listener Kafka advertises", service, bootstrap)
-                    .contains("://" + bootstrap);
+        for (String broker : composeBrokers()) {
+            assertThat(map(services.get(broker), broker).get("image")).isEqualTo("apache/kafka:4.2.1");
         }
+    }
+
+    /**
+     * Three KRaft nodes, each broker and controller, that know each other as voters; every service bootstraps from
+     * addresses they advertise, and creates its topics with three copies, two in sync, as do the brokers themselves.
+     */
+    @Test
+    void composeRunsAThreeNodeKafkaClusterThatKeepsThreeCopies() {
+        Map<String, Object> services = map(compose().get("services"), "compose services");
+        List<String> brokers = composeBrokers();
+        assertThat(brokers).as("compose services running apache/kafka").hasSize(BROKERS);
+        Set<String> nodeIds = new TreeSet<>();
+        Set<String> advertised = new TreeSet<>();
+        Set<String> clusterIds = new TreeSet<>();
+        for (String broker : brokers) {
+            Map<String, Object> entry = map(services.get(broker), broker);
+            Map<String, String> env = environment(entry.get("environment"));
+            assertThat(env.get("KAFKA_PROCESS_ROLES")).as("%s: KRaft broker and controller", broker)
+                    .contains("broker").contains("controller");
+            nodeIds.add(env.get("KAFKA_NODE_ID"));
+            clusterIds.add(env.get("CLUSTER_ID"));
+            String voters = env.get("KAFKA_CONTROLLER_QUORUM_VOTERS");
+            for (String other : brokers) {
+                assertThat(voters).as("%s's controller quorum names %s", broker, other).contains("@" + other + ":");
+            }
+            assertThat(voters.split(",")).as("%s's quorum voters", broker).hasSize(BROKERS);
+            String listener = env.get("KAFKA_ADVERTISED_LISTENERS");
+            assertThat(listener).as("%s advertises its own name", broker).contains("://" + broker + ":");
+            advertised.add(listener.replaceFirst("^[A-Z_]+://", ""));
+            assertThat(env).as("%s's defaults for the internal topics and topics made without settings", broker)
+                    .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", String.valueOf(REPLICATION_FACTOR))
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", String.valueOf(MIN_INSYNC_REPLICAS))
+                    .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", String.valueOf(REPLICATION_FACTOR))
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", String.valueOf(REPLICATION_FACTOR))
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", String.valueOf(MIN_INSYNC_REPLICAS));
+            String volume = list(entry.get("volumes"), broker + ".volumes").stream().map(String::valueOf)
+                    .filter(v -> v.endsWith(":" + env.get("KAFKA_LOG_DIRS"))).findFirst()
+                    .orElseGet(() -> fail("%s keeps KAFKA_LOG_DIRS in no volume", broker));
+            assertThat(map(compose().get("volumes"), "volumes")).containsKey(volume.substring(0, volume.indexOf(':')));
+            assertThat(String.valueOf(map(entry.get("healthcheck"), broker + ".healthcheck").get("test")))
+                    .as("%s's healthcheck asks that broker", broker).contains(broker + ":9092");
+        }
+        assertThat(nodeIds).as("node ids").hasSize(BROKERS);
+        assertThat(clusterIds).as("one cluster id").hasSize(1);
+        for (String service : serviceModules()) {
+            Map<String, String> env = environment(map(services.get(service), service).get("environment"));
+            assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS").split(","))
+                    .as("%s bootstraps from every broker, at the address it advertises", service)
+                    .containsExactlyInAnyOrderElementsOf(advertised);
+            assertTopicSafety(env, "compose service " + service);
+        }
+    }
+
+    /** Every variable pins techex.kafka.topics.* of the service to three copies, two in sync (as bound by Spring). */
+    static void assertTopicSafety(Map<String, String> env, String where) {
+        assertThat(bound(env, TOPICS_PREFIX + ".replication-factor")).as("%s: %s.replication-factor", where, TOPICS_PREFIX)
+                .isEqualTo(String.valueOf(REPLICATION_FACTOR));
+        assertThat(bound(env, TOPICS_PREFIX + ".min-insync-replicas")).as("%s: %s.min-insync-replicas", where, TOPICS_PREFIX)
+                .isEqualTo(String.valueOf(MIN_INSYNC_REPLICAS));
+    }
+
+    static List<String> composeBrokers() {
+        return map(compose().get("services"), "compose services").entrySet().stream()
+                .filter(e -> String.valueOf(map(e.getValue(), e.getKey()).get("image")).startsWith("apache/kafka:"))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /**
@@ -385,22 +461,37 @@ class DeploymentManifestsTest {
 
     @Test
     void theKustomizationListsEveryManifestAndNothingElse() throws IOException {
-        Map<String, Object> kustomization = map(loadAll(K8S.resolve("kustomization.yaml")).getFirst(), "kustomization");
-        Set<String> listed = new TreeSet<>();
-        list(kustomization.get("resources"), "resources").forEach(r -> listed.add(String.valueOf(r)));
-        Set<String> present = new TreeSet<>();
-        try (Stream<Path> files = Files.list(K8S)) {
-            files.map(f -> f.getFileName().toString())
-                    .filter(f -> f.endsWith(".yaml") || f.endsWith(".yml"))
-                    .filter(f -> !f.startsWith("kustomization."))
-                    .forEach(present::add);
+        for (Path dir : List.of(K8S, K8S_DATA, K8S_MONITORING, K8S_KAFKA_USERS)) {
+            Map<String, Object> kustomization = map(loadAll(dir.resolve("kustomization.yaml")).getFirst(), "kustomization");
+            Set<String> listed = new TreeSet<>();
+            list(kustomization.get("resources"), "resources").forEach(r -> listed.add(String.valueOf(r)));
+            Set<String> present = new TreeSet<>();
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(f -> f.getFileName().toString())
+                        .filter(f -> f.endsWith(".yaml") || f.endsWith(".yml"))
+                        .filter(f -> !f.startsWith("kustomization."))
+                        .forEach(present::add);
+            }
+            assertThat(listed).as("resources of %s", ROOT.relativize(dir.resolve("kustomization.yaml"))).isEqualTo(present);
         }
-        assertThat(listed).as("resources of k8s/kustomization.yaml").isEqualTo(present);
     }
 
     @Test
     void everyNamespacedManifestIsInTheNamespaceItCreates() {
         String namespace = namespace();
+        List<Map<String, Object>> data = k8s(K8S_DATA);
+        List<Map<String, Object>> namespaces = data.stream().filter(m -> "Namespace".equals(m.get("kind"))).toList();
+        assertThat(namespaces).as("k8s/data creates its namespace").hasSize(1);
+        for (Map<String, Object> manifest : data) {
+            if (!"Namespace".equals(manifest.get("kind"))) {
+                assertThat(map(manifest.get("metadata"), "metadata").get("namespace"))
+                        .as("namespace of %s %s", manifest.get("kind"), name(manifest)).isEqualTo(name(namespaces.getFirst()));
+            }
+        }
+        for (Map<String, Object> manifest : Stream.concat(k8s(K8S_MONITORING).stream(), k8s(K8S_KAFKA_USERS).stream()).toList()) {
+            assertThat(map(manifest.get("metadata"), "metadata").get("namespace"))
+                    .as("namespace of %s %s", manifest.get("kind"), name(manifest)).isEqualTo(namespace);
+        }
         for (Map<String, Object> manifest : k8s()) {
             if (!"Namespace".equals(manifest.get("kind"))) {
                 assertThat(map(manifest.get("metadata"), "metadata").get("namespace"))
@@ -440,6 +531,12 @@ class DeploymentManifestsTest {
             assertThat(httpGet.get("path")).as("%s %s path", name, probe[0]).isEqualTo(probe[1]);
             assertThat(resolvePort(httpGet.get("port"), ports)).as("%s %s port", name, probe[0]).isEqualTo(port);
         }
+
+        Map<String, Object> startup = map(map(container.get("startupProbe"), name + " startupProbe").get("httpGet"),
+                name + " startupProbe.httpGet");
+        assertThat(startup.get("path")).as("%s startupProbe path: liveness, until which liveness waits", name)
+                .isEqualTo(LIVENESS);
+        assertThat(resolvePort(startup.get("port"), ports)).as("%s startupProbe port", name).isEqualTo(port);
 
         Map<String, Object> resources = map(container.get("resources"), name + " resources");
         for (String bound : List.of("requests", "limits")) {
@@ -527,6 +624,12 @@ class DeploymentManifestsTest {
                             .filter(m -> String.valueOf(selector.get("name")).equals(name(m))).toList();
                     if (sources.isEmpty() && Boolean.TRUE.equals(selector.get("optional"))) {
                         continue;   // provided by the cluster's operator, or deliberately absent
+                    }
+                    if (sources.isEmpty() && "Secret".equals(ref[1]) && SASL_JAAS_CONFIG_KEY.equals(selector.get("key"))) {
+                        assertThat(ofKind(k8s(K8S_KAFKA_USERS), "KafkaUser").stream().map(DeploymentManifestsTest::name))
+                                .as("KafkaUser %s, whose Secret %s reads %s from", selector.get("name"), name, env.get("name"))
+                                .contains(String.valueOf(selector.get("name")));
+                        continue;   // Strimzi's user operator makes it
                     }
                     assertThat(sources).as("%s %s, which %s reads %s from", ref[1], selector.get("name"), name,
                             env.get("name")).hasSize(1);
@@ -654,6 +757,274 @@ class DeploymentManifestsTest {
                 .as("TECHEX_* variables set for %s (it reads %s)", authName, known)
                 .isNotEmpty()
                 .allSatisfy(v -> assertThat(known).contains(v));
+    }
+
+    // ---------------------------------------------------------------- Kubernetes: the data layer and monitoring
+
+    /**
+     * Strimzi's Kafka in KRaft mode: one node pool of three brokers and controllers, with the same copies the services
+     * ask for; the services bootstrap from its bootstrap Service, on its plain listener's port, and create or check
+     * their topics with three copies, two in sync.
+     */
+    @Test
+    void kubernetesKafkaIsAStrimziClusterOfThreeNodesThatKeepsThreeCopies() {
+        List<Map<String, Object>> data = k8s(K8S_DATA);
+        List<Map<String, Object>> clusters = ofKind(data, "Kafka");
+        assertThat(clusters).as("Strimzi Kafka resources in k8s/data").hasSize(1);
+        Map<String, Object> kafka = clusters.getFirst();
+        assertThat(kafka.get("apiVersion")).asString().startsWith("kafka.strimzi.io/");
+        Map<String, Object> annotations = map(map(kafka.get("metadata"), "metadata").get("annotations"), "annotations");
+        assertThat(annotations).containsEntry("strimzi.io/kraft", "enabled").containsEntry("strimzi.io/node-pools", "enabled");
+        Map<String, Object> spec = map(map(kafka.get("spec"), "Kafka spec").get("kafka"), "spec.kafka");
+        Map<String, Object> config = map(spec.get("config"), "spec.kafka.config");
+        assertThat(config).as("broker defaults").containsEntry("default.replication.factor", REPLICATION_FACTOR)
+                .containsEntry("min.insync.replicas", MIN_INSYNC_REPLICAS)
+                .containsEntry("offsets.topic.replication.factor", REPLICATION_FACTOR);
+
+        List<Map<String, Object>> pools = ofKind(data, "KafkaNodePool").stream()
+                .filter(p -> name(kafka).equals(labels(p).get("strimzi.io/cluster"))).toList();
+        assertThat(pools).as("node pools of %s", name(kafka)).hasSize(1);
+        Map<String, Object> pool = map(pools.getFirst().get("spec"), "KafkaNodePool spec");
+        assertThat(pool.get("replicas")).as("nodes").isEqualTo(BROKERS);
+        assertThat(list(pool.get("roles"), "roles")).containsExactlyInAnyOrder("broker", "controller");
+        assertThat(map(pool.get("resources"), "pool resources")).containsKeys("requests", "limits");
+
+        int plainPort = maps(spec.get("listeners"), "listeners").stream()
+                .filter(l -> Boolean.FALSE.equals(l.get("tls")) && "internal".equals(l.get("type")))
+                .map(l -> ((Number) l.get("port")).intValue()).findFirst()
+                .orElseGet(() -> fail("%s has no internal listener without TLS", name(kafka)));
+        String bootstrap = name(kafka) + "-kafka-bootstrap." + namespaceOf(kafka) + ".svc:" + plainPort;
+        for (String service : serviceModules()) {
+            Map<String, String> env = kubernetesEnvironmentValues(deploymentContainer(service));
+            assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).as("%s's Kafka", service).isEqualTo(bootstrap);
+            assertTopicSafety(env, "Deployment " + service);
+        }
+    }
+
+    /**
+     * The topics a service creates at start are declared with the settings it checks them against: its events and
+     * dead-letter topics, with its partitions, three copies and two in sync.
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void kubernetesDeclaresTheServicesTopicsAsSafeAsTheServiceChecksThem(String service) throws IOException {
+        String name = moduleProperties(service).get("techex.service.name");
+        assertThat(name).as("techex.service.name of %s", service).isNotBlank();
+        Properties defaults = new Properties();
+        try (Reader in = Files.newBufferedReader(ROOT.resolve("infra/platform/src/main/resources/techex-defaults.properties"))) {
+            defaults.load(in);
+        }
+        String partitions = Optional.ofNullable(kubernetesEnvironmentValues(deploymentContainer(service))
+                .get(environmentName(TOPICS_PREFIX + ".partitions"))).orElse(defaults.getProperty(TOPICS_PREFIX + ".partitions"));
+        Map<String, Object> kafka = ofKind(k8s(K8S_DATA), "Kafka").getFirst();
+        for (String topic : List.of("techex." + name + ".events", "techex." + name + ".dlt")) {
+            List<Map<String, Object>> found = ofKind(k8s(K8S_DATA), "KafkaTopic").stream()
+                    .filter(t -> topic.equals(name(t))).toList();
+            assertThat(found).as("KafkaTopic %s", topic).hasSize(1);
+            assertThat(labels(found.getFirst())).containsEntry("strimzi.io/cluster", name(kafka));
+            Map<String, Object> spec = map(found.getFirst().get("spec"), topic + " spec");
+            assertThat(spec.get("topicName")).as("%s: the resource's name is the topic's", topic).isNull();
+            assertThat(String.valueOf(spec.get("partitions"))).as("%s partitions", topic).isEqualTo(partitions);
+            assertThat(spec.get("replicas")).as("%s replicas", topic).isEqualTo(REPLICATION_FACTOR);
+            assertThat(map(spec.get("config"), topic + " config"))
+                    .containsEntry("min.insync.replicas", MIN_INSYNC_REPLICAS);
+        }
+    }
+
+    /**
+     * Kafka in the cluster is SASL/SCRAM with ACLs: each service signs in as its own KafkaUser, whose ACLs are exactly
+     * what {@link KafkaAccess} declares (the same declaration the secure test cluster and {@code kafka.sh --secure} are
+     * made from), and reads its JAAS line from that user's Secret, no other's.
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void kubernetesGivesEachServiceItsOwnKafkaUserWithTheAclsKafkaAccessDeclares(String service) {
+        String serviceName = moduleProperties(service).get("techex.service.name");
+        String user = KafkaAccess.user("", serviceName);
+        Map<String, Object> kafka = ofKind(k8s(K8S_DATA), "Kafka").getFirst();
+        List<Map<String, Object>> users = ofKind(k8s(K8S_KAFKA_USERS), "KafkaUser").stream()
+                .filter(u -> user.equals(name(u))).toList();
+        assertThat(users).as("KafkaUser %s in k8s/kafka-users", user).hasSize(1);
+        Map<String, Object> kafkaUser = users.getFirst();
+        assertThat(labels(kafkaUser)).containsEntry("strimzi.io/cluster", name(kafka));
+        Map<String, Object> spec = map(kafkaUser.get("spec"), user + " spec");
+        assertThat(map(spec.get("authentication"), "authentication")).containsEntry("type", "scram-sha-512");
+        Map<String, Object> authorization = map(spec.get("authorization"), "authorization");
+        assertThat(authorization).containsEntry("type", "simple");
+        Set<String> granted = new TreeSet<>();
+        for (Map<String, Object> acl : maps(authorization.get("acls"), user + " acls")) {
+            Map<String, Object> resource = map(acl.get("resource"), "resource");
+            assertThat(acl.get("host")).as("%s: any host", user).isIn(null, "*");
+            for (Object operation : list(acl.get("operations"), "operations")) {
+                granted.add(resource.get("type") + " " + resource.get("name") + " " + resource.get("patternType") + " " + operation);
+            }
+        }
+        Set<String> declared = new TreeSet<>();
+        for (AclBinding binding : KafkaAccess.acls("", serviceName)) {
+            assertThat(binding.entry().principal()).isEqualTo("User:" + user);
+            declared.add(binding.pattern().resourceType().name().toLowerCase(Locale.ROOT) + " " + binding.pattern().name()
+                    + " " + switch (binding.pattern().patternType()) {
+                        case LITERAL -> "literal";
+                        case PREFIXED -> "prefix";
+                        default -> fail("pattern type %s has no Strimzi name here", binding.pattern().patternType());
+                    } + " " + strimziOperation(binding.entry().operation().name()));
+        }
+        assertThat(granted).as("ACLs of KafkaUser %s against KafkaAccess", user).isEqualTo(declared);
+
+        Map<String, Object> container = deploymentContainer(artifactId(service));
+        List<Map<String, Object>> jaas = maps(container.getOrDefault("env", List.of()), "env").stream()
+                .filter(e -> "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG".equals(e.get("name"))).toList();
+        assertThat(jaas).as("%s's SASL login", service).hasSize(1);
+        Map<String, Object> secretRef = map(map(jaas.getFirst().get("valueFrom"), "valueFrom").get("secretKeyRef"), "secretKeyRef");
+        assertThat(secretRef).as("%s reads its own user's Secret", service)
+                .containsEntry("name", user).containsEntry("key", SASL_JAAS_CONFIG_KEY);
+        Map<String, String> env = kubernetesEnvironmentValues(container);
+        assertThat(env).as("%s's Kafka security", service)
+                .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+    }
+
+    /** The brokers ask every client for SCRAM, authorise by ACL, and make users' Secrets where the services run. */
+    @Test
+    void kubernetesKafkaAuthenticatesEveryClientAndAuthorisesByAcl() {
+        Map<String, Object> kafka = ofKind(k8s(K8S_DATA), "Kafka").getFirst();
+        Map<String, Object> spec = map(kafka.get("spec"), "Kafka spec");
+        Map<String, Object> broker = map(spec.get("kafka"), "spec.kafka");
+        assertThat(maps(broker.get("listeners"), "listeners")).as("listeners").isNotEmpty().allSatisfy(listener ->
+                assertThat(map(listener.get("authentication"), listener.get("name") + " authentication"))
+                        .containsEntry("type", "scram-sha-512"));
+        assertThat(map(broker.get("authorization"), "authorization")).containsEntry("type", "simple");
+        Map<String, Object> userOperator = map(map(spec.get("entityOperator"), "entityOperator").get("userOperator"), "userOperator");
+        assertThat(userOperator.get("watchedNamespace")).as("the user operator makes Secrets in the services' namespace")
+                .isEqualTo(namespace());
+    }
+
+    /** Strimzi's spelling of a Kafka ACL operation: DESCRIBE_CONFIGS is DescribeConfigs. */
+    private static String strimziOperation(String kafkaName) {
+        StringBuilder name = new StringBuilder();
+        for (String word : kafkaName.split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    /**
+     * CloudNativePG's cluster of three instances, bootstrapped with the database and owner the services log in as;
+     * the services use its read-write Service.
+     */
+    @Test
+    void kubernetesPostgresIsACloudNativePgClusterOfThreeWithTheServicesDatabaseAndLogin() {
+        List<Map<String, Object>> data = k8s(K8S_DATA);
+        List<Map<String, Object>> clusters = ofKind(data, "Cluster").stream()
+                .filter(c -> String.valueOf(c.get("apiVersion")).startsWith("postgresql.cnpg.io/")).toList();
+        assertThat(clusters).as("CloudNativePG clusters in k8s/data").hasSize(1);
+        Map<String, Object> cluster = clusters.getFirst();
+        Map<String, Object> spec = map(cluster.get("spec"), "Cluster spec");
+        assertThat(spec.get("instances")).as("instances: a primary and two replicas").isEqualTo(3);
+        assertThat(map(spec.get("resources"), "Cluster resources")).containsKeys("requests", "limits");
+        Map<String, Object> initdb = map(map(spec.get("bootstrap"), "bootstrap").get("initdb"), "bootstrap.initdb");
+
+        String url = manifest("ConfigMap", "techex-config").get("data") instanceof Map<?, ?> config
+                ? String.valueOf(config.get("SPRING_DATASOURCE_URL")) : null;
+        assertThat(url).as("the services' database").isEqualTo("jdbc:postgresql://" + name(cluster) + "-rw."
+                + namespaceOf(cluster) + ".svc:5432/" + initdb.get("database"));
+
+        String ownerSecret = String.valueOf(map(initdb.get("secret"), "initdb.secret").get("name"));
+        Map<String, String> owner = data(data.stream().filter(m -> "Secret".equals(m.get("kind")))
+                .filter(m -> ownerSecret.equals(name(m))).findFirst()
+                .orElseGet(() -> fail("Secret %s in k8s/data", ownerSecret)));
+        assertThat(owner.get("username")).as("the owner's login").isEqualTo(initdb.get("owner"));
+        Map<String, Object> roles = new LinkedHashMap<>();
+        maps(map(spec.get("managed"), "Cluster managed").get("roles"), "managed roles")
+                .forEach(role -> roles.put(String.valueOf(role.get("name")), role));
+        for (String service : serviceModules()) {
+            Map<String, String> env = kubernetesEnvironmentValues(deploymentContainer(service));
+            assertThat(env.get("SPRING_FLYWAY_USER")).as("%s migrates as the database's owner", service)
+                    .isEqualTo(initdb.get("owner"));
+            String role = "techex_" + service.replace("-service", "");
+            assertThat(env.get("SPRING_DATASOURCE_USERNAME")).as("%s runs as its own role", service).isEqualTo(role);
+            Map<String, Object> managed = map(roles.get(role), "managed role " + role);
+            assertThat(managed).as("role %s logs in", role).containsEntry("login", true);
+            String passwordSecret = String.valueOf(map(managed.get("passwordSecret"), role + " passwordSecret").get("name"));
+            Map<String, String> login = data(data.stream().filter(m -> "Secret".equals(m.get("kind")))
+                    .filter(m -> passwordSecret.equals(name(m))).findFirst()
+                    .orElseGet(() -> fail("Secret %s in k8s/data", passwordSecret)));
+            assertThat(login.get("username")).as("Secret %s names role %s", passwordSecret, role).isEqualTo(role);
+        }
+    }
+
+    /** Prometheus scrapes every service's Service on its metrics path, and alerts with the rules of alerts.yml. */
+    @Test
+    void prometheusScrapesEveryServiceAndAlertsWithTheRulesOfAlertsYml() {
+        List<Map<String, Object>> monitoring = k8s(K8S_MONITORING);
+        List<Map<String, Object>> monitors = ofKind(monitoring, "ServiceMonitor");
+        assertThat(monitors).as("ServiceMonitors").hasSize(1);
+        Map<String, Object> monitor = monitors.getFirst();
+        assertThat(monitor.get("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
+        Map<String, Object> spec = map(monitor.get("spec"), "ServiceMonitor spec");
+        Map<String, Object> selector = map(spec.get("selector"), "selector");
+        List<Map<String, Object>> endpoints = maps(spec.get("endpoints"), "endpoints");
+        assertThat(endpoints).allSatisfy(e -> assertThat(e.get("path")).isEqualTo(PROMETHEUS_PATH));
+        for (String service : serviceModules()) {
+            Map<String, Object> svc = manifest("Service", service);
+            assertThat(selects(selector, labels(svc))).as("the ServiceMonitor selects Service %s", service).isTrue();
+            Set<Object> portNames = new TreeSet<>();
+            maps(map(svc.get("spec"), "spec").get("ports"), "ports").forEach(p -> portNames.add(String.valueOf(p.get("name"))));
+            assertThat(endpoints).as("the ServiceMonitor scrapes a named port of Service %s", service)
+                    .anySatisfy(e -> assertThat(portNames).contains(String.valueOf(e.get("port"))));
+            assertThat(moduleProperties(service).get("management.endpoints.web.exposure.include"))
+                    .as("%s leaves the platform's exposure (prometheus among it) as it is", service).isNull();
+        }
+        assertThat(read(ROOT.resolve("infra/platform/src/main/resources/techex-defaults.properties")))
+                .containsPattern("(?m)^management\\.endpoints\\.web\\.exposure\\.include=.*\\bprometheus\\b");
+        for (Map<String, Object> m : k8s()) {
+            if ("Service".equals(m.get("kind")) && !serviceModules().contains(name(m))) {
+                assertThat(selects(selector, labels(m))).as("the ServiceMonitor leaves Service %s, which has no %s, alone",
+                        name(m), PROMETHEUS_PATH).isFalse();
+            }
+        }
+
+        List<Map<String, Object>> rules = ofKind(monitoring, "PrometheusRule");
+        assertThat(rules).as("PrometheusRules").hasSize(1);
+        Map<String, Object> alerts = map(loadAll(DEPLOY.resolve("prometheus/alerts.yml")).getFirst(), "alerts.yml");
+        assertThat(map(rules.getFirst().get("spec"), "PrometheusRule spec").get("groups"))
+                .as("the PrometheusRule's groups are alerts.yml's").isEqualTo(alerts.get("groups"));
+    }
+
+    /** Whether a label selector (matchLabels, matchExpressions with In, NotIn, Exists, DoesNotExist) matches. */
+    static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+        if (selector.get("matchLabels") != null
+                && !labels.entrySet().containsAll(map(selector.get("matchLabels"), "matchLabels").entrySet())) {
+            return false;
+        }
+        for (Map<String, Object> e : maps(selector.getOrDefault("matchExpressions", List.of()), "matchExpressions")) {
+            Object value = labels.get(String.valueOf(e.get("key")));
+            List<Object> values = e.get("values") == null ? List.of() : list(e.get("values"), "values");
+            boolean match = switch (String.valueOf(e.get("operator"))) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> fail("unknown selector operator %s", e.get("operator"));
+            };
+            if (!match) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static List<Map<String, Object>> ofKind(List<Map<String, Object>> manifests, String kind) {
+        return manifests.stream().filter(m -> kind.equals(m.get("kind"))).toList();
+    }
+
+    static Map<String, Object> labels(Map<String, Object> manifest) {
+        Object labels = map(manifest.get("metadata"), "metadata").get("labels");
+        return labels == null ? Map.of() : map(labels, "labels");
+    }
+
+    static String namespaceOf(Map<String, Object> manifest) {
+        return String.valueOf(map(manifest.get("metadata"), "metadata").get("namespace"));
     }
 
     // ---------------------------------------------------------------- reading the files
@@ -836,10 +1207,15 @@ class DeploymentManifestsTest {
 
     /** Every document of every manifest the kustomization lists. */
     static List<Map<String, Object>> k8s() {
-        Map<String, Object> kustomization = map(loadAll(K8S.resolve("kustomization.yaml")).getFirst(), "kustomization");
+        return k8s(K8S);
+    }
+
+    /** Every document of every manifest the kustomization in {@code dir} lists. */
+    static List<Map<String, Object>> k8s(Path dir) {
+        Map<String, Object> kustomization = map(loadAll(dir.resolve("kustomization.yaml")).getFirst(), "kustomization");
         List<Map<String, Object>> manifests = new ArrayList<>();
         for (Object resource : list(kustomization.get("resources"), "resources")) {
-            for (Object doc : loadAll(K8S.resolve(String.valueOf(resource)))) {
+            for (Object doc : loadAll(dir.resolve(String.valueOf(resource)))) {
                 if (doc != null) {
                     manifests.add(map(doc, resource + " document"));
                 }

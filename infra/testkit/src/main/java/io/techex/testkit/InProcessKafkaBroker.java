@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -70,8 +71,17 @@ public final class InProcessKafkaBroker implements AutoCloseable {
      * @param voters         {@code id@127.0.0.1:controllerPort} of every node, comma-separated
      * @param clusterId      the id every node's storage is formatted with
      * @param size           the number of nodes, which internal topics are replicated to
+     * @param adminPassword  null for plaintext listeners; otherwise the password of the super user {@code admin}, and
+     *                       clients authenticate with SASL/SCRAM-SHA-512 and are authorized by ACLs (see
+     *                       {@link KafkaSecurity})
      */
-    public record ClusterNode(int nodeId, int port, int controllerPort, String voters, String clusterId, int size) {
+    public record ClusterNode(int nodeId, int port, int controllerPort, String voters, String clusterId, int size,
+                              String adminPassword) {
+
+        @Override
+        public String toString() {
+            return "ClusterNode[" + nodeId + ", 127.0.0.1:" + port + (adminPassword == null ? "" : ", secure") + "]";
+        }
     }
 
     /**
@@ -234,10 +244,15 @@ public final class InProcessKafkaBroker implements AutoCloseable {
         p.put("controller.quorum.voters", clusterNode == null
                 ? SINGLE_NODE_ID + "@127.0.0.1:" + controllerPort : clusterNode.voters());
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("listeners", LISTENER + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", LISTENER + "://127.0.0.1:" + port);
-        p.put("listener.security.protocol.map", LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", LISTENER);
+        if (secure()) {
+            p.putAll(KafkaSecurity.brokerProperties(port, controllerPort, clusterNode.adminPassword()));
+        } else {
+            p.put("listeners", LISTENER + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:"
+                    + controllerPort);
+            p.put("advertised.listeners", LISTENER + "://127.0.0.1:" + port);
+            p.put("listener.security.protocol.map", LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+            p.put("inter.broker.listener.name", LISTENER);
+        }
         p.put("log.dirs", logDir().toString());
 
         // Internal topics on every node (one of one, three of three); losing one node of several loses no offsets
@@ -282,17 +297,26 @@ public final class InProcessKafkaBroker implements AutoCloseable {
             return;
         }
         try {
-            new Formatter()
+            Formatter formatter = new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(config.nodeId())
                     .setClusterId(clusterNode == null ? Uuid.randomUuid().toString() : clusterNode.clusterId())
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(config.metadataLogDir())
-                    .setDirectories(config.logDirs())
-                    .run();
+                    .setDirectories(config.logDirs());
+            if (secure()) {
+                // Brokers replicate as admin over SCRAM, whose credential lives in the metadata: it must be there
+                // before any broker can fetch from another
+                formatter.setScramArguments(List.of(KafkaSecurity.bootstrapScramCredential(clusterNode.adminPassword())));
+            }
+            formatter.run();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format Kafka data directory " + dataDir, e);
         }
+    }
+
+    private boolean secure() {
+        return clusterNode != null && clusterNode.adminPassword() != null;
     }
 
     private int nodeId() {

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  *   --cluster N           N nodes, each its own JVM, every one a broker and a controller voter
  *   --controller-port C   a cluster's first controller port (default P+100)
  *   --data-dir D          keep data in D across runs (default: a temporary directory deleted at exit)
+ *   --secure              (cluster) SASL/SCRAM-SHA-512 and ACLs ({@link KafkaSecurity}); the super user admin's
+ *                         password is TECHEX_KAFKA_ADMIN_PASSWORD, or a random one, printed
  * </pre>
  * The options {@code --node}, {@code --voters}, {@code --cluster-id}, {@code --size} and {@code --exit-with-parent}
  * start one node of a cluster; {@link KafkaCluster} passes them.
@@ -33,7 +35,7 @@ public final class KafkaBrokerMain {
     static final String LOGBACK_CONFIGURATION = "io/techex/testkit/kafka-broker-logback.xml";
 
     private static final Set<String> OPTIONS = Set.of("port", "cluster", "controller-port", "data-dir", "node",
-            "voters", "cluster-id", "size", "exit-with-parent");
+            "voters", "cluster-id", "size", "exit-with-parent", "secure");
 
     private KafkaBrokerMain() {
     }
@@ -48,7 +50,8 @@ public final class KafkaBrokerMain {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("Usage: KafkaBrokerMain [--port P] [--cluster N [--controller-port C]] [--data-dir D]");
+            System.err.println("Usage: KafkaBrokerMain [--port P] [--cluster N [--controller-port C] [--secure]] "
+                    + "[--data-dir D]");
             System.exit(2);
             return;
         }
@@ -60,12 +63,25 @@ public final class KafkaBrokerMain {
             int size = intOption(options, "cluster", 3);
             int port = intOption(options, "port", 19092);
             int controllerPort = intOption(options, "controller-port", port + 100);
+            String adminPassword = null;
+            if (options.containsKey("secure")) {
+                adminPassword = System.getenv(KafkaSecurity.ADMIN_PASSWORD_ENV);
+                if (adminPassword == null || adminPassword.isBlank()) {
+                    adminPassword = KafkaSecurity.randomPassword();
+                    log.info("Kafka super user {} has password {} (set {} to choose it)", KafkaSecurity.ADMIN,
+                            adminPassword, KafkaSecurity.ADMIN_PASSWORD_ENV);
+                }
+            }
             KafkaCluster cluster = options.containsKey("data-dir")
-                    ? KafkaCluster.start(size, port, controllerPort, Path.of(options.get("data-dir")))
-                    : KafkaCluster.start(size, port, controllerPort, temporaryDirectory());
+                    ? KafkaCluster.start(size, port, controllerPort, Path.of(options.get("data-dir")), adminPassword)
+                    : KafkaCluster.start(size, port, controllerPort, temporaryDirectory(), adminPassword);
             running = options.containsKey("data-dir") ? cluster : deletingAfter(cluster, cluster.dataDirectory());
             log.info("Kafka cluster of {} nodes ready: bootstrap servers {} (data in {}, logs node-<id>.log there)",
                     size, cluster.bootstrapServers(), cluster.dataDirectory());
+        } else if (options.containsKey("secure")) {
+            System.err.println("--secure needs --cluster N");
+            System.exit(2);
+            return;
         } else {
             int port = intOption(options, "port", 9092);
             Path dir = options.containsKey("data-dir") ? Path.of(options.get("data-dir")) : temporaryDirectory();
@@ -89,7 +105,9 @@ public final class KafkaBrokerMain {
         int nodeId = intOption(options, "node", 1);
         InProcessKafkaBroker.ClusterNode node = new InProcessKafkaBroker.ClusterNode(nodeId,
                 intOption(options, "port", 0), intOption(options, "controller-port", 0),
-                required(options, "voters"), required(options, "cluster-id"), intOption(options, "size", 3));
+                required(options, "voters"), required(options, "cluster-id"), intOption(options, "size", 3),
+                options.containsKey("secure") ? required(System.getenv(KafkaSecurity.ADMIN_PASSWORD_ENV),
+                        KafkaSecurity.ADMIN_PASSWORD_ENV) : null);
         if (options.containsKey("exit-with-parent")) {
             exitWhenStandardInputEnds();
         }
@@ -141,7 +159,7 @@ public final class KafkaBrokerMain {
                 throw new IllegalArgumentException("Unknown option " + args[i]);
             }
             String name = args[i].substring(2);
-            if (name.equals("exit-with-parent")) {
+            if (name.equals("exit-with-parent") || name.equals("secure")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);
@@ -159,6 +177,13 @@ public final class KafkaBrokerMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a number, not " + value, e);
         }
+    }
+
+    private static String required(String value, String environmentVariable) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(environmentVariable + " is required to start a secure cluster node");
+        }
+        return value;
     }
 
     private static String required(Map<String, String> options, String name) {

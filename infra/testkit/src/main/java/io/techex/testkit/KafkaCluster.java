@@ -48,6 +48,8 @@ public final class KafkaCluster implements AutoCloseable {
     private final String clusterId;
     private final Path dataDir;
     private final boolean ownsDataDir;
+    /** Null for plaintext listeners. */
+    private final String adminPassword;
     private final Map<Integer, Process> processes = new ConcurrentHashMap<>();
     private boolean closed;
 
@@ -55,11 +57,13 @@ public final class KafkaCluster implements AutoCloseable {
     private record Node(int id, int port, int controllerPort, Path dir) {
     }
 
-    private KafkaCluster(List<Node> nodes, String clusterId, Path dataDir, boolean ownsDataDir) {
+    private KafkaCluster(List<Node> nodes, String clusterId, Path dataDir, boolean ownsDataDir,
+                         String adminPassword) {
         this.nodes = List.copyOf(nodes);
         this.clusterId = clusterId;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
+        this.adminPassword = adminPassword;
     }
 
     /**
@@ -67,6 +71,15 @@ public final class KafkaCluster implements AutoCloseable {
      * returning once every broker is registered.
      */
     public static KafkaCluster start(int size) {
+        return start(size, null);
+    }
+
+    /**
+     * As {@link #start(int)}, but secure when {@code adminPassword} is not null: clients authenticate with
+     * SASL/SCRAM-SHA-512 and may do only what ACLs grant them, except the super user {@link KafkaSecurity#ADMIN}, who
+     * has that password ({@link #adminConfig()}). No other user exists until one is created.
+     */
+    public static KafkaCluster start(int size, String adminPassword) {
         Path dir;
         try {
             dir = Files.createTempDirectory("techex-kafka-cluster-");
@@ -76,7 +89,7 @@ public final class KafkaCluster implements AutoCloseable {
         List<Node> nodes = IntStream.rangeClosed(1, size)
                 .mapToObj(id -> new Node(id, FreePorts.pick(), FreePorts.pick(), dir.resolve("node-" + id)))
                 .toList();
-        return start(nodes, Uuid.randomUuid().toString(), dir, true);
+        return start(nodes, Uuid.randomUuid().toString(), dir, true, adminPassword);
     }
 
     /**
@@ -85,6 +98,16 @@ public final class KafkaCluster implements AutoCloseable {
      * with its topics and offsets. {@link #close()} leaves the directory in place.
      */
     public static KafkaCluster start(int size, int firstPort, int firstControllerPort, Path dataDir) {
+        return start(size, firstPort, firstControllerPort, dataDir, null);
+    }
+
+    /**
+     * As {@link #start(int, int, int, Path)}, secure when {@code adminPassword} is not null (see
+     * {@link #start(int, String)}). A directory formatted by a secure run keeps the admin password it was formatted
+     * with.
+     */
+    public static KafkaCluster start(int size, int firstPort, int firstControllerPort, Path dataDir,
+                                     String adminPassword) {
         Path dir = dataDir.toAbsolutePath();
         try {
             Files.createDirectories(dir);
@@ -97,18 +120,19 @@ public final class KafkaCluster implements AutoCloseable {
                     .mapToObj(id -> new Node(id, firstPort + id - 1, firstControllerPort + id - 1,
                             dir.resolve("node-" + id)))
                     .toList();
-            return start(nodes, clusterId, dir, false);
+            return start(nodes, clusterId, dir, false, adminPassword);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Kafka cluster directory " + dir, e);
         }
     }
 
-    private static KafkaCluster start(List<Node> nodes, String clusterId, Path dir, boolean ownsDataDir) {
+    private static KafkaCluster start(List<Node> nodes, String clusterId, Path dir, boolean ownsDataDir,
+                                      String adminPassword) {
         if (nodes.size() < 1) {
             throw new IllegalArgumentException("A cluster needs at least one node");
         }
         long started = System.nanoTime();
-        KafkaCluster cluster = new KafkaCluster(nodes, clusterId, dir, ownsDataDir);
+        KafkaCluster cluster = new KafkaCluster(nodes, clusterId, dir, ownsDataDir, adminPassword);
         try {
             // All at once: each node's start waits for a controller majority, which needs the others
             nodes.forEach(cluster::launch);
@@ -117,14 +141,34 @@ public final class KafkaCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        log.info("Kafka cluster of {} nodes at {} started in {} ms ({})", nodes.size(), cluster.bootstrapServers(),
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), dir);
+        log.info("Kafka cluster of {} {}nodes at {} started in {} ms ({})", nodes.size(),
+                adminPassword == null ? "" : "secure ", cluster.bootstrapServers(), Duration.ofNanos(System.nanoTime() - started).toMillis(), dir);
         return cluster;
     }
 
     /** Every node's client address, {@code 127.0.0.1:<port>,...}; clients find the live ones among them. */
     public String bootstrapServers() {
         return nodes.stream().map(n -> "127.0.0.1:" + n.port()).collect(Collectors.joining(","));
+    }
+
+    /** Whether clients must authenticate (SASL/SCRAM) and be granted what they do by ACLs. */
+    public boolean isSecure() {
+        return adminPassword != null;
+    }
+
+    /** Settings of an admin client of the super user (of any client when the cluster is not secure). */
+    public Map<String, Object> adminConfig() {
+        return adminPassword == null
+                ? Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers())
+                : KafkaSecurity.clientConfig(bootstrapServers(), KafkaSecurity.ADMIN, adminPassword);
+    }
+
+    /** Settings of a client of a secure cluster logging in as {@code user}. */
+    public Map<String, Object> clientConfig(String user, String password) {
+        if (adminPassword == null) {
+            throw new IllegalStateException("The Kafka cluster " + bootstrapServers() + " is not secure");
+        }
+        return KafkaSecurity.clientConfig(bootstrapServers(), user, password);
     }
 
     /** The number of nodes, running or not. */
@@ -235,7 +279,7 @@ public final class KafkaCluster implements AutoCloseable {
         String voters = nodes.stream().map(n -> n.id() + "@127.0.0.1:" + n.controllerPort())
                 .collect(Collectors.joining(","));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java,
+        List<String> command = new ArrayList<>(List.of(java,
                 // Small and quick to start: three of these share the machine with the tests
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Dlogback.configurationFile=" + KafkaBrokerMain.LOGBACK_CONFIGURATION,
@@ -248,10 +292,18 @@ public final class KafkaCluster implements AutoCloseable {
                 "--cluster-id", clusterId,
                 "--size", String.valueOf(nodes.size()),
                 "--data-dir", node.dir().toString(),
-                "--exit-with-parent");
+                "--exit-with-parent"));
+        if (adminPassword != null) {
+            command.add("--secure");
+        }
         File logFile = dataDir.resolve("node-" + node.id() + ".log").toFile();
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (adminPassword != null) {
+                // The environment, not the command line, which every user of the machine can read
+                builder.environment().put(KafkaSecurity.ADMIN_PASSWORD_ENV, adminPassword);
+            }
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile))
                     // stdin stays a pipe this JVM never closes: the node sees its end when this JVM is gone
@@ -274,7 +326,7 @@ public final class KafkaCluster implements AutoCloseable {
                     return nodes.stream().allMatch(n -> listening(n.port()));
                 });
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.putAll(adminConfig());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
         try (Admin admin = Admin.create(config)) {

@@ -1,5 +1,6 @@
 package io.techex.console.services;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.techex.console.ConsoleProperties;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -36,12 +37,14 @@ public class ServiceClients {
     private final ConsoleProperties properties;
     private final TokenRelay tokens;
     private final HttpClient http;
+    private final ObservationRegistry observations;
 
     public ServiceClients(ConsoleProperties properties, OAuth2AuthorizedClientManager personClients,
-                          OAuth2AuthorizedClientManager visitorClient) {
+                          OAuth2AuthorizedClientManager visitorClient, ObservationRegistry observations) {
         this.properties = properties;
         this.tokens = new TokenRelay(personClients, visitorClient);
         this.http = HttpClient.newBuilder().connectTimeout(properties.serviceTimeout()).build();
+        this.observations = observations;
     }
 
     /** A client of {@code service} at {@code baseUrl}. */
@@ -52,6 +55,8 @@ public class ServiceClients {
                 .baseUrl(baseUrl.toString())
                 .requestFactory(requests)
                 .requestInterceptor(tokens)
+                // a span per call, whose traceparent header continues the page request's trace in the service
+                .observationRegistry(observations)
                 .configureMessageConverters(converters -> converters.registerDefaults()
                         .withJsonConverter(new JacksonJsonHttpMessageConverter(JSON)))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {

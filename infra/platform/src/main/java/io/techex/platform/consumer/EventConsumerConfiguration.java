@@ -3,12 +3,14 @@ package io.techex.platform.consumer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.techex.platform.events.Topics;
+import io.techex.platform.tracing.EventTracing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -112,7 +114,9 @@ public class EventConsumerConfiguration {
     }
 
     @Bean
-    EventInbox eventInbox(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
-        return new EventInbox(jdbcTemplate, new TransactionTemplate(transactionManager));
+    EventInbox eventInbox(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager,
+                          ObjectProvider<EventTracing> tracing) {
+        return new EventInbox(jdbcTemplate, new TransactionTemplate(transactionManager),
+                tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 }

@@ -8,6 +8,7 @@ import io.techex.contracts.EventContracts;
 import io.techex.contracts.EventJson;
 import io.techex.platform.actor.Actor;
 import io.techex.platform.relay.CloudEventMapper;
+import io.techex.platform.tracing.EventTracing;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -18,9 +19,11 @@ import java.util.List;
  * checked against its contract when the contracts folder knows the type.
  *
  * @param actor null for events no person caused
+ * @param traceparent the trace the event was published in (the CloudEvents distributed-tracing extension), or null
+ * @param tracestate vendor trace state going with {@code traceparent}, or null
  */
 public record InboundEvent(String id, String type, String source, String subject, Instant time, Actor actor,
-                           JsonNode data) {
+                           JsonNode data, String traceparent, String tracestate) {
 
     /**
      * Reads and checks a CloudEvent.
@@ -50,7 +53,21 @@ public record InboundEvent(String id, String type, String source, String subject
         }
         Instant time = event.getTime() == null ? null : event.getTime().toInstant();
         return new InboundEvent(event.getId(), event.getType(), event.getSource().toString(), event.getSubject(), time,
-                actorOf(event), json);
+                actorOf(event), json, extension(event, EventTracing.TRACEPARENT), extension(event, EventTracing.TRACESTATE));
+    }
+
+    /** {@code traceparent} or {@code tracestate}, for {@link EventTracing#start}; null when the event has none. */
+    public String traceContext(String key) {
+        return switch (key) {
+            case EventTracing.TRACEPARENT -> traceparent;
+            case EventTracing.TRACESTATE -> tracestate;
+            default -> null;
+        };
+    }
+
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
     }
 
     /** The data read as a consumer's own view of the event (unknown fields ignored). */

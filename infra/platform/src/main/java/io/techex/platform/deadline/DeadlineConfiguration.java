@@ -46,6 +46,7 @@ public class DeadlineConfiguration {
                 .clock(clock::instant)
                 .pollingInterval(properties.pollingInterval())
                 .threads(properties.threads())
+                .heartbeatInterval(properties.heartbeatInterval())
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public record TopicSafety(int partitions, short replicationFactor, int minInsyncReplicas, Duration timeout) {
 
     private static final Logger log = LoggerFactory.getLogger(TopicSafety.class);
+    private static final Duration CONFIG_RETRY = Duration.ofMillis(100);
 
     public TopicSafety {
         if (partitions < 1 || replicationFactor < 1 || minInsyncReplicas < 1) {
@@ -118,12 +119,7 @@ public record TopicSafety(int partitions, short replicationFactor, int minInsync
             throws InterruptedException, TimeoutException {
         List<ConfigResource> resources = topics.keySet().stream()
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
-        Map<ConfigResource, Config> configs;
-        try {
-            configs = admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw timeoutElseRefuse(e, "Cannot read the configuration of Kafka topics " + topics.keySet());
-        }
+        Map<ConfigResource, Config> configs = describeConfigs(admin, resources, topics.keySet());
         List<String> refusals = new ArrayList<>();
         for (TopicDescription topic : topics.values()) {
             int replicas = topic.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
@@ -150,6 +146,25 @@ public record TopicSafety(int partitions, short replicationFactor, int minInsync
                     + "broker's loss could lose acknowledged events: " + String.join("; ", refusals)
                     + ". Raise the topics' replication (kafka-reassign-partitions) and min.insync.replicas "
                     + "(kafka-configs), or configure what they have.", null);
+        }
+    }
+
+    private Map<ConfigResource, Config> describeConfigs(Admin admin, List<ConfigResource> resources,
+                                                        Collection<String> names)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                // A topic created a moment ago may not have reached the broker that answers yet (another node of a
+                // cluster): it will within moments
+                if (e.getCause() instanceof UnknownTopicOrPartitionException && System.nanoTime() < deadline) {
+                    Thread.sleep(CONFIG_RETRY.toMillis());
+                    continue;
+                }
+                throw timeoutElseRefuse(e, "Cannot read the configuration of Kafka topics " + names);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.techex.platform.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.techex.platform.events.Topics;
 import io.techex.platform.relay.KafkaRelay;
+import io.techex.platform.relay.RelayOutcomes;
 import org.axonframework.commandhandling.CommandBus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -41,6 +42,13 @@ public class MetricsConfiguration {
     @Bean
     RelayLag relayLag(JdbcTemplate jdbcTemplate) {
         return new RelayLag(jdbcTemplate, KafkaRelay.PROCESSING_GROUP);
+    }
+
+    /** Health {@code kafkaRelay}, shown with its details in the health group {@code relay}. */
+    @Bean
+    RelayHealthIndicator kafkaRelayHealthIndicator(RelayLag relayLag, RelayOutcomes relayOutcomes,
+                                                   ObjectProvider<KafkaRelay> relay) {
+        return new RelayHealthIndicator(relayLag, relayOutcomes, relay.getIfAvailable() != null);
     }
 
     @Bean

@@ -52,7 +52,15 @@ final class RelayLag implements MeterBinder {
     }
 
     double lag() {
+        return lag(position());
+    }
+
+    /**
+     * The lag behind a position read before: the head read after it is at least as far as the head was then, so a
+     * lag of 0 means every event stored up to this call is acknowledged.
+     */
+    double lag(double position) {
         Long head = jdbc.queryForObject(HEAD_SQL, Long.class);
-        return head == null ? Double.NaN : Math.max(0, head - position());
+        return head == null ? Double.NaN : Math.max(0, head - position);
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.EventMessage;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /**
  * Turns a stored Axon event into the CloudEvent other services read. The id is the event store's event id, so
@@ -49,6 +50,14 @@ public class CloudEventMapper {
     }
 
     public CloudEvent toCloudEvent(PublicEvent event, EventMessage<?> message) {
+        return toCloudEvent(event, message, Map.of());
+    }
+
+    /**
+     * The same, with the trace it is published in as the CloudEvents distributed-tracing extension ({@code traceparent},
+     * {@code tracestate}): optional attributes, absent when {@code traceContext} is empty.
+     */
+    public CloudEvent toCloudEvent(PublicEvent event, EventMessage<?> message, Map<String, String> traceContext) {
         Contract contract = CONTRACTS.get(event.getClass());
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
@@ -70,6 +79,7 @@ public class CloudEventMapper {
             builder.withExtension(AGGREGATE_ID, domainEvent.getAggregateIdentifier())
                     .withExtension(AGGREGATE_SEQUENCE, domainEvent.getSequenceNumber());
         }
+        traceContext.forEach(builder::withExtension);
         return builder.build();
     }
 

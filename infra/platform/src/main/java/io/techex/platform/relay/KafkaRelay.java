@@ -1,11 +1,14 @@
 package io.techex.platform.relay;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.tracing.Span;
 import io.techex.contracts.PublicEvent;
+import io.techex.platform.tracing.EventTracing;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -19,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The outbox relay: the event store is the outbox, and this handler, run by a pooled streaming processor over
@@ -45,19 +49,54 @@ public class KafkaRelay implements EventMessageHandler {
     private final CloudEventMapper mapper;
     private final String topic;
     private final Duration ackTimeout;
+    private final RelayOutcomes outcomes;
+    private final EventTracing tracing;
 
-    public KafkaRelay(KafkaOperations<String, CloudEvent> kafka, CloudEventMapper mapper, String topic, Duration ackTimeout) {
+    public KafkaRelay(KafkaOperations<String, CloudEvent> kafka, CloudEventMapper mapper, String topic, Duration ackTimeout,
+                      RelayOutcomes outcomes) {
+        this(kafka, mapper, topic, ackTimeout, outcomes, EventTracing.NONE);
+    }
+
+    public KafkaRelay(KafkaOperations<String, CloudEvent> kafka, CloudEventMapper mapper, String topic, Duration ackTimeout,
+                      RelayOutcomes outcomes, EventTracing tracing) {
         this.kafka = kafka;
         this.mapper = mapper;
         this.topic = topic;
         this.ackTimeout = ackTimeout;
+        this.outcomes = outcomes;
+        this.tracing = tracing;
     }
 
+    /**
+     * Publishes in a span "relay publish", the child of the trace stored with the event (the request whose command
+     * caused it) or a new trace, ending when the broker acknowledges the record; the CloudEvent carries that span's
+     * context, which each consumer continues.
+     */
     @Override
     public Object handle(EventMessage<?> message) {
         if (message.getPayload() instanceof PublicEvent event) {
-            CloudEvent cloudEvent = mapper.toCloudEvent(event, message);
-            pendingSends().add(kafka.send(new ProducerRecord<>(topic, event.assetId(), cloudEvent)));
+            MetaData metaData = message.getMetaData();
+            Function<String, String> stored = key -> metaData.get(key) instanceof String value ? value : null;
+            Span span = tracing.start("relay publish", Span.Kind.PRODUCER, stored)
+                    .tag("messaging.destination.name", topic)
+                    .tag("cloudevents.event_id", message.getIdentifier());
+            CloudEvent cloudEvent = mapper.toCloudEvent(event, message, tracing.contextOf(span, stored));
+            CompletableFuture<?> sent;
+            try {
+                sent = kafka.send(new ProducerRecord<>(topic, event.assetId(), cloudEvent));
+            } catch (RuntimeException e) {
+                // the producer could not even take the record (no metadata from the broker within max.block.ms)
+                outcomes.failed(e);
+                span.error(e).end();
+                throw e;
+            }
+            sent.whenComplete((result, failure) -> {
+                if (failure != null) {
+                    span.error(failure);
+                }
+                span.end();
+            });
+            pendingSends().add(sent);
         }
         return null;
     }
@@ -89,10 +128,12 @@ public class KafkaRelay implements EventMessageHandler {
     private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            outcomes.acknowledged();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayFailed("Interrupted while waiting for Kafka to acknowledge " + sends.size() + " events", e);
         } catch (ExecutionException | TimeoutException e) {
+            outcomes.failed(e);
             log.warn("Kafka did not acknowledge a batch of {} events on {}; the batch will be retried: {}",
                     sends.size(), topic, e.getMessage());
             throw new RelayFailed("Kafka did not acknowledge " + sends.size() + " events on " + topic, e);

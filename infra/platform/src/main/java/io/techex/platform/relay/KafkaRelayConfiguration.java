@@ -6,6 +6,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.techex.contracts.PublicEvent;
 import io.techex.platform.events.Topics;
+import io.techex.platform.tracing.EventTracing;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
@@ -22,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,10 +68,17 @@ public class KafkaRelayConfiguration {
     }
 
     @Bean
+    RelayOutcomes relayOutcomes(ObjectProvider<Clock> clock) {
+        return new RelayOutcomes(clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "techex.relay.enabled", havingValue = "true", matchIfMissing = true)
     KafkaRelay kafkaRelay(KafkaTemplate<String, CloudEvent> cloudEventTemplate, CloudEventMapper cloudEventMapper,
-                          Topics topics, @Value("${techex.relay.delivery-timeout:10s}") Duration deliveryTimeout) {
-        return new KafkaRelay(cloudEventTemplate, cloudEventMapper, topics.events(), deliveryTimeout.plusSeconds(2));
+                          Topics topics, @Value("${techex.relay.delivery-timeout:10s}") Duration deliveryTimeout,
+                          RelayOutcomes relayOutcomes, ObjectProvider<EventTracing> tracing) {
+        return new KafkaRelay(cloudEventTemplate, cloudEventMapper, topics.events(), deliveryTimeout.plusSeconds(2),
+                relayOutcomes, tracing.getIfAvailable(() -> EventTracing.NONE));
     }
 
     /**

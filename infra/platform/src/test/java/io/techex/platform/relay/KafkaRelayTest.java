@@ -26,6 +26,10 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -42,6 +46,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The relay under Axon's pooled processor, on PostgreSQL and Kafka: a backlog made while it was stopped reaches the
@@ -87,6 +92,24 @@ class KafkaRelayTest {
     TokenSchema tokenSchema;
     @Autowired
     Serializer serializer;
+    @Autowired
+    @Qualifier("kafkaRelayHealthIndicator")
+    HealthIndicator relayHealth;
+
+    /** The other side of {@link RelayWithoutKafkaTest}: with the broker there, the relay's health says it publishes. */
+    @Test
+    void theRelaysHealthSaysPublishingAndCaughtUpOnceKafkaAcknowledgedEverything() {
+        append(3, 2, true);
+
+        Health health = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(relayHealth::health, h -> "publishing".equals(h.getDetails().get("state"))
+                        && Long.valueOf(0).equals(h.getDetails().get("lag")));
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsKey("lastAcknowledged").doesNotContainKeys("since", "lastFailure");
+        assertThat((Long) health.getDetails().get("position")).as("every stored event is acknowledged")
+                .isEqualTo(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class));
+    }
 
     @Test
     void aBacklogReachesTheTopicOncePerEventInTheStoresOrderPerAsset() {
