@@ -70,7 +70,9 @@ class LogUpgradeAndKeyRotationTest {
         String asset = UUID.randomUUID().toString();
         Flyway.configure().dataSource(env.jdbcUrl(), env.username(), env.password())
                 .schemas("audit").defaultSchema("audit").locations("classpath:db/platform", "classpath:db/audit")
-                .outOfOrder(true).target("4").load().migrate();
+                .outOfOrder(true).target("4")
+                // as the service migrates: its own role gets its grants (db/platform V0_5)
+                .initSql("SET techex.service_role = 'techex_audit'").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(env.jdbcUrl() + "?currentSchema=audit",
                 env.username(), env.password()));
         List<String> assets = List.of(asset, UUID.randomUUID().toString(), asset, asset);

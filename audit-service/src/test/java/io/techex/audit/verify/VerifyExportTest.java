@@ -9,6 +9,7 @@ import io.techex.audit.log.LogDocumentedVerifier;
 import io.techex.contracts.EventJson;
 import io.techex.platform.events.Topics;
 import io.techex.testkit.IntegrationTest;
+import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.net.http.HttpResponse;
@@ -58,6 +60,8 @@ class VerifyExportTest {
     Topics topics;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestEnvironment env;
     @TempDir
     Path files;
 
@@ -253,12 +257,24 @@ class VerifyExportTest {
         String eventId = jdbc.queryForObject("""
                 SELECT t.event_id FROM trail_entry t JOIN log_leaf l ON l.event_id = t.event_id
                 WHERE t.asset_id = ? ORDER BY l.leaf_index OFFSET 3 LIMIT 1""", String.class, assetId);
-        assertThatThrownBy(() -> jdbc.update("UPDATE trail_entry SET data = '{}' WHERE event_id = ?", eventId))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM log_leaf WHERE event_id = ?", eventId))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("UPDATE tree_head SET root_hash = root_hash"))
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        // the service's own role (techex_audit) has no such privilege; the owner, a superuser here, is refused by the
+        // triggers
+        JdbcTemplate owner = owner();
+        for (String sql : List.of("UPDATE trail_entry SET data = '{}' WHERE event_id = ?",
+                "DELETE FROM log_leaf WHERE event_id = ?", "DELETE FROM trail_entry WHERE event_id = ?")) {
+            assertThatThrownBy(() -> jdbc.update(sql, eventId)).as(sql)
+                    .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> owner.update(sql, eventId)).as("as the owner: " + sql)
+                    .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        }
+        for (String sql : List.of("UPDATE tree_head SET root_hash = root_hash", "DELETE FROM signing_key",
+                "TRUNCATE tree_head")) {
+            assertThatThrownBy(() -> jdbc.update(sql)).as(sql)
+                    .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> owner.update(sql)).as("as the owner: " + sql)
+                    .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        }
+        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("techex_audit");
 
         // the owner (a superuser here) switches the triggers off for its session and rewrites who made an offer,
         // its canonical form and its leaf hash, so that the row is consistent in itself
@@ -285,9 +301,16 @@ class VerifyExportTest {
         }
     }
 
+    /** The database's owner, with audit's schema first as the service has it: the service's role may not do this. */
+    private JdbcTemplate owner() {
+        DriverManagerDataSource owner = new DriverManagerDataSource(env.jdbcUrl(), env.username(), env.password());
+        owner.setSchema("audit");
+        return new JdbcTemplate(owner);
+    }
+
     /** Runs one statement as the tables' owner would, with the append-only triggers off for its session only. */
     private void withoutAppendOnlyTriggers(String sql, Object... arguments) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
+        owner().execute((ConnectionCallback<Void>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET session_replication_role = replica");
                 try (PreparedStatement update = connection.prepareStatement(sql)) {

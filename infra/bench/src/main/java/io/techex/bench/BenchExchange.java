@@ -79,6 +79,8 @@ final class BenchExchange implements AutoCloseable {
         shared.put("spring.datasource.url", jdbcUrl);
         shared.put("spring.datasource.username", dbUser);
         shared.put("spring.datasource.password", dbPassword);
+        shared.put("spring.flyway.user", dbUser);
+        shared.put("spring.flyway.password", dbPassword);
         shared.put("techex.redis.host", "127.0.0.1");
         shared.put("techex.redis.port", 6379);
         shared.put("techex.namespace", namespace);

@@ -122,8 +122,14 @@ public final class SeparateProcesses {
 
         Map<String, Object> shared = new LinkedHashMap<>();
         shared.put("spring.datasource.url", postgresUrl);
-        shared.put("spring.datasource.username", env("TECHEX_POSTGRES_USER", "postgres"));
-        shared.put("spring.datasource.password", env("TECHEX_POSTGRES_PASSWORD", ""));
+        // Flyway as the administrator; each service as its own role (techex_listing...), which has no password: where
+        // the server wants one, the services connect as the administrator too (as TechExLocal)
+        shared.put("spring.flyway.user", env("TECHEX_POSTGRES_USER", "postgres"));
+        shared.put("spring.flyway.password", env("TECHEX_POSTGRES_PASSWORD", ""));
+        if (!env("TECHEX_POSTGRES_PASSWORD", "").isEmpty()) {
+            shared.put("spring.datasource.username", env("TECHEX_POSTGRES_USER", "postgres"));
+            shared.put("spring.datasource.password", env("TECHEX_POSTGRES_PASSWORD", ""));
+        }
         shared.put("spring.datasource.hikari.maximum-pool-size", 5);
         shared.put("techex.redis.host", redis.getHost());
         shared.put("techex.redis.port", redis.getPort());

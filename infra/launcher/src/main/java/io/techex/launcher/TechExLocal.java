@@ -275,15 +275,21 @@ public final class TechExLocal {
         try {
             createDatabaseIfMissing(POSTGRES_URL);
             properties.put("spring.datasource.url", POSTGRES_URL);
-            properties.put("spring.datasource.username", POSTGRES_USER);
-            properties.put("spring.datasource.password", POSTGRES_PASSWORD);
+            // Flyway as the administrator; each service as its own role (techex_listing...), which has no password:
+            // where the server wants one, the services connect as the administrator too
+            properties.put("spring.flyway.user", POSTGRES_USER);
+            properties.put("spring.flyway.password", POSTGRES_PASSWORD);
+            if (!POSTGRES_PASSWORD.isEmpty()) {
+                properties.put("spring.datasource.username", POSTGRES_USER);
+                properties.put("spring.datasource.password", POSTGRES_PASSWORD);
+            }
             System.out.println("PostgreSQL: " + POSTGRES_URL);
         } catch (SQLException unreachable) {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
             resources.add(embedded);
             properties.put("spring.datasource.url", embedded.getJdbcUrl("postgres", "postgres"));
-            properties.put("spring.datasource.username", "postgres");
-            properties.put("spring.datasource.password", "");
+            properties.put("spring.flyway.user", "postgres");
+            properties.put("spring.flyway.password", "");
             System.out.println("PostgreSQL: none at " + POSTGRES_URL + " (" + unreachable.getMessage()
                     + "); using an embedded one whose data is gone at exit. To keep data: apt-get install postgresql");
         }

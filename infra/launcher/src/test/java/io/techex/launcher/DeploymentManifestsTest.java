@@ -82,7 +82,8 @@ class DeploymentManifestsTest {
     static final String LIVENESS = "/actuator/health/liveness";
     /** What every service needs from its environment to reach PostgreSQL, Kafka and Redis. */
     static final List<String> INFRASTRUCTURE_ENV = List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
-            "SPRING_DATASOURCE_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "TECHEX_REDIS_HOST", "TECHEX_REDIS_PORT");
+            "SPRING_DATASOURCE_PASSWORD", "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+            "TECHEX_REDIS_HOST", "TECHEX_REDIS_PORT");
     static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
     static final String AUTH_PREFIX = "techex.auth";
@@ -933,10 +934,22 @@ class DeploymentManifestsTest {
                 .filter(m -> ownerSecret.equals(name(m))).findFirst()
                 .orElseGet(() -> fail("Secret %s in k8s/data", ownerSecret)));
         assertThat(owner.get("username")).as("the owner's login").isEqualTo(initdb.get("owner"));
+        Map<String, Object> roles = new LinkedHashMap<>();
+        maps(map(spec.get("managed"), "Cluster managed").get("roles"), "managed roles")
+                .forEach(role -> roles.put(String.valueOf(role.get("name")), role));
         for (String service : serviceModules()) {
             Map<String, String> env = kubernetesEnvironmentValues(deploymentContainer(service));
-            assertThat(env.get("SPRING_DATASOURCE_USERNAME")).as("%s logs in as the database's owner", service)
+            assertThat(env.get("SPRING_FLYWAY_USER")).as("%s migrates as the database's owner", service)
                     .isEqualTo(initdb.get("owner"));
+            String role = "techex_" + service.replace("-service", "");
+            assertThat(env.get("SPRING_DATASOURCE_USERNAME")).as("%s runs as its own role", service).isEqualTo(role);
+            Map<String, Object> managed = map(roles.get(role), "managed role " + role);
+            assertThat(managed).as("role %s logs in", role).containsEntry("login", true);
+            String passwordSecret = String.valueOf(map(managed.get("passwordSecret"), role + " passwordSecret").get("name"));
+            Map<String, String> login = data(data.stream().filter(m -> "Secret".equals(m.get("kind")))
+                    .filter(m -> passwordSecret.equals(name(m))).findFirst()
+                    .orElseGet(() -> fail("Secret %s in k8s/data", passwordSecret)));
+            assertThat(login.get("username")).as("Secret %s names role %s", passwordSecret, role).isEqualTo(role);
         }
     }
 

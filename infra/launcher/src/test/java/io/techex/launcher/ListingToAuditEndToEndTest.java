@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -101,6 +103,29 @@ class ListingToAuditEndToEndTest {
 
         // the trail is the regulators': the university whose listing it is gets 403 from audit-service
         assertThat(send(audit, "GET", "/audit/assets/" + listingId + "/trail", null, "lan.nguyen").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * The two services share one database, as in the launcher, each connected as its own role (issue #18): listing's
+     * cannot read or write audit's schema, nor audit's listing's, and audit's may not rewrite its own log.
+     */
+    @Test
+    void eachServiceConnectsAsItsOwnRoleAndCannotTouchTheOthersSchema() {
+        JdbcTemplate listingDb = listing.getBean(JdbcTemplate.class);
+        JdbcTemplate auditDb = audit.getBean(JdbcTemplate.class);
+        assertThat(listingDb.queryForObject("SELECT current_user", String.class)).isEqualTo("techex_listing");
+        assertThat(auditDb.queryForObject("SELECT current_user", String.class)).isEqualTo("techex_audit");
+        assertThat(listingDb.queryForObject("SELECT count(*) >= 0 FROM listing.domain_event_entry", Boolean.class)).isTrue();
+        for (String sql : List.of("SELECT count(*) FROM audit.trail_entry", "SELECT count(*) FROM audit.token_entry",
+                "DELETE FROM audit.processed_event")) {
+            assertThatThrownBy(() -> listingDb.execute(sql)).as("listing: " + sql)
+                    .rootCause().hasMessageContaining("permission denied");
+        }
+        for (String sql : List.of("SELECT count(*) FROM listing.domain_event_entry", "DELETE FROM listing.token_entry",
+                "DELETE FROM audit.trail_entry", "UPDATE audit.log_leaf SET leaf_hash = leaf_hash")) {
+            assertThatThrownBy(() -> auditDb.execute(sql)).as("audit: " + sql)
+                    .rootCause().hasMessageContaining("permission denied");
+        }
     }
 
     /**

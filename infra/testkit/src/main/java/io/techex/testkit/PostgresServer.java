@@ -74,6 +74,9 @@ record PostgresServer(String adminUrl, String username, String password, String 
         try (Connection connection = connect(databaseUrl(database)); Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS unaccent");
             statement.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+            // as on a deployed server (infra/deploy/postgres/init-techex.sh) and by default since PostgreSQL 15: only
+            // the owner creates in the public schema, not the services' own roles
+            statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         } catch (SQLException e) {
             dropDatabase(database);
             throw new IllegalStateException("Cannot create extensions unaccent and pg_trgm in test database " + database

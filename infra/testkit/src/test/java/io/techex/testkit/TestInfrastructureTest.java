@@ -69,8 +69,11 @@ class TestInfrastructureTest {
         TestEnvironment env = infrastructure.newEnvironment("props");
         assertThat(env.springProperties()).containsOnly(
                 Map.entry("spring.datasource.url", env.jdbcUrl()),
-                Map.entry("spring.datasource.username", env.username()),
+                Map.entry("spring.datasource.username", env.password().isEmpty()
+                        ? "${techex.database.role:" + env.username() + "}" : env.username()),
                 Map.entry("spring.datasource.password", env.password()),
+                Map.entry("spring.flyway.user", env.username()),
+                Map.entry("spring.flyway.password", env.password()),
                 Map.entry("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers()),
                 Map.entry("techex.namespace", env.namespace()),
                 Map.entry("techex.redis.host", infrastructure.redisHost()),

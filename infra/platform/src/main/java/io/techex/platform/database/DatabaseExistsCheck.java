@@ -34,8 +34,11 @@ public class DatabaseExistsCheck implements ApplicationListener<ApplicationPrepa
             return;
         }
         Properties credentials = new Properties();
-        credentials.setProperty("user", environment.getProperty("spring.datasource.username", ""));
-        credentials.setProperty("password", environment.getProperty("spring.datasource.password", ""));
+        // as Flyway connects: the service's own role may not exist before the first migration
+        credentials.setProperty("user", environment.getProperty("spring.flyway.user",
+                environment.getProperty("spring.datasource.username", "")));
+        credentials.setProperty("password", environment.getProperty("spring.flyway.password",
+                environment.getProperty("spring.datasource.password", "")));
         credentials.setProperty("connectTimeout", CONNECT_TIMEOUT);
         credentials.setProperty("loginTimeout", CONNECT_TIMEOUT);
         try (Connection ignored = DriverManager.getConnection(url, credentials)) {

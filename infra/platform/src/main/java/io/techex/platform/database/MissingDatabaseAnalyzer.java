@@ -31,7 +31,9 @@ public class MissingDatabaseAnalyzer extends AbstractFailureAnalyzer<SQLExceptio
             return null;
         }
         String url = environment.getProperty("spring.datasource.url", "");
-        String user = environment.getProperty("spring.datasource.username", "postgres");
+        // the administrator Flyway connects as creates it, not the service's own role
+        String user = environment.getProperty("spring.flyway.user",
+                environment.getProperty("spring.datasource.username", "postgres"));
         Properties parsed = url.isEmpty() ? null : Driver.parseURL(url, null);
         if (parsed == null) {
             return new FailureAnalysis("The service's PostgreSQL database does not exist: " + missing.getMessage(),

@@ -59,7 +59,7 @@ class MissingDatabaseTest {
         String report = output.getAll().substring(outputBefore);
         assertThat(report).contains("APPLICATION FAILED TO START",
                 "The PostgreSQL database \"" + missing + "\" does not exist on " + host + ":" + port,
-                "createdb -h " + host + " -p " + port + " -U " + properties.get("spring.datasource.username") + " " + missing);
+                "createdb -h " + host + " -p " + port + " -U " + properties.get("spring.flyway.user") + " " + missing);
         assertThat(report.lines().filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by:")).toList())
                 .as("stack trace lines in the report").isEmpty();
         System.out.printf("A service without its database stopped %d ms after SpringApplication.run%n", took.toMillis());
