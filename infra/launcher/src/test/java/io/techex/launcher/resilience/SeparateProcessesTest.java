@@ -8,6 +8,9 @@ import io.techex.audit.log.MerkleTree;
 import io.techex.audit.log.Rfc9162;
 import io.techex.audit.log.SigningKey;
 import io.techex.launcher.ServiceProcess;
+import io.techex.testkit.KafkaCluster;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import io.techex.testkit.TestEnvironment;
 import io.techex.testkit.TestInfrastructure;
 import io.techex.testkit.TestTokens;
@@ -40,6 +43,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,9 +57,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The services as production runs them, each a JVM of its own started from its executable jar: listing-service, two
- * bidding-service and two audit-service instances on one database and one broker (the test kit's). Firms bid over HTTP
- * on both bidding instances while two auctions reach their end; one bidding and one audit instance are SIGKILLed in
- * the middle of it and the load goes on against the survivors, as a load balancer would send it. Then:
+ * bidding-service and two audit-service instances on one database and a Kafka cluster of three processes, the topics
+ * at three replicas and two in sync. Firms bid over HTTP on both bidding instances while two auctions reach their end;
+ * one bidding and one audit instance are SIGKILLed in the middle of it and the load goes on against the survivors, as
+ * a load balancer would send it; then, under the same bids, the broker leading the busiest partition of bidding's
+ * events is SIGKILLed, restarted, and once its replicas are in sync again the active KRaft controller is SIGKILLed.
+ * Nothing restarts the services or their producers and consumers. Then:
  * <ul>
  *   <li>every accepted bid (201) is in its auction's event stream and in audit's trail exactly once, and the auction's
  *       state counts exactly the stored bids;</li>
@@ -75,7 +82,7 @@ class SeparateProcessesTest {
     static final Duration ACROSS = Duration.ofSeconds(60);
     static final Duration KILL_AFTER = Duration.ofSeconds(8);
     static final Duration LOAD_AT_LEAST = Duration.ofSeconds(24);
-    static final Duration LOAD_AT_MOST = Duration.ofSeconds(60);
+    static final Duration LOAD_AT_MOST = Duration.ofSeconds(90);
     static final String BID_PLACED = "io.techex.bidding.BidPlaced.v1";
     static final String DEAL_AGREED = "io.techex.bidding.DealAgreed.v1";
 
@@ -88,6 +95,8 @@ class SeparateProcessesTest {
     static Map<String, Object> common;
     static long startedMillis;
     static final AtomicInteger SCHEDULED = new AtomicInteger();
+    static KafkaCluster kafka;
+    static Admin kafkaAdmin;
 
     @BeforeAll
     static void startTheProcesses() throws Exception {
@@ -105,7 +114,16 @@ class SeparateProcessesTest {
         Path key = logs.resolve("audit-log-key.pem");
         Files.writeString(key, SigningKey.newKeyPairPem());
 
+        // the cluster first: the services create their topics on it at start, as safe as configured below
+        long clusterStarted = System.nanoTime();
+        kafka = KafkaCluster.start(3);
+        kafkaAdmin = Admin.create(kafka.adminConfig());
+        System.out.printf("separate processes: Kafka cluster of 3 processes up in %d ms%n", millisSince(clusterStarted));
+
         common = new LinkedHashMap<>(env.springProperties());
+        common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        common.put("techex.kafka.topics.replication-factor", 3);
+        common.put("techex.kafka.topics.min-insync-replicas", 2);
         common.put("spring.main.banner-mode", "off");
         common.put("techex.rate-limit.writes", 100_000);
         // PostgreSQL's connections are shared with every other test run on the machine: a small pool each
@@ -150,10 +168,16 @@ class SeparateProcessesTest {
         for (ServiceProcess process : all) {
             process.close();
         }
+        if (kafkaAdmin != null) {
+            kafkaAdmin.close(Duration.ofSeconds(5));
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 
     @Test
-    void killingOneBiddingAndOneAuditInstanceUnderLoadLosesNothingFiresNoDeadlineTwiceAndKeepsTheLogASingleInstanceWouldWrite()
+    void killingServiceInstancesThenKafkaNodesUnderBidsLosesNothingFiresNoDeadlineTwiceAndKeepsTheLogASingleInstanceWouldWrite()
             throws Exception {
         long phase = System.nanoTime();
         List<String> listings = List.of(publishedListing(), publishedListing(), publishedListing());
@@ -190,31 +214,56 @@ class SeparateProcessesTest {
         AtomicLong killedAt = new AtomicLong();
         AtomicLong firstAcceptedAfterKill = new AtomicLong();
         List<Future<?>> bidders = new ArrayList<>();
+        List<String> brokerKills = new ArrayList<>();
         long loadStarted = System.nanoTime();
         try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
-            for (String firm : List.of(TestTokens.FIRM, TestTokens.FOREIGN_FIRM)) {
-                for (int instance = 0; instance < 2; instance++) {
-                    int first = instance;
-                    bidders.add(threads.submit(() -> bid(firm, first, auctions, minimum, acceptedBids, failures, refused,
-                            cutOff, running, killedAt, firstAcceptedAfterKill)));
+            try {
+                for (String firm : List.of(TestTokens.FIRM, TestTokens.FOREIGN_FIRM)) {
+                    for (int instance = 0; instance < 2; instance++) {
+                        int first = instance;
+                        bidders.add(threads.submit(() -> bid(firm, first, auctions, minimum, acceptedBids, failures, refused,
+                                cutOff, running, killedAt, firstAcceptedAfterKill)));
+                    }
                 }
-            }
-            await().atMost(KILL_AFTER.plusSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !failures.isEmpty()
-                    || (System.nanoTime() - loadStarted >= KILL_AFTER.toNanos() && closures(closing.getFirst()) > 0));
-            int acceptedAtKill = acceptedBids.size();
-            killedAt.set(System.nanoTime());
-            bidding.getFirst().kill();
-            audit.getFirst().kill();
-            System.out.printf("separate processes: SIGKILLed %s and %s after %d ms of load, %d bids accepted and the first"
-                            + " closing auction closed by then%n", bidding.getFirst().name(), audit.getFirst().name(),
-                    millisSince(loadStarted), acceptedAtKill);
-            // the load goes on until both closing auctions have been closed by their deadlines, and at least LOAD_AT_LEAST
-            await().atMost(LOAD_AT_MOST).pollInterval(Duration.ofMillis(250)).until(() -> !failures.isEmpty()
-                    || (System.nanoTime() - loadStarted >= LOAD_AT_LEAST.toNanos()
-                    && closing.stream().allMatch(id -> closures(id) > 0)));
-            running.set(false);
-            for (Future<?> bidder : bidders) {
-                bidder.get();
+                await().atMost(KILL_AFTER.plusSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !failures.isEmpty()
+                        || (System.nanoTime() - loadStarted >= KILL_AFTER.toNanos() && closures(closing.getFirst()) > 0));
+                int acceptedAtKill = acceptedBids.size();
+                killedAt.set(System.nanoTime());
+                bidding.getFirst().kill();
+                audit.getFirst().kill();
+                System.out.printf("separate processes: SIGKILLed %s and %s after %d ms of load, %d bids accepted and the first"
+                                + " closing auction closed by then%n", bidding.getFirst().name(), audit.getFirst().name(),
+                        millisSince(loadStarted), acceptedAtKill);
+
+                // ---- then the brokers, under the same bids: the busiest partition's leader, and later the controller
+                String topic = env.namespace() + ".techex.bidding.events";
+                int busiest = db.queryForObject("""
+                        SELECT kafka_partition FROM audit.trail_entry WHERE event_type = ?
+                        GROUP BY kafka_partition ORDER BY count(*) DESC LIMIT 1""", Integer.class, BID_PLACED);
+                int leader = describe(topic).partitions().get(busiest).leader().id();
+                brokerKills.add(killBroker(leader, "broker " + leader + ", leader of " + topic + "-" + busiest, acceptedBids,
+                        failures));
+                long restarting = System.nanoTime();
+                kafka.restartStopped();
+                // two copies in sync again before the next node dies, or acks=all rightly refuses every write
+                await("every replica of " + topic + " in sync again").atMost(Duration.ofSeconds(120))
+                        .until(() -> describe(topic).partitions().stream().allMatch(p -> p.isr().size() == kafka.size()));
+                System.out.printf("separate processes: broker %d restarted and in sync in %d ms%n", leader, millisSince(restarting));
+                int controller = kafkaAdmin.describeMetadataQuorum().quorumInfo().get(30, TimeUnit.SECONDS).leaderId();
+                brokerKills.add(killBroker(controller, "node " + controller + ", the active KRaft controller", acceptedBids,
+                        failures));
+                assertThat(kafkaAdmin.describeMetadataQuorum().quorumInfo().get(60, TimeUnit.SECONDS).leaderId())
+                        .as("the controller elected after the kill").isNotEqualTo(controller);
+                // the load goes on until both closing auctions have been closed by their deadlines, and at least LOAD_AT_LEAST
+                await().atMost(LOAD_AT_MOST).pollInterval(Duration.ofMillis(250)).until(() -> !failures.isEmpty()
+                        || (System.nanoTime() - loadStarted >= LOAD_AT_LEAST.toNanos()
+                        && closing.stream().allMatch(id -> closures(id) > 0)));
+                running.set(false);
+                for (Future<?> bidder : bidders) {
+                    bidder.get();
+                }
+            } finally {
+                running.set(false); // a failed wait above must not leave the bidders running, or closing the pool never ends
             }
         }
         long loadMillis = millisSince(phase);
@@ -300,6 +349,7 @@ class SeparateProcessesTest {
         TestEnvironment fresh = TestInfrastructure.get().newEnvironment("single-audit");
         Map<String, Object> single = new LinkedHashMap<>(fresh.springProperties());
         single.put("techex.namespace", env.namespace()); // the same topics
+        single.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers()); // on the same cluster
         single.put("techex.audit.log.consumer", "single"); // its own consumer group, from the first offset
         single.put("techex.audit.log.settle", "500ms");
         single.put("techex.audit.log.sequence-interval", "200ms");
@@ -329,6 +379,36 @@ class SeparateProcessesTest {
                 startedMillis, setupMillis, loadMillis, acceptedBids.size(), refused.get(), cutOff.get(), verifyMillis,
                 singleMillis, firstAcceptedAfterKill.get() == 0 ? -1 : (firstAcceptedAfterKill.get() - killedAt.get()) / 1_000_000,
                 trailCaughtUpMillis, logCaughtUpMillis, storedTotal, count("SELECT count(*) FROM audit.trail_entry"), size);
+        System.out.printf("separate processes: Kafka under the bids: %s%n", String.join("; ", brokerKills));
+    }
+
+    // ---- Kafka
+
+    private static TopicDescription describe(String topic) throws Exception {
+        return kafkaAdmin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+    }
+
+    /**
+     * SIGKILLs a Kafka node while the bids go on, and waits until bids accepted after the kill have reached audit's
+     * trail through the relay, the surviving brokers and audit's consumer, none of them restarted.
+     */
+    private static String killBroker(int nodeId, String what, Map<String, String> acceptedBids, Queue<String> failures) {
+        Set<String> before = Set.copyOf(acceptedBids.keySet());
+        long killed = System.nanoTime();
+        kafka.kill(nodeId);
+        await("5 bids accepted after killing " + what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !failures.isEmpty() || acceptedBids.size() >= before.size() + 5);
+        assertThat(failures).as("answers other than 201, 409 or a connection cut by the kill").isEmpty();
+        long accepted = millisSince(killed);
+        String[] after = acceptedBids.keySet().stream().filter(id -> !before.contains(id)).toArray(String[]::new);
+        await("bids accepted after killing " + what + " in audit's trail").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> count("SELECT count(*) FROM audit.trail_entry WHERE event_type = ? AND data ->> 'bidId' = ANY(?)",
+                        BID_PLACED, after) == after.length);
+        String figures = "%s: %d more bids accepted %d ms after the SIGKILL, all in the trail after %d ms"
+                .formatted(what, after.length, accepted, millisSince(killed));
+        System.out.println("separate processes: killed " + figures);
+        return figures;
     }
 
     // ---- load
