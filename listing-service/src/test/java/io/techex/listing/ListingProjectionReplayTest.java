@@ -179,7 +179,7 @@ class ListingProjectionReplayTest {
         PROCESSORS.forEach(name -> processor(name).start());
 
         awaitHead();
-        assertThat(rows()).isEqualTo(live);
+        assertRowsAsLive();
     }
 
     /**
@@ -201,7 +201,17 @@ class ListingProjectionReplayTest {
         }
 
         awaitHead();
-        assertThat(rows()).isEqualTo(live);
+        assertRowsAsLive();
+    }
+
+    /**
+     * On a loaded CI machine the rows once differed from the live ones just after every processor had reported the head
+     * (the reported position is not the batch's commit) and the test passed when run again: the rows are awaited too, and
+     * rows that stay different (a projection that replays wrongly) still fail, after the wait.
+     */
+    private void assertRowsAsLive() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(rows()).isEqualTo(live));
     }
 
     private void awaitHead() {
