@@ -205,9 +205,9 @@ class ListingProjectionReplayTest {
     }
 
     /**
-     * On a loaded CI machine the rows once differed from the live ones just after every processor had reported the head
-     * (the reported position is not the batch's commit) and the test passed when run again: the rows are awaited too, and
-     * rows that stay different (a projection that replays wrongly) still fail, after the wait.
+     * On a loaded CI machine the rows once differed from the live ones just after every processor had reported the head,
+     * and the test passed when run again: the rows are awaited too, and rows that stay different (a projection that
+     * replays wrongly) still fail, after the wait.
      */
     private void assertRowsAsLive() {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
