@@ -2,6 +2,7 @@ package io.techex.audit.log;
 
 import io.techex.platform.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -37,17 +38,39 @@ class ConsumedPartitions implements DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final Admin admin;
+    private final Map<String, Object> adminConfig;
     private final List<String> topics;
     private final String group;
+    /** Replaced after a failed question: see {@link #positions()}. */
+    private Admin admin;
 
     ConsumedPartitions(KafkaAdmin kafkaAdmin, Topics topics, @Value("${techex.audit.log.consumer:trail}") String consumer) {
-        this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        this.adminConfig = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        // a question to a broker that died fails within the round rather than being retried behind it for a minute
+        this.adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);
+        this.adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        this.admin = Admin.create(adminConfig);
         this.topics = topics.consumed();
         this.group = topics.group(consumer);
     }
 
-    List<Position> positions() {
+    /**
+     * Where each partition stands. A failed answer replaces the admin client: after a broker is killed, one client
+     * went on asking the dead node (and timing out) for over a minute while a new one, bootstrapping from the
+     * surviving brokers, had the new leaders and group coordinator at once, and the log stood still meanwhile.
+     */
+    synchronized List<Position> positions() {
+        try {
+            return askKafka();
+        } catch (IllegalStateException e) {
+            Admin failed = admin;
+            admin = Admin.create(adminConfig);
+            failed.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private List<Position> askKafka() {
         try {
             Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -75,7 +98,7 @@ class ConsumedPartitions implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public synchronized void destroy() {
         admin.close(Duration.ofSeconds(2));
     }
 }
