@@ -196,10 +196,15 @@ public final class TechExLocal {
      * across restarts as the database keeps the log; {@code TECHEX_AUDIT_SIGNING_KEY} names another.
      */
     static Map<String, Object> demoMode() throws IOException {
+        return demoMode(Path.of(System.getProperty("user.home"), ".techex"));
+    }
+
+    /** {@link #demoMode()} with its key in {@code techexHome} rather than {@code ~/.techex}. */
+    static Map<String, Object> demoMode(Path techexHome) throws IOException {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("techex.demo-mode", true);
         if (System.getenv(AUDIT_SIGNING_KEY) == null || System.getenv(AUDIT_SIGNING_KEY).isBlank()) {
-            Path key = Path.of(System.getProperty("user.home"), ".techex", "audit-log-key.pem");
+            Path key = techexHome.resolve("audit-log-key.pem");
             if (!Files.exists(key)) {
                 Files.createDirectories(key.getParent());
                 Files.writeString(key, SigningKey.newKeyPairPem());

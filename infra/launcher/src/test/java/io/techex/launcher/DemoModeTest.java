@@ -23,20 +23,15 @@ class DemoModeTest {
     @Test
     void theAuditLogKeyIsMadeOnceAndKeptInTheUsersTechExDirectory() throws Exception {
         assumeTrue(System.getenv("TECHEX_AUDIT_SIGNING_KEY") == null, "a configured key wins over the demo key");
-        String userHome = System.getProperty("user.home");
-        System.setProperty("user.home", home.toString());
-        try {
-            Map<String, Object> first = TechExLocal.demoMode();
-            Path key = home.resolve(".techex/audit-log-key.pem");
-            assertThat(first).containsEntry("techex.demo-mode", true).containsEntry("techex.audit.signing-key", key.toString());
-            String pem = Files.readString(key);
-            assertThat(pem).contains("-----BEGIN PRIVATE KEY-----").contains("-----BEGIN PUBLIC KEY-----");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        Path techexHome = home.resolve(".techex");
+        Map<String, Object> first = TechExLocal.demoMode(techexHome);
+        Path key = techexHome.resolve("audit-log-key.pem");
+        assertThat(first).containsEntry("techex.demo-mode", true).containsEntry("techex.audit.signing-key", key.toString());
+        String pem = Files.readString(key);
+        assertThat(pem).contains("-----BEGIN PRIVATE KEY-----").contains("-----BEGIN PUBLIC KEY-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
 
-            assertThat(TechExLocal.demoMode()).isEqualTo(first);
-            assertThat(Files.readString(key)).as("the next start signs with the same key").isEqualTo(pem);
-        } finally {
-            System.setProperty("user.home", userHome);
-        }
+        assertThat(TechExLocal.demoMode(techexHome)).isEqualTo(first);
+        assertThat(Files.readString(key)).as("the next start signs with the same key").isEqualTo(pem);
     }
 }

@@ -36,6 +36,8 @@ public final class BrowserExchange implements ExtensionContext.Store.CloseableRe
 
     /** Debian's Chromium; Playwright downloads nothing ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}). */
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    /** The resource {@link OnBrowserExchange} test classes lock, so that they run one at a time. */
+    static final String ONE_TEST_CLASS_AT_A_TIME = "io.techex.launcher.console.BrowserExchange";
     /** Quiet and offline: the machine has no network beyond loopback. */
     static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run");
@@ -163,8 +165,8 @@ public final class BrowserExchange implements ExtensionContext.Store.CloseableRe
     }
 
     /**
-     * Gives a test class the shared exchange: {@code @ExtendWith(BrowserExchange.Extension.class)}, then a
-     * {@code BrowserExchange} parameter.
+     * Gives a test class the shared exchange, through {@link OnBrowserExchange}, then a {@code BrowserExchange}
+     * parameter.
      */
     public static final class Extension implements BeforeAllCallback, ParameterResolver, AfterTestExecutionCallback {
 

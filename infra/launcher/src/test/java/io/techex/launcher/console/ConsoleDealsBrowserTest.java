@@ -27,8 +27,8 @@ import io.techex.launcher.console.RegulatorPages.Decisions;
 import io.techex.launcher.console.RegulatorPages.Timeline;
 import io.techex.launcher.console.RegulatorPages.Verify;
 import io.techex.testkit.TestTokens;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
@@ -56,7 +56,9 @@ import static org.awaitility.Awaitility.await;
  * of their own against the real services, database, broker and authorization server, on one clock the test moves to
  * reach an auction's end or an offer's deadline at once. Every page passes axe-core and is saved as a screenshot.
  */
-@ExtendWith(BrowserExchange.Extension.class)
+@OnBrowserExchange
+// the longest browser class, which starts the browser exchange: early, so that the browser classes start early
+@Order(2)
 class ConsoleDealsBrowserTest {
 
     /** What "at once" means on a live board: another firm's bid shows within this. */

@@ -8,7 +8,6 @@ import io.techex.launcher.console.ConsolePages.ListingForm;
 import io.techex.launcher.console.ConsolePages.ListingPage;
 import io.techex.launcher.console.ConsolePages.SignIn;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -17,7 +16,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Errors as a person meets them in the console, in a real browser against the real services. */
-@ExtendWith(BrowserExchange.Extension.class)
+@OnBrowserExchange
 class ConsoleErrorsBrowserTest {
 
     /** The service's problem+json, field by field, in the reader's language (here English), with what was typed. */

@@ -8,7 +8,6 @@ import io.techex.launcher.console.NeedPages.Need;
 import io.techex.launcher.console.NeedPages.NeedForm;
 import io.techex.launcher.console.NeedPages.Needs;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,7 +20,7 @@ import static io.techex.launcher.console.DealPages.reloadUntilVisible;
  * listing, and the firm reads the proposal and the exchange's match with its reasons, shortlists it and asks to
  * negotiate, which leads to the listing's page where its offer is made.
  */
-@ExtendWith(BrowserExchange.Extension.class)
+@OnBrowserExchange
 class ConsoleNeedsBrowserTest {
 
     @Test

@@ -11,7 +11,6 @@ import io.techex.launcher.console.ExchangeApi.WaitingContract;
 import io.techex.launcher.console.RegulatorPages.ContractPage;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * services' events, the header's count of what they have not read, marking one read where it stands, and opening one
  * (which marks it read too) on the page it tells about. Every page passes axe-core and is saved as a screenshot.
  */
-@ExtendWith(BrowserExchange.Extension.class)
+@OnBrowserExchange
 class ConsoleNotificationsBrowserTest {
 
     /**

@@ -11,7 +11,6 @@ import io.techex.launcher.console.DealPages.ListingDeals;
 import io.techex.launcher.console.DealPages.MyContracts;
 import io.techex.launcher.console.DealPages.Negotiation;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.regex.Pattern;
 
@@ -23,7 +22,7 @@ import static io.techex.launcher.console.DealPages.reloadUntilVisible;
  * An option in the console, without curl: the firm offers an option with the licence it fixes, the university
  * accepts, both sign, and the firm exercises the option and finds the licence contract drawn up on those terms.
  */
-@ExtendWith(BrowserExchange.Extension.class)
+@OnBrowserExchange
 class ConsoleOptionBrowserTest {
 
     private static final String LICENCE_ROW = "Li-xăng khi thực hiện quyền chọn: ";

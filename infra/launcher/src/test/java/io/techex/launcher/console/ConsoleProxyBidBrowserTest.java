@@ -8,7 +8,6 @@ import io.techex.launcher.console.DealPages.Auction;
 import io.techex.launcher.console.DealPages.Confirm;
 import io.techex.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A maximum (proxy) bid set in the browser: the exchange bids for its firm, and nobody else learns the maximum. */
-@ExtendWith(BrowserExchange.Extension.class)
+@OnBrowserExchange
 class ConsoleProxyBidBrowserTest {
 
     private static final LocatorAssertions.HasTextOptions WITHIN_A_SECOND = new LocatorAssertions.HasTextOptions().setTimeout(1000);

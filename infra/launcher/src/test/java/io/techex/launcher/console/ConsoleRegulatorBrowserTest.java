@@ -18,7 +18,6 @@ import io.techex.launcher.console.RegulatorPages.Statistics;
 import io.techex.launcher.console.RegulatorPages.Timeline;
 import io.techex.launcher.console.RegulatorPages.Verify;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * against the key the regulator pinned, and a tampered one failing at the entry that was changed; the checks and the
  * market statistics. Every page passes axe-core and is saved as a screenshot.
  */
-@ExtendWith(BrowserExchange.Extension.class)
+@OnBrowserExchange
 class ConsoleRegulatorBrowserTest {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

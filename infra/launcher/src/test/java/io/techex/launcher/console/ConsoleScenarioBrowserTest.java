@@ -12,7 +12,6 @@ import io.techex.launcher.console.ConsolePages.Requests;
 import io.techex.launcher.console.ConsolePages.SignIn;
 import io.techex.launcher.console.ConsolePages.Verification;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the confidential document. Each person has a browser of their own; each step checks what the page shows, every page
  * passes axe-core and is saved as a screenshot.
  */
-@ExtendWith(BrowserExchange.Extension.class)
+@OnBrowserExchange
 class ConsoleScenarioBrowserTest {
 
     @Test
