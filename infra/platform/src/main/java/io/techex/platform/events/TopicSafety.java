@@ -15,7 +15,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -65,11 +67,14 @@ public record TopicSafety(int partitions, short replicationFactor, int minInsync
         try {
             Map<String, TopicDescription> existing = describe(admin, names);
             List<String> missing = names.stream().filter(n -> !existing.containsKey(n)).distinct().toList();
+            Map<String, TopicDescription> created = new LinkedHashMap<>();
             if (!missing.isEmpty()) {
                 create(admin, missing);
-                existing.putAll(describe(admin, missing));
+                created.putAll(describe(admin, missing));
+                existing.putAll(created);
             }
             check(admin, existing);
+            awaitPartitionsOpen(admin, created);
         } catch (TimeoutException e) {
             log.warn("Kafka did not answer within {}: topics {} neither created nor checked at start", timeout, names);
         } catch (InterruptedException e) {
@@ -112,6 +117,29 @@ public record TopicSafety(int partitions, short replicationFactor, int minInsync
                             + " (techex.kafka.topics.*): " + e.getCause().getMessage(), e.getCause());
                 }
             }
+        }
+    }
+
+    /**
+     * Waits until the leader of every partition just created has opened it. The controller acknowledges a topic before
+     * the brokers have applied it, and a write in that moment is refused (NOT_LEADER_OR_FOLLOWER); an idempotent
+     * producer whose first request to a partition is refused while its next is taken can never write the first one's
+     * records (its retries are out of sequence, KAFKA-15591, fixed after the Kafka this build uses): they wait out the
+     * delivery timeout. Asking each partition's leader for its end offset, which the admin client retries until the
+     * leader answers, waits for exactly that. A broker too slow for it is logged, not refused: the relay retries.
+     */
+    private void awaitPartitionsOpen(Admin admin, Map<String, TopicDescription> created) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> partitions = new LinkedHashMap<>();
+        created.values().forEach(topic -> topic.partitions().forEach(partition ->
+                partitions.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+        if (partitions.isEmpty()) {
+            return;
+        }
+        try {
+            admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Kafka topics {} created, but not every partition's leader answered within {}: {}",
+                    created.keySet(), timeout, e.getCause() == null ? e.toString() : e.getCause().toString());
         }
     }
 
