@@ -41,6 +41,7 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Three JVMs formatting storage and electing a controller on two shared cores take a while. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final int START_ATTEMPTS = 3;
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     private static final String CLUSTER_ID_FILE = "cluster.id";
 
@@ -80,16 +81,32 @@ public final class KafkaCluster implements AutoCloseable {
      * has that password ({@link #adminConfig()}). No other user exists until one is created.
      */
     public static KafkaCluster start(int size, String adminPassword) {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("techex-kafka-cluster-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a data directory for the Kafka cluster", e);
+        RuntimeException lastFailure = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("techex-kafka-cluster-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a data directory for the Kafka cluster", e);
+            }
+            List<Node> nodes = IntStream.rangeClosed(1, size)
+                    .mapToObj(id -> new Node(id, FreePorts.pick(), FreePorts.pick(), dir.resolve("node-" + id)))
+                    .toList();
+            try {
+                return start(nodes, Uuid.randomUuid().toString(), dir, true, adminPassword);
+            } catch (RuntimeException e) {
+                // A port free when picked can be taken before the node binds it (by any process's outgoing
+                // connection, which gets its local port from the same range): new ports, a new cluster
+                lastFailure = e;
+                String failure = String.valueOf(e.getMessage());
+                if (!failure.contains("Address already in use") && !failure.contains("failed to bind")) {
+                    throw e;
+                }
+                log.warn("Kafka cluster start, attempt {} of {}: a port was taken meanwhile, trying others", attempt,
+                        START_ATTEMPTS);
+            }
         }
-        List<Node> nodes = IntStream.rangeClosed(1, size)
-                .mapToObj(id -> new Node(id, FreePorts.pick(), FreePorts.pick(), dir.resolve("node-" + id)))
-                .toList();
-        return start(nodes, Uuid.randomUuid().toString(), dir, true, adminPassword);
+        throw lastFailure;
     }
 
     /**
