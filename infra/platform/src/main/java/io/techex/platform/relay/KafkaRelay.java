@@ -32,10 +32,10 @@ import java.util.function.Function;
  * being accepted into the store meanwhile, and nothing is lost.
  * <p>
  * A plain {@link EventMessageHandler} rather than an {@code @EventHandler} method, registered by
- * {@link KafkaRelayConfiguration}: Axon wraps annotated handlers in a per-message time limit (a task scheduled and
- * cancelled for every event, with a stack trace taken each time) and a tracing span, which cost about as much as
- * publishing the event. The relay needs neither: sending does not wait for the broker, and the wait for its
- * acknowledgements has a limit of its own.
+ * {@link KafkaRelayConfiguration}: Axon wraps annotated handlers in a tracing span and, unless told otherwise (the
+ * platform's defaults now do), a per-message time limit (a task scheduled and cancelled for every event, with a stack
+ * trace taken each time), which together cost about as much as publishing the event. The relay needs neither: sending
+ * does not wait for the broker, and the wait for its acknowledgements has a limit of its own.
  */
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 public class KafkaRelay implements EventMessageHandler {
