@@ -110,4 +110,9 @@ final class Listings {
         return http.send("POST", bidding + "/auctions/" + auctionId + "/bids",
                 "{\"amount\": \"" + amount + "\", \"currency\": \"VND\"}", firm, UUID.randomUUID().toString());
     }
+
+    /** An auction as a firm watching it reads it: authenticated, one row from bidding-service's read model. */
+    Http.Response auction(String auctionId, String firm) {
+        return http.send("GET", bidding + "/auctions/" + auctionId, null, firm);
+    }
 }
