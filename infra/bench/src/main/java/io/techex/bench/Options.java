@@ -29,7 +29,7 @@ record Options(int durationSeconds, int warmupSeconds, int repetitions, int clie
                 Arrays.stream(System.getProperty("bench.scenarios", "bids,relay,audit,replay,pages").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
                 serviceProperties(System.getProperty("bench.service-props", "")),
-                Arrays.stream(System.getProperty("bench.jvm-args", "-XX:+UseG1GC").strip().split("\\s+"))
+                Arrays.stream(System.getProperty("bench.jvm-args", "-XX:+UseG1GC -XX:MaxGCPauseMillis=10").strip().split("\\s+"))
                         .filter(s -> !s.isEmpty()).toList(),
                 Boolean.parseBoolean(System.getProperty("bench.keep-database", "false")),
                 Boolean.parseBoolean(System.getProperty("bench.jfr", "true")),
