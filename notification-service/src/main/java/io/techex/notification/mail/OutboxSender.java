@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one window for a duplicate (the instance dies there): the row is sent again later, under the same Message-ID
  * ({@link NotificationMail}). A refused message is retried later (10 s, then three times longer each time, at most an
  * hour) and given up after {@code max-attempts}, with the reason kept in the row; one whose address or content cannot
- * be sent at all is given up at once. A person who turned e-mail or the kind off before it went gets nothing.
+ * be sent at all is given up at once. A person who turned e-mail or the kind off before it went gets nothing. An e-mail
+ * about a listing whose events have not arrived yet waits for them a few seconds ({@link #TITLE_GRACE}), so that it
+ * names the listing by its title.
  * <p>
  * Looks every {@code poll-interval}, and at once when a notification with e-mails was committed on this instance.
  */
@@ -49,6 +51,12 @@ public class OutboxSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    /**
+     * How long an e-mail about a listing this service has not heard of yet waits for the listing's events, which come
+     * on another topic than, say, a bid on it and may be handled a moment later; then it goes with the listing's id.
+     */
+    static final Duration TITLE_GRACE = Duration.ofSeconds(5);
+    private static final Duration TITLE_RECHECK = Duration.ofMillis(250);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -115,7 +123,8 @@ public class OutboxSender implements SmartLifecycle {
     private enum Outcome { SENT, NOT_SENT, NOTHING_DUE }
 
     private record Due(UUID notificationId, String personId, String address, Language language, int attempts, Kind kind,
-                       String link, String params, Renderer.Titles titles, boolean stillWanted) {
+                       String link, String params, Renderer.Titles titles, boolean stillWanted, boolean listingUnknown,
+                       Instant enqueuedAt) {
     }
 
     private Outcome sendOne() {
@@ -123,7 +132,8 @@ public class OutboxSender implements SmartLifecycle {
         List<Due> due = jdbc.query("""
                 SELECT o.notification_id, o.person_id, o.address, o.language, o.attempts, n.kind, n.link, n.params,
                        l.title_vi, l.title_en,
-                       coalesce(r.email_enabled AND NOT (n.kind = ANY(r.muted_kinds)), FALSE) AS still_wanted
+                       coalesce(r.email_enabled AND NOT (n.kind = ANY(r.muted_kinds)), FALSE) AS still_wanted,
+                       (n.params ->> 'listingId' IS NOT NULL AND l.listing_id IS NULL) AS listing_unknown, o.enqueued_at
                 FROM mail_outbox o
                 JOIN notification n ON n.notification_id = o.notification_id
                 LEFT JOIN listing_fact l ON l.listing_id = n.params ->> 'listingId'
@@ -135,7 +145,8 @@ public class OutboxSender implements SmartLifecycle {
                 rs.getString("person_id"), rs.getString("address"),
                 Language.ofTag(rs.getString("language")).orElse(Language.DEFAULT), rs.getInt("attempts"),
                 Kind.valueOf(rs.getString("kind")), rs.getString("link"), rs.getString("params"),
-                new Renderer.Titles(rs.getString("title_vi"), rs.getString("title_en")), rs.getBoolean("still_wanted")),
+                new Renderer.Titles(rs.getString("title_vi"), rs.getString("title_en")), rs.getBoolean("still_wanted"),
+                rs.getBoolean("listing_unknown"), rs.getTimestamp("enqueued_at").toInstant()),
                 Timestamp.from(now));
         if (due.isEmpty()) {
             return Outcome.NOTHING_DUE;
@@ -143,6 +154,16 @@ public class OutboxSender implements SmartLifecycle {
         Due message = due.getFirst();
         if (!message.stillWanted()) {
             giveUp(message, now, "the person turned e-mail or this kind off before it was sent");
+            return Outcome.NOT_SENT;
+        }
+        if (message.listingUnknown() && now.isBefore(message.enqueuedAt().plus(TITLE_GRACE))) {
+            // not an attempt: the relay was not asked
+            jdbc.update("UPDATE mail_outbox SET next_attempt_at = ? WHERE notification_id = ? AND person_id = ?",
+                    Timestamp.from(now.plus(TITLE_RECHECK)), message.notificationId(), message.personId());
+            ScheduledExecutorService running = executor;
+            if (running != null) {
+                running.schedule(this::wake, TITLE_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+            }
             return Outcome.NOT_SENT;
         }
         try {

@@ -89,6 +89,27 @@ class MailOutboxTest {
     }
 
     @Test
+    void anEmailAboutAListingWhoseEventsComeAfterItWaitsForTheListingsTitle() throws Exception {
+        exchange.feed("kenji.sato");
+        String listing = UUID.randomUUID().toString();
+        String auction = UUID.randomUUID().toString();
+        for (String bidder : List.of("kyoto-materials", "mekong-biotech")) {
+            exchange.publish("bidding/BidPlaced", listing, sample("bidding/BidPlaced", data -> data.put("listingId", listing)
+                    .put("auctionId", auction).put("bidderOrganisationId", bidder).put("amount", "2600000000")), Instant.now());
+        }
+        // the bids travel on bidding's topic, the listing's events on listing's: here the listing's come only once the
+        // outbid notification, and with it the e-mail, is written
+        String outbid = notificationId("kenji.sato", listing, "OUTBID");
+        exchange.publish("listing/ListingDrafted", listing, sample("listing/ListingDrafted", data -> {
+            data.put("listingId", listing).put("sellerOrganisationId", "hust");
+            data.putObject("title").put("vi", "Gốm xốp").put("en", "Porous ceramic");
+        }), Instant.now());
+
+        MimeMessage toKenji = awaitMail(outbid, "kenji.sato@kyoto-materials.example");
+        assertThat(toKenji.getSubject()).isEqualTo("You have been outbid: \"Porous ceramic\"");
+    }
+
+    @Test
     void aKindTurnedOffLeavesTheFeedAndTheMailboxAndEmailTurnedOffLeavesOnlyTheMailbox() throws Exception {
         exchange.put("/notifications/preferences", """
                 {"language": "en", "emailEnabled": true, "mutedKinds": ["LISTING_REJECTED"]}""", "quang.le");
