@@ -47,7 +47,6 @@ public class EventConsumerConfiguration {
 
     public static final String LISTENER_FACTORY = "cloudEventListenerFactory";
     static final int FETCH_MAX_WAIT_MS = 20;
-    static final int FETCH_MIN_BYTES = 16 * 1024;
 
     @Bean
     ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafkaProperties) {
@@ -64,12 +63,6 @@ public class EventConsumerConfiguration {
         // a read_uncommitted consumer of the same topic saw the record at ~5 ms). 20 ms bounds that; the price is an
         // empty fetch every 20 ms per idle consumer. spring.kafka.consumer.fetch-max-wait still overrides it.
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
-        // A fetch answers once it has 16 KB or has waited those 20 ms, not at the first record: under load each consumer
-        // asks the broker a few dozen times a second instead of for nearly every event. Measured with the bench (bids
-        // over 100 auctions, one broker, four consumers of each bid's event): the exchange's CPU per accepted bid 7.65
-        // -> 6.49 ms, bids/s 177 -> 203, for 10.9 -> 22.9 ms median from a bid's 201 to its trail entry (p99 41 -> 56 ms,
-        // within the 100). spring.kafka.consumer.fetch-min-size overrides it.
-        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
         return new DefaultKafkaConsumerFactory<>(config);
     }
 
