@@ -43,15 +43,18 @@ final class BidScenario {
         }
 
         Http.Response bid(int client) {
-            int a = auctions.size() == 1 ? 0 : ThreadLocalRandom.current().nextInt(auctions.size());
+            int a = anyAuction();
             long amount = lastAmount.incrementAndGet(a);
             return listings.bid(auctions.get(a), amount, amount % 2 == 0 ? Listings.FIRM : Listings.FOREIGN_FIRM);
         }
 
         /** A read of one of the auctions: the same HTTP stack and token check as a bid, no command, no Redis. */
         Http.Response read(int client) {
-            String auction = auctions.get(auctions.size() == 1 ? 0 : ThreadLocalRandom.current().nextInt(auctions.size()));
-            return listings.auction(auction, client % 2 == 0 ? Listings.FIRM : Listings.FOREIGN_FIRM);
+            return listings.auction(auctions.get(anyAuction()), client % 2 == 0 ? Listings.FIRM : Listings.FOREIGN_FIRM);
+        }
+
+        private int anyAuction() {
+            return auctions.size() == 1 ? 0 : ThreadLocalRandom.current().nextInt(auctions.size());
         }
 
         int size() {
@@ -205,7 +208,6 @@ final class BidScenario {
         ClosedLoop.run(clients, Math.max(options.warmupSeconds(), 2 * options.durationSeconds()), 200, many::read);
         List<Double> rates = new ArrayList<>();
         List<Double> cpuPerRead = new ArrayList<>();
-        List<double[]> latencies = new ArrayList<>();
         long reads = 0;
         for (int rep = 0; rep < options.repetitions(); rep++) {
             CpuMeter.Window window = cpu == null ? null : cpu.start();
@@ -215,7 +217,6 @@ final class BidScenario {
                 throw new IllegalStateException("Reads of auctions answered other than 200: " + result.refused());
             }
             rates.add(result.acceptedPerSecond());
-            latencies.add(result.latenciesMs());
             reads += result.accepted();
             if (usage != null) {
                 cpuPerRead.add(usage.exchangeMs() / Math.max(1, result.accepted()));
