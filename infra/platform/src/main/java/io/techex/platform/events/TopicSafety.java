@@ -74,7 +74,7 @@ public record TopicSafety(int partitions, short replicationFactor, int minInsync
                 existing.putAll(created);
             }
             check(admin, existing);
-            awaitPartitionsOpen(admin, created);
+            awaitPartitionsOpen(admin, missing, created);
         } catch (TimeoutException e) {
             log.warn("Kafka did not answer within {}: topics {} neither created nor checked at start", timeout, names);
         } catch (InterruptedException e) {
@@ -128,18 +128,25 @@ public record TopicSafety(int partitions, short replicationFactor, int minInsync
      * delivery timeout. Asking each partition's leader for its end offset, which the admin client retries until the
      * leader answers, waits for exactly that. A broker too slow for it is logged, not refused: the relay retries.
      */
-    private void awaitPartitionsOpen(Admin admin, Map<String, TopicDescription> created) throws InterruptedException {
-        Map<TopicPartition, OffsetSpec> partitions = new LinkedHashMap<>();
-        created.values().forEach(topic -> topic.partitions().forEach(partition ->
-                partitions.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
-        if (partitions.isEmpty()) {
+    private void awaitPartitionsOpen(Admin admin, List<String> missing, Map<String, TopicDescription> created)
+            throws InterruptedException {
+        // every topic this start created, described or not: a topic just created can still be unknown to the broker
+        // that answers the description (describe leaves it out), and its partitions are the ones least likely open
+        Map<TopicPartition, OffsetSpec> open = new LinkedHashMap<>();
+        for (String topic : missing) {
+            int count = created.containsKey(topic) ? created.get(topic).partitions().size() : partitions;
+            for (int partition = 0; partition < count; partition++) {
+                open.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+        }
+        if (open.isEmpty()) {
             return;
         }
         try {
-            admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin.listOffsets(open).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             log.warn("Kafka topics {} created, but not every partition's leader answered within {}: {}",
-                    created.keySet(), timeout, e.getCause() == null ? e.toString() : e.getCause().toString());
+                    missing, timeout, e.getCause() == null ? e.toString() : e.getCause().toString());
         }
     }
 
