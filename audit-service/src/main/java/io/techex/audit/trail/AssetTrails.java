@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -74,6 +76,17 @@ public class AssetTrails {
      * memory.
      */
     public void forEachEntry(String assetId, TrailQuery query, Consumer<AssetTrail.Entry> entries) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        forEachStoredEntry(assetId, query, entry -> entries.accept(new AssetTrail.Entry(entry.position(), entry.eventId(),
+                entry.type(), entry.source(), entry.occurredAt(), entry.actor(), new String(entry.data(), StandardCharsets.UTF_8),
+                entry.leafIndex(), entry.leafHash() == null ? null : base64.encodeToString(entry.leafHash()))));
+    }
+
+    /**
+     * The same entries as {@link #forEachEntry}, with the event data as the UTF-8 JSON text the database sent and the
+     * leaf hash as bytes: for writing them out again as they are, with nothing decoded.
+     */
+    public void forEachStoredEntry(String assetId, TrailQuery query, Consumer<StoredEntry> entries) {
         // The leaf is looked up entry by entry (LATERAL ... LIMIT 1, which the planner cannot turn into a join of the
         // whole log), index-only on log_leaf_event_leaf (V9): the read costs the asset's size, not the log's. A plain
         // join was planned as a hash join over every leaf of the log, whose size grows with the whole exchange.
@@ -104,21 +117,32 @@ public class AssetTrails {
             arguments.add(types);
         }
         sql.append(" ORDER BY t.occurred_at, t.position");
-        Base64.Encoder base64 = Base64.getEncoder();
         transactions.executeWithoutResult(status -> {
-            // the sort of a 10,000-event trail is a few MB of rows: in memory, not spilled to disk with the default 4 MB
-            cursor.execute("SET LOCAL work_mem = '32MB'");
+            // In the order of trail_entry_asset (asset, time, position), which is the trail's order: the rows go out as
+            // they are read, a few hundred at a time, instead of after a sort of the whole trail (MBs for 10,000 events).
+            // The planner, guessing a few rows per asset, took a bitmap scan and a sort.
+            cursor.execute("SET LOCAL enable_sort = off");
             cursor.query(sql.toString(), (RowCallbackHandler) row -> {
                 String person = row.getString(6);
                 long leafIndex = row.getLong(10);
                 Long leaf = row.wasNull() ? null : leafIndex;
-                byte[] leafHash = row.getBytes(11);
-                entries.accept(new AssetTrail.Entry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                // getBytes of a text column: the driver's UTF-8 bytes as received (client_encoding is UTF8)
+                entries.accept(new StoredEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getTimestamp(5).toInstant(),
                         person == null ? null : new AssetTrail.Actor(person, row.getString(7), row.getString(8)),
-                        row.getString(9), leaf, leafHash == null ? null : base64.encodeToString(leafHash)));
+                        row.getBytes(9), leaf, row.getBytes(11)));
             }, arguments.toArray());
         });
+    }
+
+    /**
+     * An entry as stored: {@link AssetTrail.Entry} before its data is decoded and its leaf hash encoded.
+     *
+     * @param data     the event's data, JSON in UTF-8
+     * @param leafHash the 32 bytes of the leaf hash, null before the entry has a leaf
+     */
+    public record StoredEntry(long position, String eventId, String type, String source, Instant occurredAt,
+                              AssetTrail.Actor actor, byte[] data, Long leafIndex, byte[] leafHash) {
     }
 
     /**

@@ -40,6 +40,8 @@ import java.util.List;
 @Tag(name = "Trail", description = "Every public event about an asset across the exchange, in order, and its exports with proofs (regulators)")
 class TrailController {
 
+    private static final int TRAIL_BUFFER_BYTES = 64 * 1024;
+
     private final AssetTrails trails;
     private final TrailExports exports;
     private final JsonMapper mapper;
@@ -99,6 +101,8 @@ class TrailController {
             }
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            // a trail is MBs: written to the socket 64 KB at a time rather than Tomcat's default 8 KB
+            response.setBufferSize(TRAIL_BUFFER_BYTES);
             try (JsonGenerator json = mapper.createGenerator(response.getOutputStream())) {
                 writeTrail(json, assetId, query, head);
             } catch (IOException e) {
@@ -115,36 +119,7 @@ class TrailController {
         json.writePOJOProperty("asOf", query.asOf());
         json.writePOJOProperty("latestTreeHeadSize", head.latestTreeHeadSize());
         json.writeArrayPropertyStart("entries");
-        trails.forEachEntry(assetId, query, entry -> {
-            json.writeStartObject();
-            json.writeNumberProperty("position", entry.position());
-            json.writeStringProperty("eventId", entry.eventId());
-            json.writeStringProperty("type", entry.type());
-            json.writeStringProperty("source", entry.source());
-            // what Jackson writes for an Instant: ISO-8601 in UTC, Instant.toString's form
-            json.writeStringProperty("occurredAt", entry.occurredAt().toString());
-            json.writeName("actor");
-            if (entry.actor() == null) {
-                json.writeNull();
-            } else {
-                json.writeStartObject();
-                json.writeStringProperty("person", entry.actor().person());
-                json.writeStringProperty("organisation", entry.actor().organisation());
-                json.writeStringProperty("role", entry.actor().role());
-                json.writeEndObject();
-            }
-            // the stored JSON as it is (what @JsonRawValue wrote): PostgreSQL's text of a jsonb value is valid JSON
-            json.writeName("data");
-            json.writeRawValue(entry.data());
-            json.writeName("leafIndex");
-            if (entry.leafIndex() == null) {
-                json.writeNull();
-            } else {
-                json.writeNumber(entry.leafIndex());
-            }
-            json.writeStringProperty("leafHash", entry.leafHash());
-            json.writeEndObject();
-        });
+        trails.forEachStoredEntry(assetId, query, entry -> TrailEntryJson.write(json, entry));
         json.writeEndArray();
         json.writeEndObject();
     }

@@ -175,7 +175,7 @@ class TrailRecorder {
                 INSERT INTO trail_entry (event_id, asset_id, event_type, source, occurred_at, actor_person, actor_org,
                     actor_role, data, source_service, kafka_partition, kafka_offset, log_time, canonical)
                 SELECT e.event_id, e.asset_id, e.event_type, e.source, e.occurred_at::timestamptz, e.actor_person,
-                    e.actor_org, e.actor_role, e.data::jsonb, e.source_service, e.kafka_partition, e.kafka_offset,
+                    e.actor_org, e.actor_role, e.data::json, e.source_service, e.kafka_partition, e.kafka_offset,
                     e.log_time, e.canonical
                 FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[],
                     ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::int[], ?::bigint[], ?::bigint[], ?::text[])

@@ -201,16 +201,7 @@ class TrailReadBenchmark {
     private void streamed(String assetId) {
         try (var json = mapper.createGenerator(OutputStream.nullOutputStream())) {
             json.writeStartArray();
-            trails.forEachEntry(assetId, TrailQuery.all(), entry -> {
-                json.writeStartObject();
-                json.writeNumberProperty("position", entry.position());
-                json.writeStringProperty("eventId", entry.eventId());
-                json.writeStringProperty("occurredAt", entry.occurredAt().toString());
-                json.writeName("data");
-                json.writeRawValue(entry.data());
-                json.writeStringProperty("leafHash", entry.leafHash());
-                json.writeEndObject();
-            });
+            trails.forEachStoredEntry(assetId, TrailQuery.all(), entry -> TrailEntryJson.write(json, entry));
             json.writeEndArray();
         }
     }

@@ -98,9 +98,11 @@ final class AuditScenario {
         OpenLoop load = bids == null ? null : OpenLoop.start(bids.rate(), options.clients(), 201, bids.load()::bid);
         ClosedLoop.Result loaded = null;
         try {
+            // warmed up as the bid scenarios are: the first reads of a trail this size compile its code path
+            timed(options.warmupSeconds(), 1_000, () -> trailRead(audit, assetId));
+            timed(Math.max(1, options.warmupSeconds() / 2), 1_000, () -> querySql(assetId));
             for (int rep = 0; rep < options.repetitions(); rep++) {
-                trail.add(timed(options.durationSeconds(), 200, () ->
-                        http.expect(200, "GET", audit + "/audit/assets/" + assetId + "/trail", null, Listings.REGULATOR).nanos() / 1e6));
+                trail.add(timed(options.durationSeconds(), 200, () -> trailRead(audit, assetId)));
                 sql.add(timed(Math.max(1, options.durationSeconds() / 2), 200, () -> querySql(assetId)));
                 proof.add(timed(options.durationSeconds(), 2_000, () -> {
                     String eventId = eventIds.get(ThreadLocalRandom.current().nextInt(eventIds.size()));
@@ -323,17 +325,33 @@ final class AuditScenario {
         }
     }
 
+    /** One whole GET of the trail, to its last byte, in ms. */
+    private double trailRead(String audit, String assetId) {
+        Http.Response read = http.getCounted(audit + "/audit/assets/" + assetId + "/trail", Listings.REGULATOR);
+        if (read.status() != 200) {
+            throw new IllegalStateException("GET trail answered " + read.status() + ": " + read.body());
+        }
+        return read.nanos() / 1e6;
+    }
+
+    /** As audit-service reads it (AssetTrails): in a transaction, in the index's order, 500 rows a fetch, data as bytes. */
     private double querySql(String assetId) {
         long started = System.nanoTime();
         try (Connection connection = exchange.connect(); PreparedStatement query = connection.prepareStatement(TRAIL_SQL)) {
             started = System.nanoTime();
+            connection.setAutoCommit(false);
+            try (var settings = connection.createStatement()) {
+                settings.execute("SET LOCAL enable_sort = off");
+            }
+            query.setFetchSize(500);
             query.setString(1, assetId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    rows.getString(9);
+                    rows.getBytes(9);
                     rows.getBytes(11);
                 }
             }
+            connection.commit();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
