@@ -38,9 +38,10 @@ import static org.awaitility.Awaitility.await;
  * <p>One asset gets {@code trail.events} events and {@code trail.others} events of other assets make the log bigger,
  * all through Kafka, the recorder and the sequencer, on the real PostgreSQL. Then, while events of other assets keep
  * arriving (about 200 a second, the recorder and sequencer busy as under the bid load), it prints median and p99 of:
- * the SQL before (a plain join) and now (the leaf looked up per entry); the read before (the whole trail built and
- * serialised by Jackson) and now (streamed), in-process with the CPU time of the reading thread; and the GET over
- * HTTP now: whole, gzipped, and repeated with If-None-Match (304), with the CPU the service's request threads spent.
+ * the SQL before (a plain join) and of V9 (the leaf looked up per entry); the read before (the whole trail built and
+ * serialised by Jackson) and now (streamed, the asset's leaves read first, V11), in-process with the CPU time of the
+ * reading thread; and the GET over HTTP now: whole, gzipped, and repeated with If-None-Match (304), with the CPU the
+ * service's request threads spent (the test kit's OpenAPI conformance check of each answer included).
  */
 @IntegrationTest
 class TrailReadBenchmark {
@@ -116,7 +117,7 @@ class TrailReadBenchmark {
             String path = "/audit/assets/" + assetId + "/trail";
             plan(assetId);
             measure("SQL before (join)", reads, () -> sql(OLD_SQL, assetId), null);
-            measure("SQL now (leaf per entry)", reads, () -> sql(NEW_SQL, assetId), null);
+            measure("SQL of V9 (leaf per entry)", reads, () -> sql(NEW_SQL, assetId), null);
             measure("read before (built, serialised)", reads, () -> {
                 long cpu = threads.getCurrentThreadCpuTime();
                 byte[] json = mapper.writeValueAsBytes(oldFind(assetId));

@@ -22,7 +22,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
@@ -82,6 +84,22 @@ class TrailReadTest {
         List<String> times = new ArrayList<>();
         EventJson.mapper().readTree(whole.body()).get("entries").forEach(entry -> times.add(entry.get("occurredAt").asText()));
         assertThat(times).hasSize(6).isSorted().contains("2026-03-01T08:00:30.000456Z", "2026-03-01T08:02:00.123Z");
+        // each recorded event's data as it was published, its members in the producer's order (json, V10): jsonb
+        // would have put them in its own (shorter names first)
+        Map<String, String> published = new HashMap<>();
+        for (CloudEvent event : recorded) {
+            published.put(event.getId(), EventJson.mapper().readTree(event.getData().toBytes()).toString());
+        }
+        Map<String, String> shown = new HashMap<>();
+        EventJson.mapper().readTree(whole.body()).get("entries").forEach(entry -> {
+            if (published.containsKey(entry.get("eventId").asText())) {
+                shown.put(entry.get("eventId").asText(), entry.get("data").toString());
+                // sequenced: each has its leaf, found among the asset's leaves (log_asset_leaf, V11)
+                assertThat(entry.get("leafIndex").isNumber()).as("leaf of %s", entry.get("eventId")).isTrue();
+                assertThat(entry.get("leafHash").asText()).hasSize(44);
+            }
+        });
+        assertThat(shown).isEqualTo(published);
 
         String filtered = path + "?party=kyoto-materials&type=ListingDraftRevised&type=io.techex.listing.ListingDrafted.v1";
         assertThat(new String(getBytes(port, filtered, TestTokens.REGULATOR).body(), StandardCharsets.UTF_8))

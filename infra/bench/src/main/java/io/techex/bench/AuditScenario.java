@@ -48,11 +48,11 @@ import java.util.stream.DoubleStream;
  */
 final class AuditScenario {
 
+    private static final String LEAVES_SQL = "SELECT event_id, leaf_index, leaf_hash FROM audit.log_asset_leaf WHERE asset_id = ?";
     private static final String TRAIL_SQL = """
             SELECT t.position, t.event_id, t.event_type, t.source, t.occurred_at, t.actor_person, t.actor_org,
-                   t.actor_role, t.data::text, l.leaf_index, l.leaf_hash
+                   t.actor_role, t.data::text
             FROM audit.trail_entry t
-            LEFT JOIN LATERAL (SELECT leaf_index, leaf_hash FROM audit.log_leaf WHERE log_leaf.event_id = t.event_id LIMIT 1) l ON true
             WHERE t.asset_id = ? ORDER BY t.occurred_at, t.position""";
 
     private static final int EVENTS_PER_ASSET = 100;
@@ -334,7 +334,10 @@ final class AuditScenario {
         return read.nanos() / 1e6;
     }
 
-    /** As audit-service reads it (AssetTrails): in a transaction, in the index's order, 500 rows a fetch, data as bytes. */
+    /**
+     * As audit-service reads it (AssetTrails): in a transaction, the asset's leaves, then its entries in the index's
+     * order, 500 rows a fetch.
+     */
     private double querySql(String assetId) {
         long started = System.nanoTime();
         try (Connection connection = exchange.connect(); PreparedStatement query = connection.prepareStatement(TRAIL_SQL)) {
@@ -343,12 +346,22 @@ final class AuditScenario {
             try (var settings = connection.createStatement()) {
                 settings.execute("SET LOCAL enable_sort = off");
             }
+            try (PreparedStatement leaves = connection.prepareStatement(LEAVES_SQL)) {
+                leaves.setFetchSize(500);
+                leaves.setString(1, assetId);
+                try (ResultSet rows = leaves.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getString(1);
+                        rows.getBytes(3);
+                    }
+                }
+            }
             query.setFetchSize(500);
             query.setString(1, assetId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
+                    rows.getString(2);
                     rows.getBytes(9);
-                    rows.getBytes(11);
                 }
             }
             connection.commit();
