@@ -28,6 +28,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +50,10 @@ class ContractFlowTest {
     Topics topics;
     @Autowired
     TestEnvironment env;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
     @Value("${local.server.port}")
     int port;
 
@@ -76,6 +84,31 @@ class ContractFlowTest {
             assertThat(records.seen().stream().filter(r -> listingId.equals(r.key()) && r.valueAsString().contains("ContractCreated")))
                     .hasSize(1);
         }
+    }
+
+    @Test
+    void aDealAnnouncedAgainWhileItsContractIsAtWorkIsTakenInWithoutWaitingForIt() throws Exception {
+        String listingId = UUID.randomUUID().toString();
+        publish("listing", "io.techex.listing.ListingPublished.v1", listingId, sample("io.techex.listing.ListingPublished.v1", listingId)
+                .put("stateFunded", false));
+        ObjectNode deal = sample("io.techex.bidding.DealAgreed.v1", listingId).put("dealId", UUID.randomUUID().toString());
+        publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
+        String contractId = awaitContract(TestTokens.UNIVERSITY, listingId);
+        try (Connection signature = dataSource.getConnection()) {
+            // what a signature's transaction holds from its Sign to its activation: the contract's chain head
+            signature.setAutoCommit(false);
+            try (PreparedStatement head = signature.prepareStatement(
+                    "SELECT sequence_number FROM domain_event_chain_head WHERE aggregate_identifier = ? FOR UPDATE")) {
+                head.setString(1, contractId);
+                assertThat(head.executeQuery().next()).isTrue();
+            }
+            String again = publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
+            // taken in (the inbox row committed) while the head is still held: no CreateContract queued behind it
+            await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, again) == 1);
+            signature.rollback();
+        }
+        assertThat(json(get("/contracts", TestTokens.FIRM).body()).findValuesAsText("listingId")).containsOnlyOnce(listingId);
     }
 
     @Test
@@ -286,13 +319,15 @@ class ContractFlowTest {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void publish(String service, String type, String listingId, JsonNode data) throws Exception {
+    /** @return the CloudEvent's id */
+    private String publish(String service, String type, String listingId, JsonNode data) throws Exception {
         CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create("/techex/" + service))
                 .withType(type).withSubject(listingId).withTime(OffsetDateTime.now()).withDataContentType("application/json")
                 .withData(EventJson.mapper().writeValueAsBytes(data))
                 .withExtension(CloudEventMapper.ACTOR_PERSON, "lan.nguyen").withExtension(CloudEventMapper.ACTOR_ORGANISATION, "hust")
                 .withExtension(CloudEventMapper.ACTOR_ROLE, "UNIVERSITY").build();
         cloudEvents.send(topics.eventsOf(service), listingId, event).get();
+        return event.getId();
     }
 
     private static ObjectNode sample(String type, String listingId) {

@@ -118,8 +118,19 @@ class ExchangeEvents {
             log.warn("No contract from deal {} on listing {}: {}", deal.dealId(), deal.listingId(), refused.getMessage());
             return;
         }
+        String contractId = contractIdOf(deal.dealId());
+        // The deal's contract is there already: this is the same deal announced again (a new event id, so the inbox
+        // let it through). Nothing to create, and the command must not be sent: it would take the contract's lock and
+        // then wait in the event store behind a transaction already at work on the contract (a signature, which sends
+        // its activation in the same transaction), which in turn waits for that lock: both stood still until the unit
+        // of work's time limit. The view is written in the transaction that creates the contract.
+        if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM contract_view WHERE contract_id = ?)",
+                Boolean.class, contractId))) {
+            log.debug("Deal {} already has its contract {}", deal.dealId(), contractId);
+            return;
+        }
         // a deal whose event names nobody (none should: deadlines and policies act as the exchange) is the exchange's
-        commands.send(new CreateContract(contractIdOf(deal.dealId()), deal.listingId(), deal.dealId(),
+        commands.send(new CreateContract(contractId, deal.listingId(), deal.dealId(),
                 deal.sellerOrganisationId(), deal.buyerOrganisationId(), technology.title(), List.of(technology.ipTitles()),
                 technology.category(), technology.stateFunded(), terms, deal.agreedAt()), actor == null ? commands.system() : actor);
     }
