@@ -63,10 +63,7 @@ class ContractFlowTest {
     @Test
     void aDomesticExclusiveLicenceTakesEffectOnTheLastSignatureAndIsPublished() throws Exception {
         String listingId = UUID.randomUUID().toString();
-        publish("listing", "io.techex.listing.ListingPublished.v1", listingId, sample("io.techex.listing.ListingPublished.v1", listingId)
-                .put("stateFunded", false));
-        ObjectNode deal = sample("io.techex.bidding.DealAgreed.v1", listingId).put("dealId", UUID.randomUUID().toString());
-        publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
+        ObjectNode deal = publishDomesticListingAndDeal(listingId);
         publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
 
         String contractId = awaitContract(TestTokens.UNIVERSITY, listingId);
@@ -89,10 +86,7 @@ class ContractFlowTest {
     @Test
     void aDealAnnouncedAgainWhileItsContractIsAtWorkIsTakenInWithoutWaitingForIt() throws Exception {
         String listingId = UUID.randomUUID().toString();
-        publish("listing", "io.techex.listing.ListingPublished.v1", listingId, sample("io.techex.listing.ListingPublished.v1", listingId)
-                .put("stateFunded", false));
-        ObjectNode deal = sample("io.techex.bidding.DealAgreed.v1", listingId).put("dealId", UUID.randomUUID().toString());
-        publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
+        ObjectNode deal = publishDomesticListingAndDeal(listingId);
         String contractId = awaitContract(TestTokens.UNIVERSITY, listingId);
         try (Connection signature = dataSource.getConnection()) {
             // what a signature's transaction holds from its Sign to its activation: the contract's chain head
@@ -317,6 +311,15 @@ class ContractFlowTest {
 
     private static String sha256(String text) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A published listing, not state-funded, and a deal agreed on it; the deal's data, to announce it again. */
+    private ObjectNode publishDomesticListingAndDeal(String listingId) throws Exception {
+        publish("listing", "io.techex.listing.ListingPublished.v1", listingId, sample("io.techex.listing.ListingPublished.v1", listingId)
+                .put("stateFunded", false));
+        ObjectNode deal = sample("io.techex.bidding.DealAgreed.v1", listingId).put("dealId", UUID.randomUUID().toString());
+        publish("bidding", "io.techex.bidding.DealAgreed.v1", listingId, deal);
+        return deal;
     }
 
     /** @return the CloudEvent's id */
