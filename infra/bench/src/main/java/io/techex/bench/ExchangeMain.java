@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -17,7 +19,9 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -98,6 +102,7 @@ public final class ExchangeMain {
     private String handle(String[] command) throws Exception {
         return switch (command[0]) {
             case "processor" -> processor(command);
+            case "processors" -> processors(command);
             case "listeners" -> listeners(command);
             case "console" -> exchange.startConsole();
             case "heap" -> {
@@ -132,10 +137,29 @@ public final class ExchangeMain {
     }
 
     /**
+     * {@code processors <service> await-head <head> <seconds>}: every running streaming processor of the service, so
+     * that a timed replay does not share the cores with others still handling the events it was given.
+     */
+    private String processors(String[] command) throws Exception {
+        if (!command[2].equals("await-head")) {
+            throw new IllegalArgumentException("no processors command " + command[2]);
+        }
+        List<String> awaited = new ArrayList<>();
+        for (EventProcessor processor : exchange.service(command[1]).getBean(EventProcessingConfiguration.class)
+                .eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                awaitHead(streaming, Long.parseLong(command[3]), Integer.parseInt(command[4]));
+                awaited.add(streaming.getName());
+            }
+        }
+        return String.join(",", awaited);
+    }
+
+    /**
      * Waits until every segment is claimed and at or past {@code head}. Not "out of replay": a ReplayToken is only
      * unwrapped by the first event beyond the reset point, and with no new events it stays a replay token for good.
      */
-    private static void awaitHead(PooledStreamingEventProcessor processor, long head, int timeoutSeconds) throws InterruptedException {
+    private static void awaitHead(StreamingEventProcessor processor, long head, int timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();

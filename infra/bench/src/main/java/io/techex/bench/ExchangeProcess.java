@@ -125,6 +125,12 @@ final class ExchangeProcess implements AutoCloseable {
                 String.valueOf(timeoutSeconds));
     }
 
+    /** Waits until every running streaming processor of the service is at {@code head}: their names. */
+    String awaitAllAtHead(String service, long head, int timeoutSeconds) {
+        return call(Duration.ofSeconds(timeoutSeconds + 30), "processors", service, "await-head", String.valueOf(head),
+                String.valueOf(timeoutSeconds));
+    }
+
     /** Resets the processor's tokens and times it back to {@code head}, in the exchange's process: seconds and segments. */
     double[] replay(String service, String processor, long head, int timeoutSeconds) {
         String[] answer = call(Duration.ofSeconds(timeoutSeconds + 60), "processor", service, processor, "replay",
