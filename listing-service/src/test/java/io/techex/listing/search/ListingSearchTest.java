@@ -143,6 +143,32 @@ class ListingSearchTest {
                 .containsExactly(draft);
     }
 
+    /**
+     * The projection hands a batch's rows to PostgreSQL as one JSON document: text that JSON and PostgreSQL's array
+     * literals escape (quotes, backslashes, braces, commas, line breaks, characters beyond the BMP) and an amount with
+     * cents come back as written, and the text is still searchable.
+     */
+    @Test
+    void textThatNeedsEscapingIsKeptAsWritten() {
+        String seller = "vnu-" + UUID.randomUUID().toString().substring(0, 8);
+        String title = "Cảm biến \"khí\" C:\\đo\\ {CO2, NOx}\tthế hệ 2 \uD83C\uDF31";
+        String summary = "Dòng 1\nDòng 2, giá 'thỏa thuận'; 100% \\ ổn định";
+        List<String> keywords = List.of("cảm biến \"khí\"", "a,b", "{x}", "\\", "NULL");
+        String listing = id();
+        commands.sendAndWait(new DraftListing(listing, seller, content(AssetType.PATENT, title, "Gas \"sensor\"", summary, 5,
+                List.of("G01N 33/00"), keywords, DealOption.of(DealType.ASSIGNMENT),
+                AskingPrice.of(new BigDecimal("1234.50"), "USD"), true, seller)));
+
+        SearchQuery query = SearchQuery.builder().text("cam bien khi").statuses(ListingStatus.DRAFT).seller(seller).build();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ids(query)).containsExactly(listing));
+        SearchHit hit = search.search(query).hits().getFirst();
+        assertThat(hit.title()).isEqualTo(new LocalizedText(title, "Gas \"sensor\""));
+        assertThat(hit.summary().vi()).isEqualTo(summary);
+        assertThat(hit.keywords()).containsExactlyElementsOf(keywords);
+        assertThat(hit.askingPrice()).isEqualTo(new AskingPrice(new BigDecimal("1234.50"), "USD", false));
+        assertThat(hit.publishedAt()).isNull();
+    }
+
     @Test
     void newestFirstPageByPage() {
         SearchQuery first = mine().sort(SearchQuery.Sort.NEWEST).limit(2).build();
