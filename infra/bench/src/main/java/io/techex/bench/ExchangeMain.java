@@ -7,7 +7,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -116,9 +115,9 @@ public final class ExchangeMain {
 
     /** {@code processor <service> <name> stop|start|await-head <head> <seconds>|replay <head> <seconds>}. */
     private String processor(String[] command) throws Exception {
-        PooledStreamingEventProcessor processor = exchange.service(command[1]).getBean(EventProcessingConfiguration.class)
-                .eventProcessor(command[2], PooledStreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException(command[1] + " has no pooled processor " + command[2]));
+        StreamingEventProcessor processor = exchange.service(command[1]).getBean(EventProcessingConfiguration.class)
+                .eventProcessor(command[2], StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException(command[1] + " has no streaming processor " + command[2]));
         switch (command[3]) {
             case "stop" -> processor.shutdownAsync().get();
             case "start" -> processor.start();
