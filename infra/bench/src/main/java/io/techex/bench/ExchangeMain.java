@@ -113,7 +113,7 @@ public final class ExchangeMain {
         };
     }
 
-    /** {@code processor <service> <name> stop|start|await-head <head> <seconds>|replay <head> <seconds>}. */
+    /** {@code processor <service> <name> stop|start|replay <head> <seconds>}. */
     private String processor(String[] command) throws Exception {
         StreamingEventProcessor processor = exchange.service(command[1]).getBean(EventProcessingConfiguration.class)
                 .eventProcessor(command[2], StreamingEventProcessor.class)
@@ -121,7 +121,6 @@ public final class ExchangeMain {
         switch (command[3]) {
             case "stop" -> processor.shutdownAsync().get();
             case "start" -> processor.start();
-            case "await-head" -> awaitHead(processor, Long.parseLong(command[4]), Integer.parseInt(command[5]));
             case "replay" -> {
                 processor.shutdownAsync().join();
                 processor.resetTokens();

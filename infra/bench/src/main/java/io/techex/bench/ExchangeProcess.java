@@ -120,11 +120,6 @@ final class ExchangeProcess implements AutoCloseable {
         call(Duration.ofMinutes(1), "processor", service, processor, "start");
     }
 
-    void awaitHead(String service, String processor, long head, int timeoutSeconds) {
-        call(Duration.ofSeconds(timeoutSeconds + 30), "processor", service, processor, "await-head", String.valueOf(head),
-                String.valueOf(timeoutSeconds));
-    }
-
     /** Waits until every running streaming processor of the service is at {@code head}: their names. */
     String awaitAllAtHead(String service, long head, int timeoutSeconds) {
         return call(Duration.ofSeconds(timeoutSeconds + 30), "processors", service, "await-head", String.valueOf(head),
