@@ -36,7 +36,8 @@ public final class Bench {
                 + "), the load generator in another; PostgreSQL, Redis, pgbench and ProducerPerformance in their own");
         run.put("options", "duration " + options.durationSeconds() + " s, warm-up " + options.warmupSeconds() + " s, "
                 + options.repetitions() + " repetitions, " + options.clients() + " clients, " + options.auctions() + " auctions, "
-                + options.trailEvents() + " trail events, " + options.replayEvents() + " replay events, audit backlog "
+                + options.trailEvents() + " trail events, " + options.replayEvents() + " replay events, relay backlog "
+                + options.relayBacklog() + " events, audit backlog "
                 + options.auditBacklog() + " events" + (options.jfr() ? ", JFR on the bid scenarios" : "")
                 + (options.serviceProperties().isEmpty() ? "" : ", service properties " + options.serviceProperties()));
         int exitCode = 0;

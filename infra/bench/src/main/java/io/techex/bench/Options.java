@@ -11,20 +11,22 @@ import java.util.Map;
  *
  * @param serviceProperties   given to every service of the exchange ({@code bench.service-props})
  * @param exchangeJvmArgs     the exchange process's JVM arguments ({@code bench.jvm-args}, split at blanks)
+ * @param relayBacklog        events copied into listing-service's store with the relay stopped, then timed as it drains them
  * @param auditBacklog        events put on Kafka while audit-service's consumers are stopped, then timed as they are caught up
  * @param auditTimeoutSeconds how long the backlog may take; after that the rate so far is reported
  * @param jfr                 whether the bid scenarios are recorded with JFR and broken down by stage
  * @param readme              whether the results replace the "Latest results" section of {@code readmePath}
  */
 record Options(int durationSeconds, int warmupSeconds, int repetitions, int clients, int auctions, int trailEvents,
-               int replayEvents, int auditBacklog, int auditTimeoutSeconds, List<String> scenarios,
+               int replayEvents, int relayBacklog, int auditBacklog, int auditTimeoutSeconds, List<String> scenarios,
                Map<String, String> serviceProperties, List<String> exchangeJvmArgs, boolean keepDatabase, boolean jfr,
                boolean readme, Path readmePath, Path output) {
 
     static Options fromSystemProperties() {
         Options options = new Options(integer("bench.duration", 5), integer("bench.warmup", 10), integer("bench.repetitions", 3),
                 integer("bench.clients", 8), integer("bench.auctions", 100), integer("bench.trail-events", 10_000),
-                integer("bench.replay-events", 20_000), integer("bench.audit-backlog", 100_000),
+                integer("bench.replay-events", 20_000), integer("bench.relay-backlog", 10_000),
+                integer("bench.audit-backlog", 100_000),
                 integer("bench.audit-timeout", 300),
                 Arrays.stream(System.getProperty("bench.scenarios", "bids,relay,audit,replay,pages").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
@@ -36,9 +38,10 @@ record Options(int durationSeconds, int warmupSeconds, int repetitions, int clie
                 Boolean.parseBoolean(System.getProperty("bench.readme", "false")),
                 Path.of(System.getProperty("bench.readme-path", "README.md")).toAbsolutePath(),
                 Path.of(System.getProperty("bench.output", "target/bench")).toAbsolutePath());
-        if (options.repetitions() < 1 || options.clients() < 1 || options.durationSeconds() < 1 || options.auditBacklog() < 0) {
+        if (options.repetitions() < 1 || options.clients() < 1 || options.durationSeconds() < 1 || options.auditBacklog() < 0
+                || options.relayBacklog() < 1) {
             throw new IllegalArgumentException("bench.repetitions, bench.clients and bench.duration must be at least 1,"
-                    + " bench.audit-backlog at least 0: " + options);
+                    + " bench.relay-backlog at least 1, bench.audit-backlog at least 0: " + options);
         }
         return options;
     }

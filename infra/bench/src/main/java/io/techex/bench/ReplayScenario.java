@@ -1,8 +1,6 @@
 package io.techex.bench;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +9,8 @@ import java.util.List;
  * they are back at the head of the event store, in the exchange's process (a command to it: nothing outside can
  * reset tokens); events a second = events in the store / that time.
  *
- * <p>The store is first topped up to {@code bench.replay-events} by copying the listings' own event streams under new
- * listing ids in SQL (payloads get the new id too), so a replay handles real events of every kind the lifecycle
- * produces without minutes of drafting over HTTP. The relay is stopped first: the copies are not news for Kafka.
+ * <p>The store is first topped up to {@code bench.replay-events} with {@link ListingStreamCopies}. The relay is stopped
+ * first: the copies are not news for Kafka.
  */
 final class ReplayScenario {
 
@@ -57,46 +54,22 @@ final class ReplayScenario {
     }
 
     private long topUp(int target) throws Exception {
-        try (Connection connection = exchange.connect(); Statement sql = connection.createStatement()) {
-            long events = count(sql);
+        try (Connection connection = exchange.connect()) {
+            long head = ListingStreamCopies.head(connection);
+            long events = ListingStreamCopies.events(connection, head);
             if (events == 0 || events >= target) {
                 return events;
             }
-            long aggregates;
-            try (ResultSet rows = sql.executeQuery("SELECT count(DISTINCT aggregate_identifier) FROM listing.domain_event_entry")) {
-                rows.next();
-                aggregates = rows.getLong(1);
-            }
             long copies = (long) Math.ceil((target - events) / (double) events);
-            sql.execute("""
-                    WITH copy AS (
-                        SELECT a.aggregate_identifier AS old_id, gen_random_uuid()::text AS new_id
-                        FROM (SELECT DISTINCT aggregate_identifier FROM listing.domain_event_entry) a
-                        CROSS JOIN generate_series(1, %d))
-                    INSERT INTO listing.domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                        time_stamp, payload_type, payload_revision, payload, meta_data)
-                    SELECT gen_random_uuid()::text, c.new_id, e.sequence_number, e.type, e.time_stamp, e.payload_type,
-                           e.payload_revision, convert_to(replace(convert_from(e.payload, 'UTF8'), c.old_id, c.new_id), 'UTF8'),
-                           e.meta_data
-                    FROM copy c JOIN listing.domain_event_entry e ON e.aggregate_identifier = c.old_id
-                    ORDER BY c.new_id, e.sequence_number""".formatted(copies));
-            System.out.printf("replay: copied %d listings' streams %d times%n", aggregates, copies);
-            return count(sql);
-        }
-    }
-
-    private static long count(Statement sql) throws Exception {
-        try (ResultSet rows = sql.executeQuery("SELECT count(*) FROM listing.domain_event_entry")) {
-            rows.next();
-            return rows.getLong(1);
+            ListingStreamCopies.copy(connection, head, copies);
+            System.out.printf("replay: copied the listings' streams %d times%n", copies);
+            return ListingStreamCopies.events(connection, ListingStreamCopies.head(connection));
         }
     }
 
     private long head() throws Exception {
-        try (Connection connection = exchange.connect(); Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT coalesce(max(global_index), 0) FROM listing.domain_event_entry")) {
-            rows.next();
-            return rows.getLong(1);
+        try (Connection connection = exchange.connect()) {
+            return ListingStreamCopies.head(connection);
         }
     }
 }
