@@ -34,10 +34,15 @@ final class Listings {
 
     /** A patent held by hust alone (so no co-owner consent), offered for assignment. */
     static String draftBody() {
+        return draftBody("Xử lý nước thải dệt nhuộm, giảm 90% độ màu.", "Removes 90% of colour from textile wastewater.");
+    }
+
+    /** As {@link #draftBody()}, with a summary of its own (the catalogue search finds a listing by its summary too). */
+    static String draftBody(String summaryVi, String summaryEn) {
         long number = PATENT_NUMBERS.incrementAndGet();
         return """
                 {"title": {"vi": "Vật liệu nano hấp phụ thuốc nhuộm %1$d", "en": "Dye-adsorbing nanomaterial %1$d"},
-                 "summary": {"vi": "Xử lý nước thải dệt nhuộm, giảm 90%% độ màu.", "en": "Removes 90%% of colour from textile wastewater."},
+                 "summary": {"vi": "%3$s", "en": "%4$s"},
                  "assetType": "PATENT", "readinessLevel": 6,
                  "ipTitles": [{"office": "VN", "number": "1-%1$d", "kind": "B1", "filingDate": "2019-03-14",
                                "grantDate": "2021-06-01", "expiryDate": "%2$s",
@@ -45,7 +50,7 @@ final class Listings {
                  "ipcClasses": ["C02F 1/28"], "keywords": ["nước thải", "wastewater"],
                  "dealTypes": [{"dealType": "ASSIGNMENT"}],
                  "askingPrice": {"amount": "1500000000"}, "regulatoryCategory": "ENCOURAGED", "stateFunded": false}"""
-                .formatted(number, LocalDate.now().plusYears(12));
+                .formatted(number, LocalDate.now().plusYears(12), summaryVi, summaryEn);
     }
 
     Http.Response draft() {
@@ -54,7 +59,12 @@ final class Listings {
 
     /** Drafts, submits, verifies, puts up for auction and publishes a listing; returns its id. */
     String publishForAuction() {
-        String id = http.expect(201, "POST", listing + "/listings", draftBody(), UNIVERSITY).json().get("listingId").asText();
+        return publishForAuction(draftBody());
+    }
+
+    /** As {@link #publishForAuction()}, drafted with {@code body}. */
+    String publishForAuction(String body) {
+        String id = http.expect(201, "POST", listing + "/listings", body, UNIVERSITY).json().get("listingId").asText();
         String base = listing + "/listings/" + id;
         http.expect(200, "POST", base + "/submission", null, UNIVERSITY);
         http.expect(200, "POST", base + "/ownership-verification", null, OPERATOR);
@@ -91,7 +101,7 @@ final class Listings {
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, count))) {
             List<Future<String>> listings = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                listings.add(pool.submit(this::publishForAuction));
+                listings.add(pool.submit(() -> publishForAuction()));
             }
             List<Future<String>> scheduled = new ArrayList<>();
             for (Future<String> listingId : listings) {

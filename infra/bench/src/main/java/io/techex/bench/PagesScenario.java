@@ -17,7 +17,14 @@ import java.util.function.IntFunction;
 final class PagesScenario {
 
     static final int LISTINGS = 20;
-    static final String QUERY = "nuoc thai";
+    /**
+     * Unaccented, as people type it, and matching only this scenario's listings: every other listing the bench drafts
+     * (the auctions', the relay's, and their copies) is about textile wastewater, and thousands of them matched
+     * "nuoc thai" by the time this scenario ran.
+     */
+    static final String QUERY = "than sinh hoc";
+    private static final String SUMMARY_VI = "Xử lý nước thải sinh hoạt bằng than sinh học hoạt tính.";
+    private static final String SUMMARY_EN = "Treats domestic wastewater with activated biochar.";
 
     private final Options options;
     private final ExchangeProcess exchange;
@@ -36,7 +43,7 @@ final class PagesScenario {
         String service = exchange.baseUrl(ExchangeProcess.LISTING);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < LISTINGS; i++) {
-            ids.add(listings.publishForAuction());
+            ids.add(listings.publishForAuction(Listings.draftBody(SUMMARY_VI, SUMMARY_EN)));
         }
         String q = URLEncoder.encode(QUERY, StandardCharsets.UTF_8);
         awaitSearchable(service + "/listings?limit=50&q=" + q);

@@ -131,7 +131,7 @@ final class RelayScenario {
             resetTrackers();
             memory.underLoad(true);
             boolean drained;
-            // its SQL every 5 ms took a fifth of a core of PostgreSQL's: watched only while the lag is measured
+            // its poll every 5 ms is work for PostgreSQL too: the trail is watched only while the lag is measured
             try (TrailWatch trail = new TrailWatch(exchange, (asset, type, bidId, nanos) -> audit.seen(asset, nanos))) {
                 OpenLoop.run(rate, options.durationSeconds(), clients, 201, draft);
                 drained = kafka.awaitDrained(30_000) & audit.awaitDrained(30_000);
