@@ -2,6 +2,8 @@ package io.techex.bench;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -280,7 +282,8 @@ final class RelayScenario {
     private void awaitConsumers(Map<TopicPartition, Long> ends, long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, exchange.kafkaBootstrap()))) {
-            List<String> groups = admin.listConsumerGroups().all().get().stream().map(group -> group.groupId()).toList();
+            List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
+                    .map(GroupListing::groupId).toList();
             for (String group : groups) {
                 while (true) {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
