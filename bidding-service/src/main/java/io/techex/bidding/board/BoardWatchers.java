@@ -9,7 +9,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.io.IOException;
@@ -37,7 +36,6 @@ class BoardWatchers implements SmartLifecycle {
     private final LiveBoards boards;
     private final Clock clock;
     private final Map<String, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
-    private final Subscriber subscriber = new Subscriber();
     private volatile PatternSubscription updates;
 
     BoardWatchers(UnifiedJedis redis, LiveBoards boards, Clock clock) {
@@ -94,9 +92,7 @@ class BoardWatchers implements SmartLifecycle {
                 emitter.completeWithError(gone);
             } catch (RuntimeException alreadyFailed) {
                 // Tomcat refuses when the request already failed ("A non-container thread attempted to use the
-                // AsyncContext after an error"). Nothing may leave this Redis callback: an exception ends Jedis's
-                // subscription loop and hands its connection, still subscribed, back to the pool, after which other
-                // commands on it fail ("ERR Can't execute 'set'") or read stray messages (seen in CI, 2026-12-06)
+                // AsyncContext after an error"); caught here so the watchers after this one still get the board
                 log.debug("Watcher of a board already gone: {}", alreadyFailed.getMessage());
             }
         }
@@ -104,7 +100,7 @@ class BoardWatchers implements SmartLifecycle {
 
     @Override
     public void start() {
-        updates = PatternSubscription.open(redis, subscriber, boards.updatesPattern(), "board-updates");
+        updates = PatternSubscription.open(redis, boards.updatesPattern(), "board-updates", this::deliver);
     }
 
     @Override
@@ -123,13 +119,7 @@ class BoardWatchers implements SmartLifecycle {
 
     /** Whether this instance's subscription to the update channels is live. */
     boolean subscribed() {
-        return subscriber.isSubscribed();
-    }
-
-    private final class Subscriber extends JedisPubSub {
-        @Override
-        public void onPMessage(String pattern, String channel, String message) {
-            deliver(channel, message);
-        }
+        PatternSubscription current = updates;
+        return current != null && current.isSubscribed();
     }
 }

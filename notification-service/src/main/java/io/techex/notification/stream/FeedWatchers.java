@@ -14,7 +14,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 
 import java.io.IOException;
@@ -51,7 +50,6 @@ public class FeedWatchers implements SmartLifecycle {
     private final Recipients recipients;
     private final Feed feed;
     private final Map<String, Set<Watcher>> byAudience = new ConcurrentHashMap<>();
-    private final Subscriber subscriber = new Subscriber();
     private volatile PatternSubscription updates;
 
     FeedWatchers(UnifiedJedis redis, RedisKeys keys, Recipients recipients, Feed feed) {
@@ -143,7 +141,7 @@ public class FeedWatchers implements SmartLifecycle {
 
     @Override
     public void start() {
-        updates = PatternSubscription.open(redis, subscriber, keys.key("notification", "feed", "*"), "feed-updates");
+        updates = PatternSubscription.open(redis, keys.key("notification", "feed", "*"), "feed-updates", this::fromOtherInstances);
     }
 
     @Override
@@ -162,16 +160,14 @@ public class FeedWatchers implements SmartLifecycle {
 
     /** Whether this instance's subscription to the feed channels is live. */
     boolean subscribed() {
-        return subscriber.isSubscribed();
+        PatternSubscription current = updates;
+        return current != null && current.isSubscribed();
     }
 
-    private final class Subscriber extends JedisPubSub {
-        @Override
-        public void onPMessage(String pattern, String channel, String message) {
-            String prefix = keys.prefix() + "notification:feed:";
-            if (channel.startsWith(prefix)) {
-                deliver(channel.substring(prefix.length()), message);
-            }
+    private void fromOtherInstances(String channel, String message) {
+        String prefix = keys.prefix() + "notification:feed:";
+        if (channel.startsWith(prefix)) {
+            deliver(channel.substring(prefix.length()), message);
         }
     }
 }
