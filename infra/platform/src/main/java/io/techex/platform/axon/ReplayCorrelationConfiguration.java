@@ -1,0 +1,22 @@
+package io.techex.platform.axon;
+
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Every correlation data provider of the application, Axon's own and the platform's, kept off replays. */
+@AutoConfiguration
+public class ReplayCorrelationConfiguration {
+
+    @Bean
+    static BeanPostProcessor correlationOutsideReplays() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof CorrelationDataProvider provider && !(bean instanceof CorrelationOutsideReplays)
+                        ? new CorrelationOutsideReplays(provider) : bean;
+            }
+        };
+    }
+}
