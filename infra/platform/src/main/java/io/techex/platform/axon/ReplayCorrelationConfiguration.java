@@ -1,5 +1,6 @@
 package io.techex.platform.axon;
 
+import io.techex.platform.config.Decorating;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,12 +12,6 @@ public class ReplayCorrelationConfiguration {
 
     @Bean
     static BeanPostProcessor correlationOutsideReplays() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof CorrelationDataProvider provider && !(bean instanceof CorrelationOutsideReplays)
-                        ? new CorrelationOutsideReplays(provider) : bean;
-            }
-        };
+        return Decorating.every(CorrelationDataProvider.class, CorrelationOutsideReplays.class, CorrelationOutsideReplays::new);
     }
 }

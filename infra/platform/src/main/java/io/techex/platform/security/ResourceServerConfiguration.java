@@ -1,5 +1,6 @@
 package io.techex.platform.security;
 
+import io.techex.platform.config.Decorating;
 import io.techex.platform.redis.RedisConfiguration;
 import io.techex.platform.redis.RedisKeys;
 import io.techex.platform.web.ActorResolver;
@@ -92,13 +93,8 @@ public class ResourceServerConfiguration {
      */
     @Bean
     static BeanPostProcessor recentTokens() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof RecentTokens)
-                        ? new RecentTokens(decoder, Clock.systemUTC(), RecentTokens.DEFAULT_CAPACITY) : bean;
-            }
-        };
+        return Decorating.every(JwtDecoder.class, RecentTokens.class,
+                decoder -> new RecentTokens(decoder, Clock.systemUTC(), RecentTokens.DEFAULT_CAPACITY));
     }
 
     /**
