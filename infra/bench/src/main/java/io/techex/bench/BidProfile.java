@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Where the CPU of one bid scenario's measured repetitions went, per accepted bid: by process (/proc) and, inside the
- * exchange's process, by stage (JFR samples, {@link Stages}) and by the JVM's own threads (/proc); and what the
- * request threads waited for. The samples divide the exchange's Java threads' CPU time in proportion, so a stage's
- * "ms CPU / bid" is its share of the samples times that time, over the accepted bids.
+ * Where the CPU of one bid scenario's measured repetitions went, per accepted bid (the floor's: per read): by process
+ * (/proc) and, inside the exchange's process, by stage (JFR samples, {@link Stages}) and by the JVM's own threads
+ * (/proc); and what the request threads waited for. The samples divide the exchange's Java threads' CPU time in
+ * proportion, so a stage's "ms CPU / request" is its share of the samples times that time, over the accepted
+ * requests.
  *
  * @param breakdown null when the run was not recorded ({@code -Dbench.jfr=false})
  */
@@ -50,9 +51,10 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
             return "";
         }
         StringBuilder md = new StringBuilder("## Where a bid's CPU goes\n\n");
-        md.append("Per accepted bid, over the measured repetitions (closed loop, as in the table above); ")
+        md.append("Per accepted bid (the floor: per authenticated read), over the measured repetitions (closed loop, as in")
+                .append(" the table above); ")
                 .append(cores).append(" cores. Processes from /proc (utime + stime):\n\n");
-        header(md, "process", profiles, "ms CPU / bid", "cores busy");
+        header(md, "process", profiles, "ms CPU / request", "cores busy");
         process(md, "exchange (one JVM: 4 services, authorization server, Kafka broker)", profiles, u -> u.exchangeMs());
         process(md, "PostgreSQL (this database's backends, background processes)", profiles, CpuMeter.Usage::postgresMs);
         process(md, "Redis (the whole server, shared)", profiles, CpuMeter.Usage::redisMs);
@@ -69,7 +71,7 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
                     .append("; recordings: ").append(String.join(", ", recorded.stream()
                             .map(p -> "`" + p.breakdown().file().getFileName() + "`").toList()))
                     .append(".\n\n");
-            header(md, "stage", recorded, "% of samples", "ms CPU / bid");
+            header(md, "stage", recorded, "% of samples", "ms CPU / request");
             Set<String> stages = new LinkedHashSet<>();
             recorded.forEach(p -> stages.addAll(p.stageMsPerBid().keySet()));
             List<String> order = new ArrayList<>(stages);
@@ -89,8 +91,8 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
             md.append(" |\n");
 
             md.append("\nWhat the request threads waited for (wall time, JFR socket reads of any length, parks and")
-                    .append(" monitor waits from 0.1 ms), per accepted bid:\n\n");
-            header(md, "wait", recorded, "ms / bid", "");
+                    .append(" monitor waits from 0.1 ms), per accepted bid or read:\n\n");
+            header(md, "wait", recorded, "ms / request", "");
             Set<String> waits = new LinkedHashSet<>();
             recorded.forEach(p -> waits.addAll(top(p.breakdown().socketReads().keySet(), 6)));
             recorded.forEach(p -> waits.addAll(top(p.breakdown().parks().keySet(), 6)));

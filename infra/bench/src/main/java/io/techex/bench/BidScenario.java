@@ -97,6 +97,7 @@ final class BidScenario {
         rows.addAll(floor(many, manyRows.getFirst()));
         double saturating = manyRows.getFirst().median();
         if (saturating > 0) {
+            rows.add(trailAtSaturation(many));
             halfLoad = new HalfLoad(many, saturating / 2);
             rows.addAll(halfLoad(many, saturating));
         }
@@ -209,21 +210,34 @@ final class BidScenario {
         List<Double> rates = new ArrayList<>();
         List<Double> cpuPerRead = new ArrayList<>();
         long reads = 0;
+        List<CpuMeter.Usage> usages = new ArrayList<>();
+        List<Breakdown.Window> windows = new ArrayList<>();
+        Path recording = options.jfr() ? options.output().resolve("floor.jfr") : null;
+        if (recording != null) {
+            exchange.startRecording(recording);
+        }
         for (int rep = 0; rep < options.repetitions(); rep++) {
             CpuMeter.Window window = cpu == null ? null : cpu.start();
+            Instant from = Instant.now();
             ClosedLoop.Result result = ClosedLoop.run(clients, options.durationSeconds(), 200, many::read);
+            Instant to = Instant.now();
             CpuMeter.Usage usage = cpu == null ? null : cpu.stop(window);
+            windows.add(new Breakdown.Window(from, to));
             if (result.accepted() != result.completed()) {
                 throw new IllegalStateException("Reads of auctions answered other than 200: " + result.refused());
             }
             rates.add(result.acceptedPerSecond());
             reads += result.accepted();
             if (usage != null) {
+                usages.add(usage);
                 cpuPerRead.add(usage.exchangeMs() / Math.max(1, result.accepted()));
             }
             System.out.printf("  floor rep %d: %.0f authenticated reads/s, p99 %.1f ms%s%n", rep + 1, result.acceptedPerSecond(),
                     Stats.percentile(result.latenciesMs(), 99),
                     usage == null ? "" : String.format(java.util.Locale.ROOT, ", exchange %.2f ms CPU/read", cpuPerRead.getLast()));
+        }
+        if (recording != null) {
+            exchange.stopRecording();
         }
         String scenario = "floor: GET /auctions/{id}, authenticated, over the " + many.size() + " auctions";
         Row floor = Row.of("floor-throughput", scenario, "reads/s", "1/s", clients, Stats.median(rates),
@@ -237,6 +251,16 @@ final class BidScenario {
         if (!cpuPerRead.isEmpty()) {
             rows.add(Row.of("floor-cpu", scenario, "CPU per read: exchange's process", "ms", clients, Stats.median(cpuPerRead),
                     Stats.percentile(cpuPerRead, 99), reads, cpuPerRead));
+            Breakdown.Result breakdown = null;
+            if (recording != null) {
+                try {
+                    breakdown = Breakdown.read(recording, windows, peers());
+                } catch (Exception unreadable) {
+                    System.err.println("The recording " + recording + " could not be read: " + unreadable);
+                }
+            }
+            profiles.add(new BidProfile("floor", scenario, reads,
+                    usages.stream().reduce(CpuMeter.Usage.NONE, CpuMeter.Usage::plus), breakdown));
         }
         return rows;
     }
@@ -288,6 +312,67 @@ final class BidScenario {
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * Whether audit-service keeps up with the exchange at its most: the many auctions' closed loop again, once more
+     * after the measured repetitions (the watch's polls would cost them PostgreSQL time), with every accepted bid
+     * followed to its BidPlaced in the trail. A trail slower than the relay would fall behind for the whole run:
+     * its lag would grow from the first half to the second, and the last bids would reach the trail long after the
+     * load stopped. So the row gives the lag, each half's p99, and how long after the load's end the trail held
+     * every bid.
+     */
+    private Row trailAtSaturation(BidLoad many) throws Exception {
+        LagTracker trail = new LagTracker();
+        long start = System.nanoTime();
+        long half = start + (long) (options.durationSeconds() * 1e9 / 2);
+        List<Double> firstHalf = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Double> secondHalf = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Map<String, Long> acceptedAt = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.IntFunction<Http.Response> bid = client -> {
+            Http.Response response = many.bid(client);
+            if (response.status() == 201) {
+                String bidId = response.json().path("bidId").asText();
+                long now = System.nanoTime();
+                acceptedAt.put(bidId, now);
+                trail.accepted(bidId, now);
+            }
+            return response;
+        };
+        ClosedLoop.Result result;
+        boolean drained;
+        long drainedAfterNanos;
+        try (TrailWatch watch = new TrailWatch(exchange, (asset, type, bidId, nanos) -> {
+            if (bidId != null) {
+                Long sent = acceptedAt.get(bidId);
+                if (sent != null) {
+                    (sent < half ? firstHalf : secondHalf).add((nanos - sent) / 1e6);
+                }
+                trail.seen(bidId, nanos);
+            }
+        })) {
+            result = ClosedLoop.run(options.clients(), options.durationSeconds(), 201, bid);
+            long loadEnded = System.nanoTime();
+            drained = trail.awaitDrained(30_000);
+            drainedAfterNanos = System.nanoTime() - loadEnded;
+        }
+        List<Double> lags = trail.lagsMs();
+        double firstP99 = Stats.percentile(firstHalf, 99);
+        double secondP99 = Stats.percentile(secondHalf, 99);
+        double drainedAfterMs = drainedAfterNanos / 1e6;
+        System.out.printf("  saturating load with the trail watched: %.0f accepted/s; bid → audit trail p50 %.1f p99 %.1f ms"
+                        + " (first half p99 %.1f, second %.1f); every bid in the trail %.0f ms after the load ended%s%n",
+                result.acceptedPerSecond(), Stats.median(lags), Stats.percentile(lags, 99), firstP99, secondP99, drainedAfterMs,
+                drained ? "" : " (some never arrived)");
+        String scenario = "placed bids at saturating load, closed loop over " + many.size() + " auctions, the trail watched";
+        Row row = Row.of("bids-saturated-trail", scenario, "201 → BidPlaced in audit trail", "ms", options.clients(),
+                Stats.median(lags), Stats.percentile(lags, 99), lags.size(), List.of(firstP99, secondP99));
+        boolean keptUp = drained && drainedAfterMs <= 1_000;
+        return row.goal("audit keeps up with the relays at their maximum (no unbounded lag)", keptUp)
+                .note(String.format(java.util.Locale.ROOT, "%s accepted bids/s meanwhile; per repetition: the run's first and second"
+                                + " half's p99; every bid in the trail %s ms after the load ended (met: all, within 1 s)%s",
+                        Report.number(result.acceptedPerSecond()), Report.number(drainedAfterMs),
+                        drained ? "" : "; " + trail.outstanding() + " bids not in the trail within 30 s"));
     }
 
     /**

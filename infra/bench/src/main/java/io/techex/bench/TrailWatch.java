@@ -9,13 +9,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Watches audit-service's trail from the outside, over SQL every 5 ms, and tells {@code seen} of each new entry when
- * it was noticed: the asset, the event's type, and a bid's id (null for other events). Starts at the trail's end.
+ * it was noticed: the asset, the event's type, and a bid's id (null for other events). Starts at the trail's end; each
+ * entry is told once, whatever order the trail's transactions commit in.
  */
 final class TrailWatch implements AutoCloseable {
 
     interface Seen {
         void entry(String assetId, String eventType, String bidId, long nanos);
     }
+
+    /** Longer than any transaction of the trail's consumer: a position missing longer than this will stay missing. */
+    private static final long GAP_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Thread thread;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -39,20 +43,22 @@ final class TrailWatch implements AutoCloseable {
             try (Statement session = connection.createStatement()) {
                 session.execute("SET max_parallel_workers_per_gather = 0");
             }
-            long position;
+            OutOfOrderCursor cursor;
             try (ResultSet max = connection.createStatement().executeQuery("SELECT coalesce(max(position), 0) FROM audit.trail_entry")) {
                 max.next();
-                position = max.getLong(1);
+                cursor = new OutOfOrderCursor(max.getLong(1), GAP_NANOS);
             }
             started.countDown();
             while (watching) {
-                next.setLong(1, position);
+                next.setLong(1, cursor.from());
                 try (ResultSet rows = next.executeQuery()) {
                     long now = System.nanoTime();
                     while (rows.next()) {
-                        position = rows.getLong(1);
-                        seen.entry(rows.getString(2), rows.getString(3), rows.getString(4), now);
+                        if (cursor.firstSight(rows.getLong(1))) {
+                            seen.entry(rows.getString(2), rows.getString(3), rows.getString(4), now);
+                        }
                     }
+                    cursor.polled(now);
                 }
                 Thread.sleep(5);
             }
