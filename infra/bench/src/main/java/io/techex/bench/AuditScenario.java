@@ -32,6 +32,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.DoubleStream;
 
 /**
@@ -166,22 +167,23 @@ final class AuditScenario {
         long first = 0;
         long last = 0;
         int seen = 0;
-        // counted, not followed by position: entries of concurrent transactions (several consumers of the trail, or
-        // several instances) commit out of the order of their positions, and a cursor on position skips the late ones
-        try (Connection connection = exchange.connect(); PreparedStatement count = connection.prepareStatement(
-                "SELECT count(*) FROM audit.trail_entry WHERE position > ? AND asset_id = ANY(?)")) {
-            count.setLong(1, position);
-            count.setArray(2, connection.createArrayOf("varchar", assets.toArray()));
+        // from below the first position not seen yet: entries of concurrent transactions (several consumers of the
+        // trail, or instances) commit out of their positions' order, and a cursor after the last seen skips late ones
+        OutOfOrderCursor cursor = new OutOfOrderCursor(position, TimeUnit.SECONDS.toNanos(10));
+        try (Connection connection = exchange.connect(); PreparedStatement next = connection.prepareStatement(
+                "SELECT position, asset_id FROM audit.trail_entry WHERE position > ? ORDER BY position LIMIT 20000")) {
             while (seen < n && System.nanoTime() < deadline) {
-                try (ResultSet rows = count.executeQuery()) {
+                next.setLong(1, cursor.from());
+                try (ResultSet rows = next.executeQuery()) {
                     long now = System.nanoTime();
-                    rows.next();
-                    int recorded = rows.getInt(1);
-                    if (recorded > seen) {
-                        first = seen == 0 ? now : first;
-                        last = now;
-                        seen = recorded;
+                    while (rows.next()) {
+                        if (cursor.firstSight(rows.getLong(1)) && assets.contains(rows.getString(2))) {
+                            first = seen == 0 ? now : first;
+                            last = now;
+                            seen++;
+                        }
                     }
+                    cursor.polled(now);
                 }
                 Thread.sleep(100);
             }

@@ -38,7 +38,7 @@ public final class Bench {
                 + options.repetitions() + " repetitions, " + options.clients() + " clients, " + options.auctions() + " auctions, "
                 + options.trailEvents() + " trail events, " + options.replayEvents() + " replay events, relay backlog "
                 + options.relayBacklog() + " events, audit backlog "
-                + options.auditBacklog() + " events" + (options.jfr() ? ", JFR on the bid scenarios" : "")
+                + options.auditBacklog() + " events" + (options.jfr() ? ", JFR on the bid scenarios, the floor and the audit backlog" : "")
                 + (options.serviceProperties().isEmpty() ? "" : ", service properties " + options.serviceProperties()));
         int exitCode = 0;
         long started = System.nanoTime();

@@ -34,6 +34,7 @@ final class Stages {
     static final String LOAD = "aggregate load (event sourcing, cache)";
     static final String TOKEN = "token validation (JWT)";
     static final String COMMAND = "command handling (Axon, Auction)";
+    static final String VIEW_READ = "auction's view read (AuctionViews: the floor's query)";
     static final String IDEMPOTENCY = "idempotency key and rate limit (Redis)";
     static final String HTTP = "HTTP: Tomcat, Spring MVC and Security, JSON";
     static final String KAFKA_CLIENT = "Kafka client I/O";
@@ -80,6 +81,9 @@ final class Stages {
             new Rule(TOKEN, anyFrame("com.nimbusds.", "org.springframework.security.oauth2.jwt.",
                     "org.springframework.security.oauth2.server.resource.authentication.",
                     "io.techex.platform.security.ActorTokenConverter.", "io.techex.platform.security.JwtActorResolver.")),
+            // the read model's query and its mapping, which the auction's package also holds: the floor's whole request
+            new Rule(VIEW_READ, anyFrame("io.techex.bidding.auction.AuctionViews.", "io.techex.bidding.auction.AuctionController.get",
+                    "io.techex.bidding.auction.AuctionController.view")),
             new Rule(COMMAND, anyFrame("org.axonframework.", "io.techex.bidding.auction.", "io.techex.platform.actor.")),
             // Redis wherever it is called from on a request thread, and the two filters' own code; the filters wrap the
             // rest of the request, so a filter frame counts only as the innermost frame of the application's

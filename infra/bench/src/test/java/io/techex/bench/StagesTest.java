@@ -58,6 +58,23 @@ class StagesTest {
     }
 
     @Test
+    void theFloorsReadOfAnAuctionIsItsViewNotCommandHandling() {
+        List<String> read = List.of(
+                "io.techex.bidding.auction.AuctionController.get",
+                "org.springframework.web.servlet.DispatcherServlet.doDispatch",
+                "org.apache.coyote.http11.Http11Processor.service",
+                "java.lang.Thread.run");
+        assertThat(Stages.attribute(REQUEST, onTopOf(read,
+                "org.postgresql.jdbc.PgPreparedStatement.executeQuery",
+                "org.springframework.jdbc.core.JdbcTemplate.query",
+                "io.techex.bidding.auction.AuctionViews.find")))
+                .isEqualTo(Stages.VIEW_READ);
+        assertThat(Stages.attribute(REQUEST, onTopOf(BID_REQUEST,
+                "io.techex.bidding.auction.Auction.handle")))
+                .isEqualTo(Stages.COMMAND);
+    }
+
+    @Test
     void redisUnderTheFiltersIsIdempotencyAndTokenDecodingIsTokenValidationThoughBothSitUnderTheSameFilters() {
         List<String> filters = BID_REQUEST.subList(4, BID_REQUEST.size());
         assertThat(Stages.attribute(REQUEST, onTopOf(filters,
