@@ -183,14 +183,7 @@ final class BidScenario {
         if (!usages.isEmpty()) {
             rows.addAll(cpuRows(id, scenario, clients, usages, acceptedPerRep, pgCpu, pgTotalCpu, anchor));
             CpuMeter.Usage total = usages.stream().reduce(CpuMeter.Usage.NONE, CpuMeter.Usage::plus);
-            Breakdown.Result breakdown = null;
-            if (recording != null) {
-                try {
-                    breakdown = Breakdown.read(recording, windows, peers());
-                } catch (Exception unreadable) {
-                    System.err.println("The recording " + recording + " could not be read: " + unreadable);
-                }
-            }
+            Breakdown.Result breakdown = breakdown(recording, windows);
             profiles.add(new BidProfile(id, scenario, acceptedTotal, total, breakdown));
         }
         return rows;
@@ -251,18 +244,24 @@ final class BidScenario {
         if (!cpuPerRead.isEmpty()) {
             rows.add(Row.of("floor-cpu", scenario, "CPU per read: exchange's process", "ms", clients, Stats.median(cpuPerRead),
                     Stats.percentile(cpuPerRead, 99), reads, cpuPerRead));
-            Breakdown.Result breakdown = null;
-            if (recording != null) {
-                try {
-                    breakdown = Breakdown.read(recording, windows, peers());
-                } catch (Exception unreadable) {
-                    System.err.println("The recording " + recording + " could not be read: " + unreadable);
-                }
-            }
+            Breakdown.Result breakdown = breakdown(recording, windows);
             profiles.add(new BidProfile("floor", scenario, reads,
                     usages.stream().reduce(CpuMeter.Usage.NONE, CpuMeter.Usage::plus), breakdown));
         }
         return rows;
+    }
+
+    /** The recording's samples by stage in the measured windows; null when nothing was recorded or it is unreadable. */
+    private Breakdown.Result breakdown(Path recording, List<Breakdown.Window> windows) {
+        if (recording == null) {
+            return null;
+        }
+        try {
+            return Breakdown.read(recording, windows, peers());
+        } catch (Exception unreadable) {
+            System.err.println("The recording " + recording + " could not be read: " + unreadable);
+            return null;
+        }
     }
 
     private Map<Integer, String> peers() {
