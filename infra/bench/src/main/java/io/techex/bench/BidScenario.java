@@ -323,8 +323,7 @@ final class BidScenario {
      */
     private Row trailAtSaturation(BidLoad many) throws Exception {
         LagTracker trail = new LagTracker();
-        long start = System.nanoTime();
-        long half = start + (long) (options.durationSeconds() * 1e9 / 2);
+        java.util.concurrent.atomic.AtomicLong half = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
         List<Double> firstHalf = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Double> secondHalf = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.Map<String, Long> acceptedAt = new java.util.concurrent.ConcurrentHashMap<>();
@@ -345,11 +344,12 @@ final class BidScenario {
             if (bidId != null) {
                 Long sent = acceptedAt.get(bidId);
                 if (sent != null) {
-                    (sent < half ? firstHalf : secondHalf).add((nanos - sent) / 1e6);
+                    (sent < half.get() ? firstHalf : secondHalf).add((nanos - sent) / 1e6);
                 }
                 trail.seen(bidId, nanos);
             }
         })) {
+            half.set(System.nanoTime() + (long) (options.durationSeconds() * 1e9 / 2));
             result = ClosedLoop.run(options.clients(), options.durationSeconds(), 201, bid);
             long loadEnded = System.nanoTime();
             drained = trail.awaitDrained(30_000);
