@@ -138,7 +138,8 @@ class BrokerOutageToAuditTest {
         assertThat(audited.trailRows()).as("none twice").isEqualTo(stored.size());
         assertThat(audited.inboxRows()).isEqualTo(stored.size());
         int outOfOrder = Resilience.trailOrderViolations(db);
-        assertThat(outOfOrder).as("trail entries out of their listing's order").isZero();
+        assertThat(outOfOrder)
+                .as(() -> "trail entries out of their listing's order:\n" + Resilience.trailOrderReport(db)).isZero();
 
         String topic = audit.getBean(Topics.class).eventsOf("listing");
         List<String> published;

@@ -170,7 +170,8 @@ class HardKillMidBatchTest {
         assertThat(audited.trailRows()).as("none twice, whatever the topic holds").isEqualTo(stored.size());
         assertThat(audited.inboxRows()).isEqualTo(stored.size());
         int outOfOrder = Resilience.trailOrderViolations(db);
-        assertThat(outOfOrder).isZero();
+        assertThat(outOfOrder)
+                .as(() -> "trail entries out of their listing's order:\n" + Resilience.trailOrderReport(db)).isZero();
 
         System.out.printf("hard kill: %d commands accepted, %d cut off by the kill; backlog of %d events, killed (SIGKILL) with "
                         + "%d of %d stored events on the topic; restarted in %d ms, caught up %d ms later; %d events stored, "

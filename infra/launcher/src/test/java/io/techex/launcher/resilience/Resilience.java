@@ -159,6 +159,24 @@ final class Resilience {
                 WHERE previous IS NOT NULL AND sequence_number <= previous""", Integer.class);
     }
 
+    /**
+     * The listings whose trail is out of their order, every entry of each: its event's sequence number, its place in
+     * the trail and where it came from on Kafka, so that a failure says whether the topic or the recording reordered.
+     */
+    static String trailOrderReport(JdbcTemplate db) {
+        return String.join("\n", db.query("""
+                WITH entries AS (
+                    SELECT e.aggregate_identifier AS listing, e.sequence_number AS seq, t.position, t.kafka_partition,
+                           t.kafka_offset, t.recorded_at,
+                           lag(e.sequence_number) OVER (PARTITION BY e.aggregate_identifier ORDER BY t.position) AS previous
+                    FROM audit.trail_entry t JOIN listing.domain_event_entry e ON e.event_identifier = t.event_id)
+                SELECT * FROM entries WHERE listing IN (SELECT listing FROM entries WHERE seq <= previous)
+                ORDER BY listing, position""",
+                (row, n) -> String.format("listing %s: sequence %d at trail position %d, partition %d offset %d, recorded %s",
+                        row.getString("listing"), row.getLong("seq"), row.getLong("position"), row.getInt("kafka_partition"),
+                        row.getLong("kafka_offset"), row.getTimestamp("recorded_at").toInstant())));
+    }
+
     /** CloudEvent ids of the records read so far, in topic order (repeats kept). */
     static List<String> cloudEventIds(List<KafkaRecords.Received> records) {
         List<String> ids = new ArrayList<>(records.size());

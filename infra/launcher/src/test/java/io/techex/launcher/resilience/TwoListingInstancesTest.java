@@ -174,7 +174,8 @@ class TwoListingInstancesTest {
         assertThat(audited.trailIds()).isEqualTo(stored.keySet());
         assertThat(audited.trailRows()).isEqualTo(stored.size());
         assertThat(audited.inboxRows()).isEqualTo(stored.size());
-        assertThat(Resilience.trailOrderViolations(db)).as("trail entries out of their listing's order").isZero();
+        assertThat(Resilience.trailOrderViolations(db))
+                .as(() -> "trail entries out of their listing's order:\n" + Resilience.trailOrderReport(db)).isZero();
         Map<Integer, String> after = owners();
         assertThat(after).as("the split holds under load").isEqualTo(split);
 
