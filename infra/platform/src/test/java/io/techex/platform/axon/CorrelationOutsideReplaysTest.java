@@ -55,12 +55,16 @@ class CorrelationOutsideReplaysTest {
 
     @Test
     void everyProviderOfTheApplicationIsWrappedOnce() {
+        CorrelationOutsideReplays wrapped = new CorrelationOutsideReplays(message -> Map.of());
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ReplayCorrelationConfiguration.class))
                 .withBean("messageOriginProvider", CorrelationDataProvider.class, MessageOriginProvider::new)
-                .withBean("alreadyWrapped", CorrelationDataProvider.class, () -> new CorrelationOutsideReplays(message -> Map.of()))
-                .run(context -> assertThat(context.getBeansOfType(CorrelationDataProvider.class).values())
-                        .hasSize(2)
-                        .allSatisfy(provider -> assertThat(provider).isInstanceOf(CorrelationOutsideReplays.class)));
+                .withBean("alreadyWrapped", CorrelationDataProvider.class, () -> wrapped)
+                .run(context -> {
+                    assertThat(context.getBeansOfType(CorrelationDataProvider.class).values())
+                            .hasSize(2)
+                            .allSatisfy(provider -> assertThat(provider).isInstanceOf(CorrelationOutsideReplays.class));
+                    assertThat(context.getBean("alreadyWrapped")).as("not wrapped a second time").isSameAs(wrapped);
+                });
     }
 }
