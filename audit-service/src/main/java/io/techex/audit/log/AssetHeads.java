@@ -24,9 +24,7 @@ public class AssetHeads {
     /** What the log holds of {@code assetId} in the tree of {@code head}, signed. */
     public AssetHead sign(String assetId, TreeHead head) {
         long[] countAndLatest = jdbc.queryForObject("""
-                SELECT count(*), coalesce(max(l.leaf_index), -1)
-                FROM trail_entry t JOIN log_leaf l ON l.event_id = t.event_id
-                WHERE t.asset_id = ? AND l.leaf_index < ?""",
+                SELECT count(*), coalesce(max(leaf_index), -1) FROM log_asset_leaf WHERE asset_id = ? AND leaf_index < ?""",
                 (row, n) -> new long[]{row.getLong(1), row.getLong(2)}, assetId, head.treeSize());
         long count = countAndLatest[0];
         long latest = countAndLatest[1];

@@ -139,7 +139,7 @@ public class LogSequencer {
                 next++;
                 last = entry.key();
             }
-            // one statement for the round's leaves, in index order (the contiguity trigger sees each row before the next)
+            // one statement for the round's leaves, which the database checks continue the log without a gap (V12)
             jdbc.update("""
                     INSERT INTO log_leaf (leaf_index, event_id, leaf_hash, leaf_version, asset_previous)
                     SELECT ? + l.n - 1, l.event_id, l.leaf_hash, ?, l.asset_previous
