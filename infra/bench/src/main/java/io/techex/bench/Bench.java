@@ -38,7 +38,9 @@ public final class Bench {
                 + options.repetitions() + " repetitions, " + options.clients() + " clients, " + options.auctions() + " auctions, "
                 + options.trailEvents() + " trail events, " + options.replayEvents() + " replay events, relay backlog "
                 + options.relayBacklog() + " events, audit backlog "
-                + options.auditBacklog() + " events" + (options.jfr() ? ", JFR on the bid scenarios, the floor and the audit backlog" : "")
+                + options.auditBacklog() + " events" + (options.jfr()
+                        ? ", JFR on one more repetition of each bid scenario and the floor and on a second audit backlog of"
+                        + " a fifth the size, none of them measured" : "")
                 + (options.serviceProperties().isEmpty() ? "" : ", service properties " + options.serviceProperties()));
         int exitCode = 0;
         long started = System.nanoTime();

@@ -10,15 +10,26 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Where the CPU of one bid scenario's measured repetitions went, per accepted bid (the floor's: per read): by process
- * (/proc) and, inside the exchange's process, by stage (JFR samples, {@link Stages}) and by the JVM's own threads
- * (/proc); and what the request threads waited for. The samples divide the exchange's Java threads' CPU time in
- * proportion, so a stage's "ms CPU / request" is its share of the samples times that time, over the accepted
- * requests.
+ * Where the CPU of one bid scenario went, per accepted bid (the floor's: per read): by process (/proc) over the
+ * measured repetitions and, from one more repetition recorded with JFR, inside the exchange's process by stage (JFR
+ * samples, {@link Stages}) and by the JVM's own threads (/proc), and what the request threads waited for. The samples
+ * divide that repetition's Java threads' CPU time in proportion, so a stage's "ms CPU / request" is its share of the
+ * samples times that time, over that repetition's accepted requests.
  *
- * @param breakdown null when the run was not recorded ({@code -Dbench.jfr=false})
+ * @param recorded null when nothing was recorded ({@code -Dbench.jfr=false})
  */
-record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usage, Breakdown.Result breakdown) {
+record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usage, Recorded recorded) {
+
+    /**
+     * The repetition recorded with JFR, with its own rate and CPU: the recording costs the exchange CPU, so these are
+     * not the measured repetitions' figures.
+     */
+    record Recorded(long accepted, double perSecond, CpuMeter.Usage usage, Breakdown.Result breakdown) {
+
+        double perRequest(double ms) {
+            return accepted == 0 ? Double.NaN : ms / accepted;
+        }
+    }
 
     private static final int TOP = 16;
 
@@ -26,14 +37,15 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
         return accepted == 0 ? Double.NaN : ms / accepted;
     }
 
-    /** CPU ms per accepted bid by stage: the sampled stages, then the JVM's own threads. */
+    /** CPU ms per accepted request of the recorded repetition by stage: the sampled stages, then the JVM's own threads. */
     Map<String, Double> stageMsPerBid() {
         Map<String, Double> ms = new LinkedHashMap<>();
-        if (breakdown != null && breakdown.samples() > 0) {
-            double java = usage.javaThreadsMs();
-            breakdown.stages().forEach((stage, n) -> ms.put(stage, perBid(java * n / breakdown.samples())));
+        Breakdown.Result breakdown = recorded.breakdown();
+        if (breakdown.samples() > 0) {
+            double java = recorded.usage().javaThreadsMs();
+            breakdown.stages().forEach((stage, n) -> ms.put(stage, recorded.perRequest(java * n / breakdown.samples())));
         }
-        usage.jvm().forEach((kind, kindMs) -> ms.put(jvmLabel(kind), perBid(kindMs)));
+        recorded.usage().jvm().forEach((kind, kindMs) -> ms.put(jvmLabel(kind), recorded.perRequest(kindMs)));
         return ms;
     }
 
@@ -52,7 +64,7 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
         }
         StringBuilder md = new StringBuilder("## Where a bid's CPU goes\n\n");
         md.append("Per accepted bid (the floor: per authenticated read), over the measured repetitions (closed loop, as in")
-                .append(" the table above); ")
+                .append(" the table above, not recorded); ")
                 .append(cores).append(" cores. Processes from /proc (utime + stime):\n\n");
         header(md, "process", profiles, "ms CPU / request", "cores busy");
         process(md, "exchange (one JVM: 4 services, authorization server, Kafka broker)", profiles, u -> u.exchangeMs());
@@ -62,14 +74,22 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
         process(md, "others on the machine", profiles, CpuMeter.Usage::othersMs);
         process(md, "**machine**", profiles, CpuMeter.Usage::machineMs);
 
-        List<BidProfile> recorded = profiles.stream().filter(p -> p.breakdown() != null).toList();
+        List<BidProfile> recorded = profiles.stream().filter(p -> p.recorded() != null).toList();
         if (!recorded.isEmpty()) {
-            md.append("\nInside the exchange's process, by stage (a sample goes to the first stage in `Stages` any of its")
-                    .append(" frames or its thread names; the JVM's own threads from /proc). Samples: ")
-                    .append(String.join(", ", recorded.stream().map(p -> p.id() + " " + p.breakdown().samples() + " "
-                            + p.breakdown().sampleEvent()).toList()))
+            md.append("\nInside the exchange's process, by stage, from one more repetition after the measured ones,")
+                    .append(" recorded with JFR: the recording costs the exchange CPU (every socket read is an event with")
+                    .append(" its stack), so this repetition's rate and CPU are its own, beside the measured ones: ")
+                    .append(String.join("; ", recorded.stream().map(p -> String.format(Locale.ROOT,
+                            "%s %s/s and %s ms of the exchange's CPU a request recorded, %s ms unrecorded", p.id(),
+                            Report.number(p.recorded().perSecond()),
+                            Report.number(p.recorded().perRequest(p.recorded().usage().exchangeMs())),
+                            Report.number(p.perBid(p.usage().exchangeMs())))).toList()))
+                    .append(". A sample goes to the first stage in `Stages` any of its frames or its thread names; the")
+                    .append(" JVM's own threads from /proc. Samples: ")
+                    .append(String.join(", ", recorded.stream().map(p -> p.id() + " " + p.recorded().breakdown().samples()
+                            + " " + p.recorded().breakdown().sampleEvent()).toList()))
                     .append("; recordings: ").append(String.join(", ", recorded.stream()
-                            .map(p -> "`" + p.breakdown().file().getFileName() + "`").toList()))
+                            .map(p -> "`" + p.recorded().breakdown().file().getFileName() + "`").toList()))
                     .append(".\n\n");
             header(md, "stage", recorded, "% of samples", "ms CPU / request");
             Set<String> stages = new LinkedHashSet<>();
@@ -79,28 +99,30 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
             for (String stage : order) {
                 md.append("| ").append(stage);
                 for (BidProfile p : recorded) {
-                    Long n = p.breakdown().stages().get(stage);
+                    Long n = p.recorded().breakdown().stages().get(stage);
                     Double ms = p.stageMsPerBid().get(stage);
-                    md.append(" | ").append(n == null ? (ms == null ? "" : "—") : percent(n, p.breakdown().samples()))
+                    md.append(" | ").append(n == null ? (ms == null ? "" : "—") : percent(n, p.recorded().breakdown().samples()))
                             .append(" | ").append(ms == null ? "" : Report.number(ms));
                 }
                 md.append(" |\n");
             }
             md.append("| **exchange, all**");
-            recorded.forEach(p -> md.append(" | 100 % | ").append(Report.number(p.perBid(p.usage().exchangeMs()))));
+            recorded.forEach(p -> md.append(" | 100 % | ")
+                    .append(Report.number(p.recorded().perRequest(p.recorded().usage().exchangeMs()))));
             md.append(" |\n");
 
             md.append("\nWhat the request threads waited for (wall time, JFR socket reads of any length, parks and")
                     .append(" monitor waits from 0.1 ms), per accepted bid or read:\n\n");
             header(md, "wait", recorded, "ms / request", "");
             Set<String> waits = new LinkedHashSet<>();
-            recorded.forEach(p -> waits.addAll(top(p.breakdown().socketReads().keySet(), 6)));
-            recorded.forEach(p -> waits.addAll(top(p.breakdown().parks().keySet(), 6)));
+            recorded.forEach(p -> waits.addAll(top(p.recorded().breakdown().socketReads().keySet(), 6)));
+            recorded.forEach(p -> waits.addAll(top(p.recorded().breakdown().parks().keySet(), 6)));
             for (String wait : waits) {
                 md.append("| ").append(wait);
                 for (BidProfile p : recorded) {
-                    Double ms = p.breakdown().socketReads().getOrDefault(wait, p.breakdown().parks().get(wait));
-                    md.append(" | ").append(ms == null ? "" : Report.number(p.perBid(ms)));
+                    Breakdown.Result breakdown = p.recorded().breakdown();
+                    Double ms = breakdown.socketReads().getOrDefault(wait, breakdown.parks().get(wait));
+                    md.append(" | ").append(ms == null ? "" : Report.number(p.recorded().perRequest(ms)));
                 }
                 md.append(" |\n");
             }
@@ -108,12 +130,12 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
             md.append("\nSamples by thread (numbers folded to #), the ").append(TOP).append(" busiest:\n\n");
             header(md, "thread", recorded, "% of samples", "");
             Set<String> threads = new LinkedHashSet<>();
-            recorded.forEach(p -> threads.addAll(top(p.breakdown().threads().keySet(), TOP)));
+            recorded.forEach(p -> threads.addAll(top(p.recorded().breakdown().threads().keySet(), TOP)));
             for (String thread : threads) {
                 md.append("| ").append(thread.replace("|", "\\|"));
                 for (BidProfile p : recorded) {
-                    Long n = p.breakdown().threads().get(thread);
-                    md.append(" | ").append(n == null ? "" : percent(n, p.breakdown().samples()));
+                    Long n = p.recorded().breakdown().threads().get(thread);
+                    md.append(" | ").append(n == null ? "" : percent(n, p.recorded().breakdown().samples()));
                 }
                 md.append(" |\n");
             }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.DoubleStream;
 
 /**
@@ -21,8 +22,8 @@ import java.util.stream.DoubleStream;
  * store (409 concurrent-modification): both are completed requests, counted as refused.
  *
  * <p>Each measured repetition is also timed in CPU (/proc: the exchange's process, PostgreSQL, Redis, the load
- * generator) and, with {@code bench.jfr}, recorded with JFR in the exchange's process, so the report can say where a
- * bid's CPU goes. Then, at half the many auctions' saturating rate, an open loop: the latency of an accepted bid, and
+ * generator) and, with {@code bench.jfr}, one more repetition is recorded with JFR in the exchange's process, so the
+ * report can say where a bid's CPU goes. Then, at half the many auctions' saturating rate, an open loop: the latency of an accepted bid, and
  * the time from its 201 to its entry in audit-service's trail.
  */
 final class BidScenario {
@@ -128,44 +129,30 @@ final class BidScenario {
         List<Double> pgTotalCpu = new ArrayList<>();
         List<CpuMeter.Usage> usages = new ArrayList<>();
         List<Long> acceptedPerRep = new ArrayList<>();
-        List<Breakdown.Window> windows = new ArrayList<>();
-        Path recording = options.jfr() ? options.output().resolve(id + ".jfr") : null;
-        if (recording != null) {
-            exchange.startRecording(recording);
-        }
-        try {
-            for (int rep = 0; rep < options.repetitions(); rep++) {
-                memory.underLoad(true);
-                CpuMeter.Window window = cpu == null ? null : cpu.start();
-                Instant from = Instant.now();
-                ClosedLoop.Result result = ClosedLoop.run(clients, options.durationSeconds(), 201, load::bid);
-                Instant to = Instant.now();
-                CpuMeter.Usage usage = cpu == null ? null : cpu.stop(window);
-                memory.underLoad(false);
-                windows.add(new Breakdown.Window(from, to));
-                if (usage != null) {
-                    usages.add(usage);
-                }
-                acceptedPerRep.add(result.accepted());
-                accepted.add(result.acceptedPerSecond());
-                completed.add(result.completedPerSecond());
-                repP99.add(Stats.percentile(result.latenciesMs(), 99));
-                latencies.add(result.latenciesMs());
-                result.refused().forEach((k, v) -> refused.merge(k, v, Long::sum));
-                Anchors.Pgbench pg = anchors.pgbench(anchor, clients, options.durationSeconds());
-                pgTps.add(pg.tps());
-                pgLatency.add(pg.latencyMs());
-                pgCpu.add(pg.postgresCpuMsPerTx());
-                pgTotalCpu.add(pg.totalCpuMsPerTx());
-                System.out.printf("  %s rep %d: %.0f accepted/s, %.0f completed/s, p99 %.1f ms, refused %s%s; pgbench %s %.0f tps%n",
-                        id, rep + 1, result.acceptedPerSecond(), result.completedPerSecond(), repP99.getLast(), result.refused(),
-                        usage == null ? "" : String.format(", exchange %.1f ms CPU/bid", usage.exchangeMs() / Math.max(1, result.accepted())),
-                        anchor.label, pg.tps());
+        for (int rep = 0; rep < options.repetitions(); rep++) {
+            memory.underLoad(true);
+            CpuMeter.Window window = cpu == null ? null : cpu.start();
+            ClosedLoop.Result result = ClosedLoop.run(clients, options.durationSeconds(), 201, load::bid);
+            CpuMeter.Usage usage = cpu == null ? null : cpu.stop(window);
+            memory.underLoad(false);
+            if (usage != null) {
+                usages.add(usage);
             }
-        } finally {
-            if (recording != null) {
-                exchange.stopRecording();
-            }
+            acceptedPerRep.add(result.accepted());
+            accepted.add(result.acceptedPerSecond());
+            completed.add(result.completedPerSecond());
+            repP99.add(Stats.percentile(result.latenciesMs(), 99));
+            latencies.add(result.latenciesMs());
+            result.refused().forEach((k, v) -> refused.merge(k, v, Long::sum));
+            Anchors.Pgbench pg = anchors.pgbench(anchor, clients, options.durationSeconds());
+            pgTps.add(pg.tps());
+            pgLatency.add(pg.latencyMs());
+            pgCpu.add(pg.postgresCpuMsPerTx());
+            pgTotalCpu.add(pg.totalCpuMsPerTx());
+            System.out.printf("  %s rep %d: %.0f accepted/s, %.0f completed/s, p99 %.1f ms, refused %s%s; pgbench %s %.0f tps%n",
+                    id, rep + 1, result.acceptedPerSecond(), result.completedPerSecond(), repP99.getLast(), result.refused(),
+                    usage == null ? "" : String.format(", exchange %.1f ms CPU/bid", usage.exchangeMs() / Math.max(1, result.accepted())),
+                    anchor.label, pg.tps());
         }
         long acceptedTotal = acceptedPerRep.stream().mapToLong(Long::longValue).sum();
         double[] all = latencies.stream().flatMapToDouble(DoubleStream::of).toArray();
@@ -183,8 +170,7 @@ final class BidScenario {
         if (!usages.isEmpty()) {
             rows.addAll(cpuRows(id, scenario, clients, usages, acceptedPerRep, pgCpu, pgTotalCpu, anchor));
             CpuMeter.Usage total = usages.stream().reduce(CpuMeter.Usage.NONE, CpuMeter.Usage::plus);
-            Breakdown.Result breakdown = breakdown(recording, windows);
-            profiles.add(new BidProfile(id, scenario, acceptedTotal, total, breakdown));
+            profiles.add(new BidProfile(id, scenario, acceptedTotal, total, recorded(id, 201, load::bid)));
         }
         return rows;
     }
@@ -204,18 +190,10 @@ final class BidScenario {
         List<Double> cpuPerRead = new ArrayList<>();
         long reads = 0;
         List<CpuMeter.Usage> usages = new ArrayList<>();
-        List<Breakdown.Window> windows = new ArrayList<>();
-        Path recording = options.jfr() ? options.output().resolve("floor.jfr") : null;
-        if (recording != null) {
-            exchange.startRecording(recording);
-        }
         for (int rep = 0; rep < options.repetitions(); rep++) {
             CpuMeter.Window window = cpu == null ? null : cpu.start();
-            Instant from = Instant.now();
             ClosedLoop.Result result = ClosedLoop.run(clients, options.durationSeconds(), 200, many::read);
-            Instant to = Instant.now();
             CpuMeter.Usage usage = cpu == null ? null : cpu.stop(window);
-            windows.add(new Breakdown.Window(from, to));
             if (result.accepted() != result.completed()) {
                 throw new IllegalStateException("Reads of auctions answered other than 200: " + result.refused());
             }
@@ -229,9 +207,6 @@ final class BidScenario {
                     Stats.percentile(result.latenciesMs(), 99),
                     usage == null ? "" : String.format(java.util.Locale.ROOT, ", exchange %.2f ms CPU/read", cpuPerRead.getLast()));
         }
-        if (recording != null) {
-            exchange.stopRecording();
-        }
         String scenario = "floor: GET /auctions/{id}, authenticated, over the " + many.size() + " auctions";
         Row floor = Row.of("floor-throughput", scenario, "reads/s", "1/s", clients, Stats.median(rates),
                         Stats.percentile(rates, 99), reads, rates)
@@ -244,24 +219,47 @@ final class BidScenario {
         if (!cpuPerRead.isEmpty()) {
             rows.add(Row.of("floor-cpu", scenario, "CPU per read: exchange's process", "ms", clients, Stats.median(cpuPerRead),
                     Stats.percentile(cpuPerRead, 99), reads, cpuPerRead));
-            Breakdown.Result breakdown = breakdown(recording, windows);
             profiles.add(new BidProfile("floor", scenario, reads,
-                    usages.stream().reduce(CpuMeter.Usage.NONE, CpuMeter.Usage::plus), breakdown));
+                    usages.stream().reduce(CpuMeter.Usage.NONE, CpuMeter.Usage::plus), recorded("floor", 200, many::read)));
         }
         return rows;
     }
 
-    /** The recording's samples by stage in the measured windows; null when nothing was recorded or it is unreadable. */
-    private Breakdown.Result breakdown(Path recording, List<Breakdown.Window> windows) {
-        if (recording == null) {
+    /**
+     * One more repetition after the measured ones, recorded with JFR, to say where the CPU goes; null with
+     * {@code bench.jfr=false} or without /proc. It is not one of the measured repetitions: the recording (the
+     * {@code profile} settings, and every socket read an event with its stack) costs the exchange CPU, about a fourth
+     * more per bid over the many auctions and per read on two cores, so the table's rates and CPU are measured without
+     * it, and the breakdown gives this repetition's own beside them.
+     */
+    private BidProfile.Recorded recorded(String id, int accepted, IntFunction<Http.Response> request) throws Exception {
+        if (!options.jfr() || cpu == null) {
             return null;
         }
+        Path recording = options.output().resolve(id + ".jfr");
+        exchange.startRecording(recording);
+        Instant from = Instant.now();
+        Instant to;
+        ClosedLoop.Result result;
+        CpuMeter.Usage usage;
         try {
-            return Breakdown.read(recording, windows, peers());
+            CpuMeter.Window window = cpu.start();
+            result = ClosedLoop.run(options.clients(), options.durationSeconds(), accepted, request);
+            to = Instant.now();
+            usage = cpu.stop(window);
+        } finally {
+            exchange.stopRecording();
+        }
+        System.out.printf("  %s, one more repetition recorded with JFR: %.0f/s, exchange %.2f ms CPU/request%n", id,
+                result.acceptedPerSecond(), usage.exchangeMs() / Math.max(1, result.accepted()));
+        Breakdown.Result breakdown;
+        try {
+            breakdown = Breakdown.read(recording, List.of(new Breakdown.Window(from, to)), peers());
         } catch (Exception unreadable) {
             System.err.println("The recording " + recording + " could not be read: " + unreadable);
             return null;
         }
+        return new BidProfile.Recorded(result.accepted(), result.acceptedPerSecond(), usage, breakdown);
     }
 
     private Map<Integer, String> peers() {
