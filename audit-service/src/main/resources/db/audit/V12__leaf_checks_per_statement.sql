@@ -36,6 +36,6 @@ CREATE TRIGGER log_leaf_contiguous AFTER INSERT ON log_leaf
 
 -- V9's index (event id with the leaf's index and hash) served the trail's read until V11 gave it log_asset_leaf; since
 -- then only lookups of one leaf by its event id remain, which the unique constraint's index on event_id answers. Every
--- leaf still paid for both. A plain DROP (not CONCURRENTLY, unlike V9's build): it waits only for the statements
--- using the table at that moment and takes no time of its own.
+-- leaf still paid for both. A plain DROP (not CONCURRENTLY, unlike V9's build): once the statements using the table
+-- at that moment are done, it holds the table only for the catalogue change, however large the log.
 DROP INDEX log_leaf_event_leaf;

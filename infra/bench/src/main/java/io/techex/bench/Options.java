@@ -23,7 +23,7 @@ record Options(int durationSeconds, int warmupSeconds, int repetitions, int clie
                boolean readme, Path readmePath, Path output) {
 
     static Options fromSystemProperties() {
-        Options options = new Options(integer("bench.duration", 5), integer("bench.warmup", 10), integer("bench.repetitions", 3),
+        Options options = new Options(integer("bench.duration", 5), integer("bench.warmup", 40), integer("bench.repetitions", 3),
                 integer("bench.clients", 8), integer("bench.auctions", 100), integer("bench.trail-events", 10_000),
                 integer("bench.replay-events", 20_000), integer("bench.relay-backlog", 10_000),
                 integer("bench.audit-backlog", 100_000),
