@@ -23,8 +23,8 @@ import java.util.stream.DoubleStream;
  *
  * <p>Each measured repetition is also timed in CPU (/proc: the exchange's process, PostgreSQL, Redis, the load
  * generator) and, with {@code bench.jfr}, one more repetition is recorded with JFR in the exchange's process, so the
- * report can say where a bid's CPU goes. Then, at half the many auctions' saturating rate, an open loop: the latency of an accepted bid, and
- * the time from its 201 to its entry in audit-service's trail.
+ * report can say where a bid's CPU goes. Then, at half the many auctions' saturating rate, an open loop: the latency
+ * of an accepted bid, and the time from its 201 to its entry in audit-service's trail.
  */
 final class BidScenario {
 
