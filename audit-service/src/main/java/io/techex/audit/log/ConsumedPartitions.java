@@ -77,8 +77,8 @@ class ConsumedPartitions implements DisposableBean {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             described.values().forEach(topic -> topic.partitions().forEach(
                     partition -> latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
-            // read_committed: the end the consumer (isolation read_committed) can reach, not aborted transactions' tail
-            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+            // the end the consumer can reach with its isolation (read_uncommitted, EventConsumerConfiguration)
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             // asked after the ends: a committed offset at or past an end proves everything before it was processed
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
