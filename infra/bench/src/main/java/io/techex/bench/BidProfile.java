@@ -68,6 +68,10 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
                 .append(cores).append(" cores. Processes from /proc (utime + stime):\n\n");
         header(md, "process", profiles, "ms CPU / request", "cores busy");
         process(md, "exchange (one JVM: 4 services, authorization server, Kafka broker)", profiles, u -> u.exchangeMs());
+        // the JVM's own threads while nothing records: the recorded repetition's JIT time is partly the recording's
+        // (starting JFR retransforms classes, and code compiled against them is compiled again)
+        process(md, "of which its JIT compilers", profiles, u -> u.jvm().getOrDefault("JIT", 0.0));
+        process(md, "of which its garbage collector", profiles, u -> u.jvm().getOrDefault("GC", 0.0));
         process(md, "PostgreSQL (this database's backends, background processes)", profiles, CpuMeter.Usage::postgresMs);
         process(md, "Redis (the whole server, shared)", profiles, CpuMeter.Usage::redisMs);
         process(md, "load generator (this JVM)", profiles, CpuMeter.Usage::loadGeneratorMs);

@@ -151,7 +151,8 @@ final class BidScenario {
             pgTotalCpu.add(pg.totalCpuMsPerTx());
             System.out.printf("  %s rep %d: %.0f accepted/s, %.0f completed/s, p99 %.1f ms, refused %s%s; pgbench %s %.0f tps%n",
                     id, rep + 1, result.acceptedPerSecond(), result.completedPerSecond(), repP99.getLast(), result.refused(),
-                    usage == null ? "" : String.format(", exchange %.1f ms CPU/bid", usage.exchangeMs() / Math.max(1, result.accepted())),
+                    usage == null ? "" : String.format(", exchange %.1f ms CPU/bid (JIT %.1f)", usage.exchangeMs() / Math.max(1, result.accepted()),
+                            usage.jvm().getOrDefault("JIT", 0.0) / Math.max(1, result.accepted())),
                     anchor.label, pg.tps());
         }
         long acceptedTotal = acceptedPerRep.stream().mapToLong(Long::longValue).sum();
