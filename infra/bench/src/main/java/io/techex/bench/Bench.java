@@ -34,7 +34,8 @@ public final class Bench {
         run.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         run.put("processes", "the exchange in one JVM (" + String.join(" ", options.exchangeJvmArgs())
                 + "), the load generator in another; PostgreSQL, Redis, pgbench and ProducerPerformance in their own");
-        run.put("options", "duration " + options.durationSeconds() + " s, warm-up " + options.warmupSeconds() + " s, "
+        run.put("options", "duration " + options.durationSeconds() + " s, warm-up " + options.warmupSeconds() + " s (the bids' and the floor's"
+                + " on until the JIT compilers are quiet, at most " + options.warmupMaxSeconds() + " s), "
                 + options.repetitions() + " repetitions, " + options.clients() + " clients, " + options.auctions() + " auctions, "
                 + options.trailEvents() + " trail events, " + options.replayEvents() + " replay events, relay backlog "
                 + options.relayBacklog() + " events, audit backlog "

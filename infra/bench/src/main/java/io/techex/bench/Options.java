@@ -9,21 +9,26 @@ import java.util.Map;
 /**
  * What to run, from system properties ({@code -Dbench.*}); the defaults give a complete run in a few minutes on 2 cores.
  *
+ * @param warmupSeconds       unmeasured load before a scenario's repetitions, at least ({@code bench.warmup})
+ * @param warmupMaxSeconds    how long the bid scenarios' warm-up may go on while the JIT compilers are busy
+ *                            ({@code bench.warmup-max})
  * @param serviceProperties   given to every service of the exchange ({@code bench.service-props})
  * @param exchangeJvmArgs     the exchange process's JVM arguments ({@code bench.jvm-args}, split at blanks)
  * @param relayBacklog        events copied into listing-service's store with the relay stopped, then timed as it drains them
  * @param auditBacklog        events put on Kafka while audit-service's consumers are stopped, then timed as they are caught up
  * @param auditTimeoutSeconds how long the backlog may take; after that the rate so far is reported
- * @param jfr                 whether the bid scenarios are recorded with JFR and broken down by stage
+ * @param jfr                 whether one more repetition of the bid scenarios (broken down by stage), the audit
+ *                            backlog and the replays is recorded with JFR
  * @param readme              whether the results replace the "Latest results" section of {@code readmePath}
  */
-record Options(int durationSeconds, int warmupSeconds, int repetitions, int clients, int auctions, int trailEvents,
+record Options(int durationSeconds, int warmupSeconds, int warmupMaxSeconds, int repetitions, int clients, int auctions, int trailEvents,
                int replayEvents, int relayBacklog, int auditBacklog, int auditTimeoutSeconds, List<String> scenarios,
                Map<String, String> serviceProperties, List<String> exchangeJvmArgs, boolean keepDatabase, boolean jfr,
                boolean readme, Path readmePath, Path output) {
 
     static Options fromSystemProperties() {
-        Options options = new Options(integer("bench.duration", 5), integer("bench.warmup", 40), integer("bench.repetitions", 3),
+        Options options = new Options(integer("bench.duration", 5), integer("bench.warmup", 40), integer("bench.warmup-max", 180),
+                integer("bench.repetitions", 3),
                 integer("bench.clients", 8), integer("bench.auctions", 100), integer("bench.trail-events", 10_000),
                 integer("bench.replay-events", 20_000), integer("bench.relay-backlog", 10_000),
                 integer("bench.audit-backlog", 100_000),
