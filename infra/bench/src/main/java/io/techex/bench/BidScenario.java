@@ -193,7 +193,7 @@ final class BidScenario {
      */
     private String warmUp(String id, int seconds, int accepted, IntFunction<Http.Response> request) throws Exception {
         ClosedLoop.run(options.clients(), seconds, accepted, request);
-        if (cpu == null) {
+        if (cpu == null || seconds >= options.warmupMaxSeconds()) {
             return "warm-up " + seconds + " s";
         }
         int elapsed = seconds;
