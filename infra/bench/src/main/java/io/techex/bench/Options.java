@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to run, from system properties ({@code -Dbench.*}); the defaults give a complete run in a few minutes on 2 cores.
+ * What to run, from system properties ({@code -Dbench.*}); the defaults give a complete run in about twenty minutes on
+ * 2 cores.
  *
  * @param warmupSeconds       unmeasured load before a scenario's repetitions, at least ({@code bench.warmup})
  * @param warmupMaxSeconds    how long the bid scenarios' warm-up may go on while the JIT compilers are busy
