@@ -189,9 +189,22 @@ final class AuditScenario {
         } finally {
             exchange.startListeners(ExchangeProcess.AUDIT);
         }
-        if (recording != null) {
-            exchange.startRecording(recording);
-        }
+        CatchUp caught = recording == null ? catchUp(n, position, assets)
+                : exchange.recorded(recording, () -> catchUp(n, position, assets));
+        double seconds = (caught.last() - caught.first()) / 1e9;
+        double rate = caught.seen() < 2 || seconds <= 0 ? Double.NaN : (caught.seen() - 1) / seconds;
+        System.out.printf("audit: backlog %d of %d recorded, %.0f events/s%s%n", caught.seen(), n, rate,
+                recording == null ? "" : " (recorded with JFR)");
+        return new Ingest(caught.seen(), rate, caught.first() == 0 ? Double.NaN : (caught.first() - caught.started()) / 1e9,
+                recordBytes, assets.size());
+    }
+
+    /** How many of the backlog's events reached the trail, and when (System.nanoTime) the wait began, the first and the last. */
+    private record CatchUp(int seen, long started, long first, long last) {
+    }
+
+    /** Waits until the trail holds the {@code n} events of {@code assets} after {@code position}, or bench.audit-timeout. */
+    private CatchUp catchUp(int n, long position, Set<String> assets) throws Exception {
         long started = System.nanoTime();
         long deadline = started + options.auditTimeoutSeconds() * 1_000_000_000L;
         long first = 0;
@@ -218,14 +231,7 @@ final class AuditScenario {
                 Thread.sleep(100);
             }
         }
-        if (recording != null) {
-            exchange.stopRecording();
-        }
-        double seconds = (last - first) / 1e9;
-        double rate = seen < 2 || seconds <= 0 ? Double.NaN : (seen - 1) / seconds;
-        System.out.printf("audit: backlog %d of %d recorded, %.0f events/s%s%n", seen, n, rate,
-                recording == null ? "" : " (recorded with JFR)");
-        return new Ingest(seen, rate, first == 0 ? Double.NaN : (first - started) / 1e9, recordBytes, assets.size());
+        return new CatchUp(seen, started, first, last);
     }
 
     /** Half the events ListingDraftRevised on the listing topic, half BidPlaced on the bidding topic; returns their mean size. */

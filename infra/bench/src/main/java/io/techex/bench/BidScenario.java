@@ -193,7 +193,7 @@ final class BidScenario {
      */
     private String warmUp(String id, int seconds, int accepted, IntFunction<Http.Response> request) throws Exception {
         ClosedLoop.run(options.clients(), seconds, accepted, request);
-        if (cpu == null || seconds >= options.warmupMaxSeconds()) {
+        if (cpu == null || seconds + WARM_UP_STEP_SECONDS > options.warmupMaxSeconds()) {
             return "warm-up " + seconds + " s";
         }
         int elapsed = seconds;
@@ -204,7 +204,7 @@ final class BidScenario {
             CpuMeter.Usage step = cpu.stop(window);
             elapsed += WARM_UP_STEP_SECONDS;
             jitCores = step.cores(step.jvm().getOrDefault("JIT", 0.0));
-            if (jitCores <= QUIET_JIT_CORES || elapsed >= options.warmupMaxSeconds()) {
+            if (jitCores <= QUIET_JIT_CORES || elapsed + WARM_UP_STEP_SECONDS > options.warmupMaxSeconds()) {
                 break;
             }
         }
@@ -277,24 +277,22 @@ final class BidScenario {
             return null;
         }
         Path recording = options.output().resolve(id + ".jfr");
-        exchange.startRecording(recording);
-        Instant from = Instant.now();
-        Instant to;
-        ClosedLoop.Result result;
-        CpuMeter.Usage usage;
-        try {
-            CpuMeter.Window window = cpu.start();
-            result = ClosedLoop.run(options.clients(), options.durationSeconds(), accepted, request);
-            to = Instant.now();
-            usage = cpu.stop(window);
-        } finally {
-            exchange.stopRecording();
+        record Repetition(Breakdown.Window window, ClosedLoop.Result result, CpuMeter.Usage usage) {
         }
+        Repetition repetition = exchange.recorded(recording, () -> {
+            CpuMeter.Window cpuWindow = cpu.start();
+            Instant from = Instant.now();
+            ClosedLoop.Result result = ClosedLoop.run(options.clients(), options.durationSeconds(), accepted, request);
+            Instant to = Instant.now();
+            return new Repetition(new Breakdown.Window(from, to), result, cpu.stop(cpuWindow));
+        });
+        ClosedLoop.Result result = repetition.result();
+        CpuMeter.Usage usage = repetition.usage();
         System.out.printf("  %s, one more repetition recorded with JFR: %.0f/s, exchange %.2f ms CPU/request%n", id,
                 result.acceptedPerSecond(), usage.exchangeMs() / Math.max(1, result.accepted()));
         Breakdown.Result breakdown;
         try {
-            breakdown = Breakdown.read(recording, List.of(new Breakdown.Window(from, to)), peers());
+            breakdown = Breakdown.read(recording, List.of(repetition.window()), peers());
         } catch (Exception unreadable) {
             System.err.println("The recording " + recording + " could not be read: " + unreadable);
             return null;

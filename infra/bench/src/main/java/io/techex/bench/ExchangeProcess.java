@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -151,12 +152,14 @@ final class ExchangeProcess implements AutoCloseable {
         return new long[]{Long.parseLong(answer[0]), Long.parseLong(answer[1])};
     }
 
-    void startRecording(Path file) {
+    /** Runs {@code work} while the exchange records itself with JFR into {@code file}; the recording stops however it ends. */
+    <T> T recorded(Path file, Callable<T> work) throws Exception {
         call(Duration.ofMinutes(1), "jfr", "start", file.toAbsolutePath().toString());
-    }
-
-    Path stopRecording() {
-        return Path.of(call(Duration.ofMinutes(2), "jfr", "stop"));
+        try {
+            return work.call();
+        } finally {
+            call(Duration.ofMinutes(2), "jfr", "stop");
+        }
     }
 
     long pid() {

@@ -53,13 +53,8 @@ final class ReplayScenario {
                     .goal("≥ 20,000 events/s", Stats.median(rates) >= 20_000);
             if (options.jfr()) {
                 String file = "replay-" + name + ".jfr";
-                exchange.startRecording(options.output().resolve(file));
-                double seconds;
-                try {
-                    seconds = exchange.replay(ExchangeProcess.LISTING, name, head, 600)[0];
-                } finally {
-                    exchange.stopRecording();
-                }
+                double seconds = exchange.recorded(options.output().resolve(file),
+                        () -> exchange.replay(ExchangeProcess.LISTING, name, head, 600)[0]);
                 row = row.note(String.format(java.util.Locale.ROOT, "one more replay recorded with JFR (%s): %s events/s",
                         file, Report.number(events / seconds)));
             }
