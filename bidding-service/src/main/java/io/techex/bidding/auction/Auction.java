@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -53,9 +54,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *       answered at once is public as {@code outbidAtOnce}, the answer as {@code automatic}.</li>
  *   <li>Scheduling records two events: {@link EnglishAuctionScheduled} with everything including the hidden reserve,
  *       kept in bidding-service, and the public {@link AuctionScheduled} without it, for the market and the trail.</li>
- *   <li>It keeps only the state the rules need (price, leader, limits) and, for retries, what each bid id was
- *       answered: a retry is answered as its first command was, also when the retry's Redis record is gone and the
- *       auction has taken many bids since.</li>
+ *   <li>It keeps only the state the rules need (price, leader, limits, maxima), none that grows with its bids. What
+ *       each bid id was answered is in {@link BidAnswers}, asked before a bid is judged: a retry is answered as its
+ *       first command was, also when the retry's Redis record is gone and the auction has taken many bids since.</li>
  *   <li>Its snapshots ({@link AuctionStorage}) are its fields as JSON, written by the event serializer whatever their
  *       visibility. Changing a field's name, type or meaning changes the snapshot's shape: raise the
  *       {@link Revision}, and Axon's revision filter, which it configures for every aggregate from this annotation,
@@ -64,7 +65,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * </ul>
  */
 @Aggregate(repository = AuctionStorage.REPOSITORY)
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE,
         creatorVisibility = JsonAutoDetect.Visibility.NONE)
@@ -87,8 +88,6 @@ public class Auction {
     private int bidCount;
     private BigDecimal currentPrice;
     private String leader;
-    /** By bid id: what each accepted bid was answered, for its retries. */
-    private final Map<String, PlacedBid> placedBids = new HashMap<>();
     private final Map<String, BigDecimal> limits = new HashMap<>();
     /** Each firm's latest maximum: only the leader's can still bid (a beaten one is at or below the price). */
     private final Map<String, BigDecimal> maximums = new HashMap<>();
@@ -149,14 +148,23 @@ public class Auction {
      * and a bid id already accepted for another amount, maximum or currency is refused as a reused Idempotency-Key
      */
     @CommandHandler
-    PlacedBid handle(PlaceBid command) {
-        PlacedBid earlier = command.bidId() == null ? null : placedBids.get(command.bidId());
-        if (earlier != null) {
-            if (!earlier.answers(command)) {
+    PlacedBid handle(PlaceBid command, BidAnswers answers) {
+        if (command.bidId() == null) {
+            return decide(command);
+        }
+        Optional<PlacedBid> earlier = answers.find(auctionId, command.bidId());
+        if (earlier.isPresent()) {
+            if (!earlier.get().answers(command)) {
                 throw ReusedIdempotencyKey.violation();
             }
-            return earlier;
+            return earlier.get();
         }
+        PlacedBid answer = decide(command);
+        answers.record(auctionId, answer);
+        return answer;
+    }
+
+    private PlacedBid decide(PlaceBid command) {
         String bidder = command.bidderOrganisationId();
         if (sellerOrganisationId.equals(bidder)) {
             throw RuleViolation.unprocessable("own-listing", null, "A firm cannot bid on its own organisation's listing");
@@ -326,8 +334,8 @@ public class Auction {
     void on(BidMaximumSet event) {
         maximums.put(event.bidderOrganisationId(), event.maximum());
         // a leader that only moved its maximum is answered with its standing bid; a bid that follows replaces this
-        answered(new PlacedBid(event.bidId(), bidCount, currentPrice, currency, event.at(), event.amount(),
-                event.maximum(), true));
+        lastAnswer = new PlacedBid(event.bidId(), bidCount, currentPrice, currency, event.at(), event.amount(),
+                event.maximum(), true);
     }
 
     @EventSourcingHandler
@@ -335,21 +343,13 @@ public class Auction {
         if (!event.automatic()) {
             PlacedBid withMaximum = lastAnswer != null && lastAnswer.bidId() != null
                     && lastAnswer.bidId().equals(event.bidId()) ? lastAnswer : null;
-            answered(new PlacedBid(event.bidId(), event.bidNumber(), event.amount(), event.currency(), event.placedAt(),
-                    withMaximum == null ? event.amount() : withMaximum.asked(),
-                    withMaximum == null ? null : withMaximum.maximum(), !event.outbidAtOnce()));
+            lastAnswer = new PlacedBid(event.bidId(), event.bidNumber(), event.amount(), event.currency(),
+                    event.placedAt(), withMaximum == null ? event.amount() : withMaximum.asked(),
+                    withMaximum == null ? null : withMaximum.maximum(), !event.outbidAtOnce());
         }
         bidCount = event.bidNumber();
         currentPrice = event.amount();
         leader = event.bidderOrganisationId();
-    }
-
-    /** What the request last handled is answered, now and on its retries. */
-    private void answered(PlacedBid answer) {
-        lastAnswer = answer;
-        if (answer.bidId() != null) {
-            placedBids.put(answer.bidId(), answer);
-        }
     }
 
     @EventSourcingHandler

@@ -112,7 +112,7 @@ class AuctionLoadTest {
         assertThat(onLong.bidNumber()).isEqualTo(301);
         assertThat(longReads.snapshots()).as("the snapshot used").isEqualTo(1);
         assertThat(longReads.events()).as("events read of an auction of %s events", head + 1).isLessThan(snapshotThreshold);
-        // the snapshot kept what the auction answers retries with, from its first bid on
+        // a retry of its first bid is answered as the first time, from bid_answer: not from the store's events
         PlacedBid first = commands.send(bid(longHistory, 1, KYOTO), KYOTO);
         assertThat(first.bidNumber()).isEqualTo(1);
         assertThat(first.amount()).isEqualByComparingTo(amount(1));

@@ -12,7 +12,6 @@ import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
 import io.techex.platform.rules.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -33,11 +32,15 @@ class AuctionTest {
     static final BigDecimal RESERVE = new BigDecimal("1500000000");
     static final BigDecimal INCREMENT = new BigDecimal("50000000");
 
-    private AggregateTestFixture<Auction> fixture;
 
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Auction.class);
+    /**
+     * A fixture of its own for each scenario: the answers its commands record stay with it (events given to it record
+     * none), so a bid id one scenario used is new to the next.
+     */
+    static AggregateTestFixture<Auction> fixture() {
+        AggregateTestFixture<Auction> fixture = new AggregateTestFixture<>(Auction.class);
+        fixture.registerInjectableResource(new BidAnswersInMemory());
+        return fixture;
     }
 
     static ScheduleAuction schedule(int softCloseMinutes) {
@@ -66,7 +69,7 @@ class AuctionTest {
 
     @Test
     void aSellerSchedulesAnAuctionWhoseEndIsAPersistedDeadline() {
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(schedule(5))
                 .expectEvents(scheduled(5), announced())
                 .expectScheduledDeadline(ENDS, new AuctionEndDue(ENDS));
@@ -74,7 +77,7 @@ class AuctionTest {
 
     @Test
     void anOptionIsNegotiatedNotAuctioned() {
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(new ScheduleAuction(ID, LISTING, "hust", EnumSet.allOf(DealType.class),
                         new AuctionTerms(DealType.OPTION, null, "VN", 6), "VND", START_PRICE, RESERVE, INCREMENT, STARTS, ENDS, 5, NOW))
                 .expectException(RuleViolation.class)
@@ -84,17 +87,17 @@ class AuctionTest {
 
     @Test
     void anAuctionSellsADealTheListingOffersAndEndsAfterItStarts() {
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(new ScheduleAuction(ID, LISTING, "hust", EnumSet.of(DealType.NON_EXCLUSIVE_LICENCE), TERMS, "VND",
                         START_PRICE, RESERVE, INCREMENT, STARTS, ENDS, 5, NOW))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(new ScheduleAuction(ID, LISTING, "hust", EnumSet.allOf(DealType.class), TERMS, "VND", START_PRICE,
                         RESERVE, INCREMENT, ENDS, STARTS, 5, NOW))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("An auction ends after it starts");
-        fixture.givenNoPriorActivity()
+        fixture().givenNoPriorActivity()
                 .when(new ScheduleAuction(ID, LISTING, "hust", EnumSet.allOf(DealType.class), TERMS, "VND", START_PRICE,
                         RESERVE, BigDecimal.ZERO, STARTS, ENDS, 5, NOW))
                 .expectException(RuleViolation.class)
@@ -103,12 +106,12 @@ class AuctionTest {
 
     @Test
     void theFirstBidIsAtLeastTheStartingPrice() {
-        fixture.given(scheduled(0))
+        fixture().given(scheduled(0))
                 .when(bid("b1", "mekong-biotech", "999999999", STARTS))
                 .expectException(BidTooLow.class)
                 .expectExceptionMessage("A bid must be at least 1000000000 VND")
                 .expectNoEvents();
-        fixture.given(scheduled(0))
+        fixture().given(scheduled(0))
                 .when(bid("b1", "mekong-biotech", "1000000000", STARTS))
                 .expectEvents(placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
                 .expectResultMessagePayload(new PlacedBid("b1", 1, new BigDecimal("1000000000"), "VND", STARTS));
@@ -116,34 +119,34 @@ class AuctionTest {
 
     @Test
     void aBidBelowTheCurrentPricePlusTheIncrementIsRefusedWithTheNumberToBeat() {
-        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
+        fixture().given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
                 .when(bid("b2", "kyoto-materials", "1049999999", STARTS.plusSeconds(10)))
                 .expectException(BidTooLow.class)
                 .expectExceptionMessage("A bid must be at least 1050000000 VND")
                 .expectNoEvents();
-        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
+        fixture().given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
                 .when(bid("b2", "kyoto-materials", "1050000000", STARTS.plusSeconds(10)))
                 .expectEvents(placed("b2", "kyoto-materials", "1050000000", 2, STARTS.plusSeconds(10)));
     }
 
     @Test
     void biddingIsOpenFromTheStartToTheEndToTheSecond() {
-        fixture.given(scheduled(0))
+        fixture().given(scheduled(0))
                 .when(bid("b1", "mekong-biotech", "1000000000", STARTS.minusSeconds(1)))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("Auction " + ID + " starts at " + STARTS);
-        fixture.given(scheduled(0))
+        fixture().given(scheduled(0))
                 .when(bid("b1", "mekong-biotech", "1000000000", ENDS))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("Auction " + ID + " ended at " + ENDS);
-        fixture.given(scheduled(0))
+        fixture().given(scheduled(0))
                 .when(bid("b1", "mekong-biotech", "1000000000", ENDS.minusSeconds(1)))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void aFirmCannotBidOnItsOwnOrganisationsListing() {
-        fixture.given(scheduled(0))
+        fixture().given(scheduled(0))
                 .when(bid("b1", "hust", "1000000000", STARTS))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("A firm cannot bid on its own organisation's listing")
@@ -152,24 +155,25 @@ class AuctionTest {
 
     @Test
     void aFirmCannotBidAboveTheLimitItSetForItself() {
-        fixture.given(scheduled(0))
+        fixture().given(scheduled(0))
                 .when(new SetBidLimit(ID, "mekong-biotech", new BigDecimal("1200000000"), "VND"))
                 .expectEvents(new BidLimitSet(ID, "mekong-biotech", new BigDecimal("1200000000")));
-        fixture.given(scheduled(0), new BidLimitSet(ID, "mekong-biotech", new BigDecimal("1200000000")))
+        fixture().given(scheduled(0), new BidLimitSet(ID, "mekong-biotech", new BigDecimal("1200000000")))
                 .when(bid("b1", "mekong-biotech", "1200000001", STARTS))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("Your organisation limited its bids on this auction to 1200000000 VND")
                 .expectNoEvents();
-        fixture.given(scheduled(0), new BidLimitSet(ID, "mekong-biotech", new BigDecimal("1200000000")))
+        fixture().given(scheduled(0), new BidLimitSet(ID, "mekong-biotech", new BigDecimal("1200000000")))
                 .when(bid("b1", "kyoto-materials", "1300000000", STARTS))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void aRetriedBidCountsOnceAndIsAnsweredWithItsOwnNumberAmountAndTimeWhateverWasBidSince() {
-        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS),
-                        placed("b2", "kyoto-materials", "1050000000", 2, STARTS.plusSeconds(1)),
-                        placed("b3", "mekong-biotech", "1100000000", 3, STARTS.plusSeconds(2)))
+        fixture().given(scheduled(0))
+                .andGivenCommands(bid("b1", "mekong-biotech", "1000000000", STARTS),
+                        bid("b2", "kyoto-materials", "1050000000", STARTS.plusSeconds(1)),
+                        bid("b3", "mekong-biotech", "1100000000", STARTS.plusSeconds(2)))
                 .when(bid("b1", "mekong-biotech", "1000000000.00", STARTS.plusSeconds(3)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
@@ -178,7 +182,8 @@ class AuctionTest {
 
     @Test
     void aBidIdAlreadyAcceptedForAnotherAmountIsAReusedIdempotencyKey() {
-        fixture.given(scheduled(0), placed("b1", "mekong-biotech", "1000000000", 1, STARTS))
+        fixture().given(scheduled(0))
+                .andGivenCommands(bid("b1", "mekong-biotech", "1000000000", STARTS))
                 .when(bid("b1", "mekong-biotech", "1200000000", STARTS.plusSeconds(3)))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already used for a different request"))
@@ -188,19 +193,19 @@ class AuctionTest {
     @Test
     void aBidInTheSoftCloseWindowExtendsTheEnd() {
         Instant late = ENDS.minus(Duration.ofMinutes(2));
-        fixture.given(scheduled(5))
+        fixture().given(scheduled(5))
                 .when(bid("b1", "mekong-biotech", "1000000000", late))
                 .expectEvents(placed("b1", "mekong-biotech", "1000000000", 1, late),
                         new AuctionExtended(ID, LISTING, late.plus(Duration.ofMinutes(5))));
         Instant early = ENDS.minus(Duration.ofMinutes(6));
-        fixture.given(scheduled(5))
+        fixture().given(scheduled(5))
                 .when(bid("b1", "mekong-biotech", "1000000000", early))
                 .expectEvents(placed("b1", "mekong-biotech", "1000000000", 1, early));
     }
 
     @Test
     void theHighestBidAtOrAboveTheReserveWinsAtTheDeadline() {
-        fixture.givenCommands(schedule(0), bid("b1", "mekong-biotech", "1000000000", STARTS),
+        fixture().givenCommands(schedule(0), bid("b1", "mekong-biotech", "1000000000", STARTS),
                         bid("b2", "kyoto-materials", "1500000000", STARTS.plusSeconds(5)))
                 .whenTimeAdvancesTo(ENDS)
                 .expectEvents(new AuctionWon(ID, "kyoto-materials", new BigDecimal("1500000000"), "VND", ENDS),
@@ -212,10 +217,10 @@ class AuctionTest {
 
     @Test
     void belowTheReserveOrWithoutBidsTheAuctionClosesWithoutSale() {
-        fixture.givenCommands(schedule(0), bid("b1", "mekong-biotech", "1400000000", STARTS))
+        fixture().givenCommands(schedule(0), bid("b1", "mekong-biotech", "1400000000", STARTS))
                 .whenTimeAdvancesTo(ENDS)
                 .expectEvents(new AuctionClosedWithoutSale(ID, LISTING, "the reserve was not met", ENDS));
-        fixture.givenCommands(schedule(0))
+        fixture().givenCommands(schedule(0))
                 .whenTimeAdvancesTo(ENDS)
                 .expectEvents(new AuctionClosedWithoutSale(ID, LISTING, "no bids", ENDS));
     }
@@ -224,11 +229,11 @@ class AuctionTest {
     void anExtendedAuctionClosesAtItsNewEndNotTheOldOne() {
         Instant late = ENDS.minus(Duration.ofMinutes(1));
         Instant newEnd = late.plus(Duration.ofMinutes(5));
-        fixture.givenCommands(schedule(5), bid("b1", "mekong-biotech", "1600000000", late))
+        fixture().givenCommands(schedule(5), bid("b1", "mekong-biotech", "1600000000", late))
                 .whenTimeAdvancesTo(ENDS)
                 .expectNoEvents()
                 .expectScheduledDeadline(newEnd, new AuctionEndDue(newEnd));
-        fixture.givenCommands(schedule(5), bid("b1", "mekong-biotech", "1600000000", late))
+        fixture().givenCommands(schedule(5), bid("b1", "mekong-biotech", "1600000000", late))
                 .whenTimeAdvancesTo(newEnd)
                 .expectEvents(new AuctionWon(ID, "mekong-biotech", new BigDecimal("1600000000"), "VND", newEnd),
                         new DealAgreed(ID, LISTING, "hust", "mekong-biotech",
@@ -239,13 +244,13 @@ class AuctionTest {
 
     @Test
     void aClosedAuctionTakesNoBidsAndACancelledOneClosesOnce() {
-        fixture.given(scheduled(0), new AuctionClosedWithoutSale(ID, LISTING, "listing withdrawn", STARTS))
+        fixture().given(scheduled(0), new AuctionClosedWithoutSale(ID, LISTING, "listing withdrawn", STARTS))
                 .when(bid("b1", "mekong-biotech", "1000000000", STARTS.plusSeconds(1)))
                 .expectException(RuleViolation.class);
-        fixture.given(scheduled(0))
+        fixture().given(scheduled(0))
                 .when(new CancelAuction(ID, "listing withdrawn", STARTS))
                 .expectEvents(new AuctionClosedWithoutSale(ID, LISTING, "listing withdrawn", STARTS));
-        fixture.given(scheduled(0), new AuctionClosedWithoutSale(ID, LISTING, "listing withdrawn", STARTS))
+        fixture().given(scheduled(0), new AuctionClosedWithoutSale(ID, LISTING, "listing withdrawn", STARTS))
                 .when(new CancelAuction(ID, "listing withdrawn", STARTS))
                 .expectNoEvents();
     }
