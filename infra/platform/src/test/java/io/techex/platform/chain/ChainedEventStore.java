@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One service's event store as the services have it: a schema migrated from {@code classpath:db/platform}, a pool
- * whose connections work in that schema, and Axon's JDBC storage engine with the platform's table mapping and
- * conflict resolver (taken from {@link AxonStorageConfiguration} itself, not copied).
+ * whose connections work in that schema, and Axon's JDBC storage engine with the platform's table mapping, conflict
+ * resolver and last-sequence-number statement (taken from {@link AxonStorageConfiguration} itself, not copied).
  */
 final class ChainedEventStore implements AutoCloseable {
 
@@ -37,6 +37,7 @@ final class ChainedEventStore implements AutoCloseable {
     final JdbcTemplate jdbc;
     final TransactionTemplate transactions;
     final JdbcEventStorageEngine engine;
+    final EventSchema eventSchema;
     private final TestEnvironment env;
 
     private ChainedEventStore(TestEnvironment env, String schema, HikariDataSource dataSource) {
@@ -54,13 +55,15 @@ final class ChainedEventStore implements AutoCloseable {
             axonStorage.register(AxonStorageConfiguration.class);
             axonStorage.refresh();
             JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+            this.eventSchema = axonStorage.getBean(EventSchema.class);
             this.engine = JdbcEventStorageEngine.builder()
                     .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                     .transactionManager(new SpringTransactionManager(transactionManager))
-                    .schema(axonStorage.getBean(EventSchema.class))
+                    .schema(eventSchema)
                     .persistenceExceptionResolver(axonStorage.getBean(PersistenceExceptionResolver.class))
                     .eventSerializer(serializer)
                     .snapshotSerializer(serializer)
+                    .lastSequenceNumberFor(AxonStorageConfiguration::lastSequenceNumberFor)
                     .build();
         }
     }
