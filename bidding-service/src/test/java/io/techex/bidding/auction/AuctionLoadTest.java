@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -42,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL): a bid on an auction in memory reads nothing, also after a refused bid and across a garbage collection;
  * one that has to load it (another instance, a restart) reads its latest snapshot and fewer events than the snapshot
  * threshold, however long its history; and a cached auction another instance has bid on meanwhile is dropped, not
- * kept, when that shows.
+ * kept, when that shows; a bid that lost to another instance's leaves no answer behind.
  */
 @IntegrationTest
 class AuctionLoadTest {
@@ -81,6 +82,8 @@ class AuctionLoadTest {
     Cache auctionsInMemory;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    BidAnswers answers;
     @Autowired
     Clock clock;
     @Value("${techex.bidding.auctions.snapshot-threshold:50}")
@@ -163,6 +166,21 @@ class AuctionLoadTest {
         assertThat(stale.body()).contains("https://techex.io/problems/concurrent-modification");
         assertThat(next.bidNumber()).isEqualTo(3);
         assertThat(reads(auctionId).events()).as("the whole auction, loaded afresh").isEqualTo(2 + 2);
+    }
+
+    @Test
+    void aBidLostToAnotherInstancesBidLeavesNoAnswerSoItsRetryIsJudgedAfresh() {
+        String auctionId = scheduled();
+        bid(auctionId, 1);
+        anotherInstanceAccepts(auctionId, 2, "kyoto-materials", amount(2));
+        PlaceBid lost = bid(auctionId, 3, MEKONG);
+
+        assertThatThrownBy(() -> commands.send(lost, MEKONG)).isInstanceOf(ConcurrencyException.class);
+        assertThat(answers.find(auctionId, lost.bidId())).as("the answer rolled back with the bid's events").isEmpty();
+        PlacedBid retried = commands.send(lost, MEKONG);
+
+        assertThat(retried.bidNumber()).isEqualTo(3);
+        assertThat(answers.find(auctionId, lost.bidId())).contains(retried);
     }
 
     @Test
