@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The answers in {@code bid_answer}, on the connection of the command's transaction: an answer is stored exactly when
  * the bid's events are. The time is kept as epoch seconds to the nanosecond, as the command's clock gave it (a
- * timestamp column keeps microseconds), so that a retry's answer is the first one to the digit.
+ * timestamp column keeps microseconds), so that a retry's answer is the first one to the digit. Amounts keep their
+ * value and scale; a negative scale (1.5E+9) comes back as 0 (1500000000), PostgreSQL's numeric having none.
  */
 @Component
 class StoredBidAnswers implements BidAnswers {
