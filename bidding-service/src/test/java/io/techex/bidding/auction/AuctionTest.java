@@ -32,7 +32,6 @@ class AuctionTest {
     static final BigDecimal RESERVE = new BigDecimal("1500000000");
     static final BigDecimal INCREMENT = new BigDecimal("50000000");
 
-
     /**
      * A fixture of its own for each scenario: the answers its commands record stay with it (events given to it record
      * none), so a bid id one scenario used is new to the next.

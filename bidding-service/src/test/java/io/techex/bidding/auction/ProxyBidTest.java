@@ -9,7 +9,6 @@ import io.techex.bidding.api.DealTerms;
 import io.techex.bidding.api.DealType;
 import io.techex.bidding.api.Price;
 import io.techex.platform.rules.RuleViolation;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,6 @@ class ProxyBidTest {
     static final String KYOTO = "kyoto-materials";
     static final Instant T1 = STARTS.plusSeconds(60);
     static final Instant T2 = STARTS.plusSeconds(120);
-
 
     static PlaceBid proxy(String bidId, String firm, String amount, String maximum, Instant at) {
         return new PlaceBid(ID, bidId, firm, amount == null ? null : new BigDecimal(amount), new BigDecimal(maximum), "VND", at);
