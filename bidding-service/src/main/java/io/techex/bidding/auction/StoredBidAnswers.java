@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,8 +18,6 @@ import java.util.Optional;
  */
 @Component
 class StoredBidAnswers implements BidAnswers {
-
-    private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
 
     private final JdbcTemplate jdbc;
 
@@ -54,13 +51,11 @@ class StoredBidAnswers implements BidAnswers {
             instant(row.getBigDecimal("placed_at")), row.getBigDecimal("asked"), row.getBigDecimal("maximum"),
             row.getBoolean("leads"));
 
-    static BigDecimal epochSeconds(Instant at) {
+    private static BigDecimal epochSeconds(Instant at) {
         return BigDecimal.valueOf(at.getEpochSecond()).add(BigDecimal.valueOf(at.getNano(), 9));
     }
 
-    static Instant instant(BigDecimal epochSeconds) {
-        BigDecimal seconds = epochSeconds.setScale(0, RoundingMode.FLOOR);
-        return Instant.ofEpochSecond(seconds.longValueExact(),
-                epochSeconds.subtract(seconds).multiply(NANOS_PER_SECOND).longValueExact());
+    private static Instant instant(BigDecimal epochSeconds) {
+        return Instant.ofEpochSecond(0, epochSeconds.movePointRight(9).longValueExact());
     }
 }
