@@ -60,8 +60,10 @@ public class AssetTrails {
     /**
      * Everything of the trail but its entries, and the version of the trail the read sees; empty when the asset has no
      * events at all (as of the query's time). Read in the same transaction as the entries, the version names exactly
-     * the answer: the trail only grows, so its newest entry, the asset's newest leaf (entries get their leaves later,
-     * always newer than the asset's previous ones) and the newest tree head say everything that can change it.
+     * the answer: the trail only grows, so how many entries it has, the asset's newest leaf (entries get their leaves
+     * later, always newer than the asset's previous ones) and the newest tree head say everything that can change it.
+     * The count, not the newest position: entries recorded by concurrent transactions commit out of their positions'
+     * order, and one committed after a higher position was visible leaves the highest position as it was.
      */
     public Optional<Head> head(String assetId, TrailQuery query) {
         if (!exists(assetId, query)) {
@@ -69,7 +71,7 @@ public class AssetTrails {
         }
         Long treeSize = latestTreeHeadSize(query);
         String version = jdbc.queryForObject("""
-                SELECT (SELECT max(position) FROM trail_entry WHERE asset_id = ?) || '.'
+                SELECT (SELECT count(*) FROM trail_entry WHERE asset_id = ?) || '.'
                     || coalesce((SELECT leaf_index FROM log_asset_latest WHERE asset_id = ?)::text, '-')""",
                 String.class, assetId, assetId) + "." + (treeSize == null ? "-" : treeSize);
         return Optional.of(new Head(headline(assetId, query), treeSize, version));

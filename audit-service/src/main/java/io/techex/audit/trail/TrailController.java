@@ -46,9 +46,12 @@ class TrailController {
     private final TrailExports exports;
     private final JsonMapper mapper;
     private final TransactionTemplate reads;
+    private final TrailCache cache;
 
-    TrailController(AssetTrails trails, TrailExports exports, JsonMapper mapper, PlatformTransactionManager transactions) {
+    TrailController(AssetTrails trails, TrailExports exports, JsonMapper mapper, PlatformTransactionManager transactions,
+                    TrailCache cache) {
         this.trails = trails;
+        this.cache = cache;
         this.exports = exports;
         this.mapper = mapper;
         this.reads = new TransactionTemplate(transactions);
@@ -61,7 +64,8 @@ class TrailController {
      * organisation), {@code type} (repeatable) narrow it, {@code asOf} shows it as it stood at an instant.
      *
      * <p>Written to the client as the database sends it, the stored event data copied as it is: a trail of 10,000
-     * events is never held in memory whole, nor parsed. Its (weak) ETag names the version of the trail (see
+     * events is never held in memory whole, nor parsed, except to be kept by {@link TrailCache}, which answers the
+     * next read of the same version of a long trail. Its (weak) ETag names the version of the trail (see
      * {@link AssetTrails#head}), so a client that already has it gets 304 and no body.
      */
     @Operation(summary = "An asset's trail", description = "In the order things happened; from and to (an empty or "
@@ -103,8 +107,18 @@ class TrailController {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             // a trail is MBs: written to the socket 64 KB at a time rather than Tomcat's default 8 KB
             response.setBufferSize(TRAIL_BUFFER_BYTES);
-            try (JsonGenerator json = mapper.createGenerator(response.getOutputStream())) {
-                writeTrail(json, assetId, query, head);
+            try {
+                byte[] cached = cache.get(assetId, query, head.version());
+                if (cached != null) {
+                    response.setContentLength(cached.length);
+                    response.getOutputStream().write(cached);
+                    return;
+                }
+                TrailCache.Recording body = cache.recording(assetId, query, head.version(), response.getOutputStream());
+                try (JsonGenerator json = mapper.createGenerator(body)) {
+                    writeTrail(json, assetId, query, head);
+                }
+                body.keep();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,0 +1,141 @@
+package io.techex.audit.trail;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The answers of long trails, kept as the bytes sent, under the version of the trail they show
+ * ({@link AssetTrails#head}): a regulator's second read of a trail of 10,000 events that has not changed since is
+ * those bytes again, without reading 10,000 rows and writing their JSON while the exchange is busy with bids. The
+ * version is read in the same snapshot as the answer would be, so an answer served from here is the one the database
+ * would give; a trail that changed has another version and is read afresh. A cache of each instance's own, bounded
+ * in bytes, the least recently read answer dropped first; losing it costs only the next read's time.
+ * <p>
+ * Only answers of at least {@code techex.audit.trail-cache.min-bytes} are kept (a short trail is read as quickly as
+ * it is copied), and of at most half of {@code techex.audit.trail-cache.max-bytes} (a read copies its answer aside
+ * while writing it, and stops copying past that).
+ */
+@Component
+class TrailCache {
+
+    private final long maxBytes;
+    private final long minBytes;
+    private final Map<Key, Answer> answers = new LinkedHashMap<>(16, 0.75f, true);
+    private final Counter hits;
+    private final Counter misses;
+    private long bytes;
+
+    TrailCache(@Value("${techex.audit.trail-cache.max-bytes:67108864}") long maxBytes,
+               @Value("${techex.audit.trail-cache.min-bytes:262144}") long minBytes, MeterRegistry registry) {
+        this.maxBytes = maxBytes;
+        this.minBytes = minBytes;
+        this.hits = Counter.builder("techex.audit.trail.cache.reads").tag("result", "hit")
+                .description("Trail reads answered from the cache of long trails").register(registry);
+        this.misses = Counter.builder("techex.audit.trail.cache.reads").tag("result", "miss")
+                .description("Trail reads answered from the database").register(registry);
+        Gauge.builder("techex.audit.trail.cache.bytes", this, TrailCache::size).baseUnit("bytes")
+                .description("Bytes of trail answers kept").register(registry);
+    }
+
+    /** The answer kept for this version of the trail, or null. */
+    synchronized byte[] get(String assetId, TrailQuery query, String version) {
+        Answer answer = answers.get(new Key(assetId, query));
+        if (answer != null && answer.version().equals(version)) {
+            hits.increment();
+            return answer.body();
+        }
+        return null;
+    }
+
+    /**
+     * {@code out}, with what is written through it kept aside, up to the most one answer may hold; {@link
+     * Recording#keep()} after the whole answer was written puts it in the cache.
+     */
+    Recording recording(String assetId, TrailQuery query, String version, OutputStream out) {
+        return new Recording(new Key(assetId, query), version, out);
+    }
+
+    private synchronized void put(Key key, String version, byte[] body) {
+        misses.increment();
+        if (body.length < minBytes || body.length > maxAnswerBytes()) {
+            return;
+        }
+        Answer previous = answers.put(key, new Answer(version, body));
+        bytes += body.length - (previous == null ? 0 : previous.body().length);
+        var oldest = answers.entrySet().iterator();
+        while (bytes > maxBytes && oldest.hasNext()) {
+            bytes -= oldest.next().getValue().body().length;
+            oldest.remove();
+        }
+    }
+
+    private long maxAnswerBytes() {
+        return maxBytes / 2;
+    }
+
+    private synchronized double size() {
+        return bytes;
+    }
+
+    private record Key(String assetId, TrailQuery query) {
+    }
+
+    private record Answer(String version, byte[] body) {
+    }
+
+    /** The answer's stream, copied aside while it stays short enough to be kept. */
+    final class Recording extends FilterOutputStream {
+
+        private final Key key;
+        private final String version;
+        private ByteArrayOutputStream copy = new ByteArrayOutputStream();
+
+        private Recording(Key key, String version, OutputStream out) {
+            super(out);
+            this.key = key;
+            this.version = version;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            if (copying(1)) {
+                copy.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            if (copying(len)) {
+                copy.write(b, off, len);
+            }
+        }
+
+        private boolean copying(int more) {
+            if (copy != null && copy.size() + (long) more > maxAnswerBytes()) {
+                copy = null;
+            }
+            return copy != null;
+        }
+
+        /** The whole answer was written: keep it, if it is long enough and not too long. */
+        void keep() {
+            if (copy != null) {
+                put(key, version, copy.toByteArray());
+            } else {
+                misses.increment();
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.techex.audit.trail;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the cache of long trails keeps: answers between its two sizes, in at most its bytes, the least recently read dropped first. */
+class TrailCacheBoundsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final TrailCache cache = new TrailCache(1_000, 100, registry);
+
+    @Test
+    void keepsAnswersBetweenItsSizesInAtMostItsBytesDroppingTheLeastRecentlyRead() throws IOException {
+        assertThat(written("a", "v1", 400)).hasSize(400);
+        written("b", "v1", 400);
+        assertThat(cache.get("a", TrailQuery.all(), "v1")).hasSize(400);
+        assertThat(cache.get("a", TrailQuery.all(), "v2")).as("another version").isNull();
+        assertThat(cache.get("a", new TrailQuery(null, null, "hust", null, null), "v1")).as("another question").isNull();
+
+        written("c", "v1", 400);
+        assertThat(cache.get("b", TrailQuery.all(), "v1")).as("the least recently read, dropped").isNull();
+        assertThat(cache.get("a", TrailQuery.all(), "v1")).isNotNull();
+        assertThat(cache.get("c", TrailQuery.all(), "v1")).isNotNull();
+        assertThat(registry.get("techex.audit.trail.cache.bytes").gauge().value()).isEqualTo(800);
+
+        written("a", "v2", 300);
+        assertThat(cache.get("a", TrailQuery.all(), "v1")).as("replaced by its next version").isNull();
+        assertThat(cache.get("a", TrailQuery.all(), "v2")).hasSize(300);
+        assertThat(registry.get("techex.audit.trail.cache.bytes").gauge().value()).isEqualTo(700);
+
+        written("short", "v1", 99);
+        assertThat(cache.get("short", TrailQuery.all(), "v1")).as("below the least size").isNull();
+        assertThat(written("long", "v1", 501)).as("the client still gets all of it").hasSize(501);
+        assertThat(cache.get("long", TrailQuery.all(), "v1")).as("above half the cache").isNull();
+        assertThat(registry.get("techex.audit.trail.cache.reads").tag("result", "hit").counter().count()).isEqualTo(4);
+    }
+
+    @Test
+    void anAnswerIsKeptOnlyOnceWrittenToItsEnd() throws IOException {
+        ByteArrayOutputStream client = new ByteArrayOutputStream();
+        TrailCache.Recording body = cache.recording("a", TrailQuery.all(), "v1", client);
+        body.write(new byte[300]);
+        assertThat(cache.get("a", TrailQuery.all(), "v1")).isNull();
+        body.keep();
+        assertThat(cache.get("a", TrailQuery.all(), "v1")).hasSize(300);
+    }
+
+    /** Writes an answer of {@code size} bytes through the cache, in pieces, and returns what the client got. */
+    private byte[] written(String assetId, String version, int size) throws IOException {
+        ByteArrayOutputStream client = new ByteArrayOutputStream();
+        TrailCache.Recording body = cache.recording(assetId, TrailQuery.all(), version, client);
+        for (int i = 0; i < size; i++) {
+            if (i % 3 == 0) {
+                body.write(i);
+            } else {
+                body.write(new byte[]{(byte) i}, 0, 1);
+            }
+        }
+        body.keep();
+        return client.toByteArray();
+    }
+}

@@ -1,0 +1,117 @@
+package io.techex.audit.trail;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.techex.testkit.IntegrationTest;
+import io.techex.testkit.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.techex.audit.AuditTestSupport.getBytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A long trail read again unchanged is answered from {@link TrailCache}, byte for byte what the database gives; once
+ * it changed, never from the cache, including by an entry whose transaction committed after one with a higher
+ * position was already read.
+ */
+@IntegrationTest
+class TrailCacheTest {
+
+    private static final Instant START = Instant.parse("2026-04-01T08:00:00Z");
+    private static final String INSERT = """
+            INSERT INTO trail_entry (event_id, asset_id, event_type, source, occurred_at, actor_person, actor_org,
+                actor_role, data) VALUES (?, ?, 'io.techex.bidding.BidPlaced.v1', '/techex/bidding-service', ?,
+                'bidder', 'kyoto-materials', 'FIRM', ?::jsonb)""";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    AssetTrails trails;
+    @Autowired
+    JsonMapper mapper;
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void anUnchangedLongTrailIsAnsweredFromTheCacheAndAChangedOneNeverIs() throws Exception {
+        String assetId = UUID.randomUUID().toString();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            rows.add(new Object[]{UUID.randomUUID().toString(), assetId, Timestamp.from(START.plusSeconds(i)),
+                    "{\"round\":" + i + ",\"note\":\"" + "Đấu giá quyền sử dụng sáng chế ".repeat(8) + "\"}"});
+        }
+        jdbc.batchUpdate(INSERT, rows);
+        String path = "/audit/assets/" + assetId + "/trail";
+
+        HttpResponse<byte[]> first = getBytes(port, path, TestTokens.REGULATOR);
+        assertThat(first.body().length).as("long enough to be kept").isGreaterThan(262_144);
+        double hits = hits();
+        HttpResponse<byte[]> second = getBytes(port, path, TestTokens.REGULATOR);
+        assertThat(hits()).isEqualTo(hits + 1);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(new String(second.body(), StandardCharsets.UTF_8)).isEqualTo(serialised(assetId));
+        assertThat(second.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+
+        // an entry whose transaction took its position first commits after a later one was read: the highest position
+        // is the same before and after, the trail is not
+        try (Connection early = dataSource.getConnection()) {
+            early.setAutoCommit(false);
+            String lateEventId = UUID.randomUUID().toString();
+            insert(early, lateEventId, assetId, START.plusSeconds(5_000));
+            jdbc.update(INSERT, UUID.randomUUID().toString(), assetId, Timestamp.from(START.plusSeconds(5_001)), "{}");
+            HttpResponse<byte[]> withoutIt = getBytes(port, path, TestTokens.REGULATOR);
+            assertThat(new String(withoutIt.body(), StandardCharsets.UTF_8)).isEqualTo(serialised(assetId)).doesNotContain(lateEventId);
+            early.commit();
+
+            hits = hits();
+            HttpResponse<byte[]> withIt = getBytes(port, path, TestTokens.REGULATOR);
+            assertThat(hits()).isEqualTo(hits);
+            assertThat(new String(withIt.body(), StandardCharsets.UTF_8)).isEqualTo(serialised(assetId)).contains(lateEventId);
+            assertThat(withIt.headers().firstValue("ETag")).isNotEqualTo(withoutIt.headers().firstValue("ETag"));
+        }
+
+        // another question about the same trail is another answer
+        String filtered = path + "?from=" + START.plusSeconds(500);
+        HttpResponse<byte[]> part = getBytes(port, filtered, TestTokens.REGULATOR);
+        assertThat(new String(part.body(), StandardCharsets.UTF_8))
+                .isEqualTo(mapper.writeValueAsString(trails.find(assetId, new TrailQuery(START.plusSeconds(500), null, null, null, null))
+                        .orElseThrow()));
+        assertThat(part.body().length).isLessThan(first.body().length);
+    }
+
+    private static void insert(Connection connection, String eventId, String assetId, Instant at) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, eventId);
+            insert.setString(2, assetId);
+            insert.setTimestamp(3, Timestamp.from(at));
+            insert.setString(4, "{\"late\":true}");
+            insert.executeUpdate();
+        }
+    }
+
+    private double hits() {
+        return registry.get("techex.audit.trail.cache.reads").tag("result", "hit").counter().count();
+    }
+
+    private String serialised(String assetId) {
+        return mapper.writeValueAsString(trails.find(assetId, TrailQuery.all()).orElseThrow());
+    }
+}
