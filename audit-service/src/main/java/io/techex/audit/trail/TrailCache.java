@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,11 +50,11 @@ class TrailCache {
     }
 
     /** The answer kept for this version of the trail, or null. */
-    synchronized byte[] get(String assetId, TrailQuery query, String version) {
+    synchronized Answer get(String assetId, TrailQuery query, String version) {
         Answer answer = answers.get(new Key(assetId, query));
         if (answer != null && answer.version().equals(version)) {
             hits.increment();
-            return answer.body();
+            return answer;
         }
         return null;
     }
@@ -65,16 +67,16 @@ class TrailCache {
         return new Recording(new Key(assetId, query), version, out);
     }
 
-    private synchronized void put(Key key, String version, byte[] body) {
+    private synchronized void put(Key key, Answer answer) {
         misses.increment();
-        if (body.length < minBytes || body.length > maxAnswerBytes()) {
+        if (answer.length() < minBytes || answer.length() > maxAnswerBytes()) {
             return;
         }
-        Answer previous = answers.put(key, new Answer(version, body));
-        bytes += body.length - (previous == null ? 0 : previous.body().length);
+        Answer previous = answers.put(key, answer);
+        bytes += answer.length() - (previous == null ? 0 : previous.length());
         var oldest = answers.entrySet().iterator();
         while (bytes > maxBytes && oldest.hasNext()) {
-            bytes -= oldest.next().getValue().body().length;
+            bytes -= oldest.next().getValue().length();
             oldest.remove();
         }
     }
@@ -90,15 +92,30 @@ class TrailCache {
     private record Key(String assetId, TrailQuery query) {
     }
 
-    private record Answer(String version, byte[] body) {
+    /**
+     * A kept answer: its bytes in pieces of {@link Recording#CHUNK_BYTES}, so that neither keeping nor answering
+     * needs one array of MBs (G1 allocates those outside the young generation, and copies them as they grow).
+     */
+    record Answer(String version, List<byte[]> chunks, long length) {
+
+        void writeTo(OutputStream out) throws IOException {
+            for (byte[] chunk : chunks) {
+                out.write(chunk);
+            }
+        }
     }
 
     /** The answer's stream, copied aside while it stays short enough to be kept. */
     final class Recording extends FilterOutputStream {
 
+        static final int CHUNK_BYTES = 64 * 1024;
+
         private final Key key;
         private final String version;
-        private ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        private List<byte[]> chunks = new ArrayList<>();
+        private byte[] chunk = new byte[CHUNK_BYTES];
+        private int filled;
+        private long length;
 
         private Recording(Key key, String version, OutputStream out) {
             super(out);
@@ -108,34 +125,45 @@ class TrailCache {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            if (copying(1)) {
-                copy.write(b);
-            }
+            write(new byte[]{(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
-            if (copying(len)) {
-                copy.write(b, off, len);
+            if (chunks == null) {
+                return;
             }
-        }
-
-        private boolean copying(int more) {
-            if (copy != null && copy.size() + (long) more > maxAnswerBytes()) {
-                copy = null;
+            length += len;
+            if (length > maxAnswerBytes()) {
+                chunks = null;
+                chunk = null;
+                return;
             }
-            return copy != null;
+            while (len > 0) {
+                int n = Math.min(len, CHUNK_BYTES - filled);
+                System.arraycopy(b, off, chunk, filled, n);
+                filled += n;
+                off += n;
+                len -= n;
+                if (filled == CHUNK_BYTES) {
+                    chunks.add(chunk);
+                    chunk = new byte[CHUNK_BYTES];
+                    filled = 0;
+                }
+            }
         }
 
         /** The whole answer was written: keep it, if it is long enough and not too long. */
         void keep() {
-            if (copy != null) {
-                put(key, version, copy.toByteArray());
-            } else {
+            if (chunks == null) {
                 misses.increment();
+                return;
             }
+            if (filled > 0) {
+                chunks.add(Arrays.copyOf(chunk, filled));
+            }
+            put(key, new Answer(version, List.copyOf(chunks), length));
         }
     }
 }

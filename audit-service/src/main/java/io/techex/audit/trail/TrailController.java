@@ -108,10 +108,10 @@ class TrailController {
             // a trail is MBs: written to the socket 64 KB at a time rather than Tomcat's default 8 KB
             response.setBufferSize(TRAIL_BUFFER_BYTES);
             try {
-                byte[] cached = cache.get(assetId, query, head.version());
+                TrailCache.Answer cached = cache.get(assetId, query, head.version());
                 if (cached != null) {
-                    response.setContentLength(cached.length);
-                    response.getOutputStream().write(cached);
+                    response.setContentLengthLong(cached.length());
+                    cached.writeTo(response.getOutputStream());
                     return;
                 }
                 TrailCache.Recording body = cache.recording(assetId, query, head.version(), response.getOutputStream());

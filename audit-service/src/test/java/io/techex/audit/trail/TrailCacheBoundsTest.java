@@ -18,25 +18,25 @@ class TrailCacheBoundsTest {
     void keepsAnswersBetweenItsSizesInAtMostItsBytesDroppingTheLeastRecentlyRead() throws IOException {
         assertThat(written("a", "v1", 400)).hasSize(400);
         written("b", "v1", 400);
-        assertThat(cache.get("a", TrailQuery.all(), "v1")).hasSize(400);
-        assertThat(cache.get("a", TrailQuery.all(), "v2")).as("another version").isNull();
-        assertThat(cache.get("a", new TrailQuery(null, null, "hust", null, null), "v1")).as("another question").isNull();
+        assertThat(kept("a", TrailQuery.all(), "v1")).hasSize(400);
+        assertThat(kept("a", TrailQuery.all(), "v2")).as("another version").isNull();
+        assertThat(kept("a", new TrailQuery(null, null, "hust", null, null), "v1")).as("another question").isNull();
 
         written("c", "v1", 400);
-        assertThat(cache.get("b", TrailQuery.all(), "v1")).as("the least recently read, dropped").isNull();
-        assertThat(cache.get("a", TrailQuery.all(), "v1")).isNotNull();
-        assertThat(cache.get("c", TrailQuery.all(), "v1")).isNotNull();
+        assertThat(kept("b", TrailQuery.all(), "v1")).as("the least recently read, dropped").isNull();
+        assertThat(kept("a", TrailQuery.all(), "v1")).isNotNull();
+        assertThat(kept("c", TrailQuery.all(), "v1")).isNotNull();
         assertThat(registry.get("techex.audit.trail.cache.bytes").gauge().value()).isEqualTo(800);
 
         written("a", "v2", 300);
-        assertThat(cache.get("a", TrailQuery.all(), "v1")).as("replaced by its next version").isNull();
-        assertThat(cache.get("a", TrailQuery.all(), "v2")).hasSize(300);
+        assertThat(kept("a", TrailQuery.all(), "v1")).as("replaced by its next version").isNull();
+        assertThat(kept("a", TrailQuery.all(), "v2")).hasSize(300);
         assertThat(registry.get("techex.audit.trail.cache.bytes").gauge().value()).isEqualTo(700);
 
         written("short", "v1", 99);
-        assertThat(cache.get("short", TrailQuery.all(), "v1")).as("below the least size").isNull();
+        assertThat(kept("short", TrailQuery.all(), "v1")).as("below the least size").isNull();
         assertThat(written("long", "v1", 501)).as("the client still gets all of it").hasSize(501);
-        assertThat(cache.get("long", TrailQuery.all(), "v1")).as("above half the cache").isNull();
+        assertThat(kept("long", TrailQuery.all(), "v1")).as("above half the cache").isNull();
         assertThat(registry.get("techex.audit.trail.cache.reads").tag("result", "hit").counter().count()).isEqualTo(4);
     }
 
@@ -45,9 +45,36 @@ class TrailCacheBoundsTest {
         ByteArrayOutputStream client = new ByteArrayOutputStream();
         TrailCache.Recording body = cache.recording("a", TrailQuery.all(), "v1", client);
         body.write(new byte[300]);
-        assertThat(cache.get("a", TrailQuery.all(), "v1")).isNull();
+        assertThat(kept("a", TrailQuery.all(), "v1")).isNull();
         body.keep();
-        assertThat(cache.get("a", TrailQuery.all(), "v1")).hasSize(300);
+        assertThat(kept("a", TrailQuery.all(), "v1")).hasSize(300);
+    }
+
+    @Test
+    void anAnswerOfManyPiecesIsKeptWhole() throws IOException {
+        TrailCache large = new TrailCache(4 * TrailCache.Recording.CHUNK_BYTES, 100, registry);
+        byte[] answer = new byte[TrailCache.Recording.CHUNK_BYTES + 12_345];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(answer);
+        ByteArrayOutputStream client = new ByteArrayOutputStream();
+        TrailCache.Recording body = large.recording("a", TrailQuery.all(), "v1", client);
+        body.write(answer, 0, 1_000);
+        body.write(answer, 1_000, answer.length - 1_000);
+        body.keep();
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        large.get("a", TrailQuery.all(), "v1").writeTo(again);
+        assertThat(again.toByteArray()).isEqualTo(client.toByteArray()).isEqualTo(answer);
+    }
+
+    /** The bytes kept for this version of the asset's trail, or null. */
+    private byte[] kept(String assetId, TrailQuery query, String version) throws IOException {
+        TrailCache.Answer answer = cache.get(assetId, query, version);
+        if (answer == null) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        answer.writeTo(bytes);
+        assertThat(bytes.size()).isEqualTo(answer.length());
+        return bytes.toByteArray();
     }
 
     /** Writes an answer of {@code size} bytes through the cache, in pieces, and returns what the client got. */
