@@ -180,9 +180,9 @@ class MetricsAndAlertsTest {
         return samples().map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
     }
 
-    /** audit's gauges, one sample each (tagged only with the application). */
+    /** audit's gauges of the log, one sample each (tagged only with the application). */
     private Map<String, Double> scrapedValues() {
-        return samples().filter(line -> line.startsWith("techex_audit_"))
+        return samples().filter(line -> line.startsWith("techex_audit_log_") || line.startsWith("techex_audit_tree_"))
                 .collect(Collectors.toMap(line -> line.split("[{ ]", 2)[0],
                         line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))));
     }
