@@ -89,10 +89,10 @@ class TrailController {
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                @Parameter(description = "ETags of copies the client has: 304 when the trail is still one of them")
                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-               HttpServletResponse response) {
+               HttpServletResponse response) throws IOException {
         TrailQuery query = new TrailQuery(from, to, party, types, asOf);
         // one snapshot for the version and the entries, so that the ETag names exactly the body it goes with
-        reads.executeWithoutResult(status -> {
+        TrailCache.Answer cached = reads.execute(status -> {
             AssetTrails.Head head = trails.head(assetId, query)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No trail for asset " + assetId));
             // weak: the same version is the same JSON, but Tomcat compresses no answer with a strong tag (gzipped bytes
@@ -101,19 +101,17 @@ class TrailController {
             response.setHeader(HttpHeaders.ETAG, etag);
             if (ETags.matches(ifNoneMatch, etag)) {
                 response.setStatus(HttpStatus.NOT_MODIFIED.value());
-                return;
+                return null;
             }
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             // a trail is MBs: written to the socket 64 KB at a time rather than Tomcat's default 8 KB
             response.setBufferSize(TRAIL_BUFFER_BYTES);
+            TrailCache.Answer answer = cache.get(assetId, query, head.version());
+            if (answer != null) {
+                return answer;
+            }
             try {
-                TrailCache.Answer cached = cache.get(assetId, query, head.version());
-                if (cached != null) {
-                    response.setContentLengthLong(cached.length());
-                    cached.writeTo(response.getOutputStream());
-                    return;
-                }
                 TrailCache.Recording body = cache.recording(assetId, query, head.version(), response.getOutputStream());
                 try (JsonGenerator json = mapper.createGenerator(body)) {
                     writeTrail(json, assetId, query, head);
@@ -122,7 +120,13 @@ class TrailController {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return null;
         });
+        // a kept answer goes out after the snapshot ended: a slow client holds no database connection meanwhile
+        if (cached != null) {
+            response.setContentLengthLong(cached.length());
+            cached.writeTo(response.getOutputStream());
+        }
     }
 
     /** What {@link AssetTrail} serialises to, field by field and entry by entry as they come. */
