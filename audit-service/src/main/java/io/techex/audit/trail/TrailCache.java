@@ -68,7 +68,6 @@ class TrailCache {
     }
 
     private synchronized void put(Key key, Answer answer) {
-        misses.increment();
         if (answer.length() < minBytes || answer.length() > maxAnswerBytes()) {
             return;
         }
@@ -156,8 +155,8 @@ class TrailCache {
 
         /** The whole answer was written: keep it, if it is long enough and not too long. */
         void keep() {
+            misses.increment();
             if (chunks == null) {
-                misses.increment();
                 return;
             }
             if (filled > 0) {

@@ -380,7 +380,11 @@ final class AuditScenario {
 
     /** One whole GET of the trail, to its last byte, in ms. */
     private double trailRead(String audit, String assetId) {
-        Http.Response read = http.getCounted(audit + "/audit/assets/" + assetId + "/trail", Listings.REGULATOR);
+        return trailRead(audit + "/audit/assets/" + assetId + "/trail");
+    }
+
+    private double trailRead(String url) {
+        Http.Response read = http.getCounted(url, Listings.REGULATOR);
         if (read.status() != 200) {
             throw new IllegalStateException("GET trail answered " + read.status() + ": " + read.body());
         }
@@ -393,11 +397,7 @@ final class AuditScenario {
      */
     private double freshTrailRead(String audit, String assetId) {
         Instant from = Instant.EPOCH.plusNanos(1_000 * freshReads.incrementAndGet());
-        Http.Response read = http.getCounted(audit + "/audit/assets/" + assetId + "/trail?from=" + from, Listings.REGULATOR);
-        if (read.status() != 200) {
-            throw new IllegalStateException("GET trail answered " + read.status() + ": " + read.body());
-        }
-        return read.nanos() / 1e6;
+        return trailRead(audit + "/audit/assets/" + assetId + "/trail?from=" + from);
     }
 
     /**
