@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One service's event store as the services have it: a schema migrated from {@code classpath:db/platform}, a pool
- * whose connections work in that schema, and Axon's JDBC storage engine with the platform's table mapping, conflict
+ * whose connections work in that schema, and the platform's JDBC storage engine with its table mapping, conflict
  * resolver and last-sequence-number statement (taken from {@link AxonStorageConfiguration} itself, not copied).
  */
 final class ChainedEventStore implements AutoCloseable {
@@ -56,15 +56,14 @@ final class ChainedEventStore implements AutoCloseable {
             axonStorage.refresh();
             JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
             this.eventSchema = axonStorage.getBean(EventSchema.class);
-            this.engine = JdbcEventStorageEngine.builder()
+            this.engine = AxonStorageConfiguration.engine(JdbcEventStorageEngine.builder()
                     .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                     .transactionManager(new SpringTransactionManager(transactionManager))
                     .schema(eventSchema)
                     .persistenceExceptionResolver(axonStorage.getBean(PersistenceExceptionResolver.class))
                     .eventSerializer(serializer)
                     .snapshotSerializer(serializer)
-                    .lastSequenceNumberFor(AxonStorageConfiguration::lastSequenceNumberFor)
-                    .build();
+                    .lastSequenceNumberFor(AxonStorageConfiguration::lastSequenceNumberFor));
         }
     }
 
