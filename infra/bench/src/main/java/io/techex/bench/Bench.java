@@ -72,7 +72,7 @@ public final class Bench {
                         }
                         case "relay" -> rows.addAll(new RelayScenario(options, exchange, listings, anchors, memory).run());
                         case "audit" -> rows.addAll(new AuditScenario(options, exchange, http, anchors, halfLoad).run());
-                        case "replay" -> rows.addAll(new ReplayScenario(options, exchange).run());
+                        case "replay" -> rows.addAll(new ReplayScenario(options, exchange, cpu).run());
                         case "pages" -> rows.addAll(new PagesScenario(options, exchange, http, listings).run());
                         default -> throw new IllegalArgumentException("no scenario " + scenario + " (bids, relay, audit, replay, pages)");
                     }
