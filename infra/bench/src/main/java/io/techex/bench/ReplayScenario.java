@@ -12,11 +12,12 @@ import java.util.List;
  * <p>The store is first topped up to {@code bench.replay-events} with {@link ListingStreamCopies}. The relay is stopped
  * first: the copies are not news for Kafka. Each processor replays once unmeasured first, as the relay drains once:
  * a replay's batches take paths the live handling of a few events at a time did not compile (until 2026-12-07 the
- * first measured replay was a fourth to a third slower than the others). With {@code bench.jfr}, one more replay of
- * each processor follows the measured ones, recorded with JFR ({@code replay-<processor>.jfr}), its rate in the note:
- * the recording costs the exchange CPU, so the measured replays are not recorded. The note also gives the CPU per
- * replayed event of the measured replays, the exchange's and PostgreSQL's, and what the rest of the machine used
- * meanwhile: a replay's rate is that CPU on two shared cores, and moves with whatever else runs.
+ * first measured replay was often the slowest: 9,391 and 9,612 events/s against medians of 13,048 and 15,944 in the
+ * full run of 04:03). With {@code bench.jfr}, one more replay of each processor follows the measured ones, recorded
+ * with JFR ({@code replay-<processor>.jfr}), its rate in the note: the recording costs the exchange CPU, so the
+ * measured replays are not recorded. The note also gives the CPU per replayed event of the measured replays, the
+ * exchange's and PostgreSQL's, and what the rest of the machine used meanwhile: a replay's rate is that CPU on two
+ * shared cores, and moves with whatever else runs.
  */
 final class ReplayScenario {
 
