@@ -11,7 +11,8 @@ import java.time.Instant;
 final class StoredEventEntry<T> extends GenericDomainEventEntry<T> {
 
     private final String storedTime;
-    // written at most once per thread that asks; an Instant is immutable, so any thread sees a whole one or null
+    // two threads asking at once may both parse and write it, the same value; an Instant's fields are final, so a
+    // thread reads a whole one or null
     private Instant time;
 
     StoredEventEntry(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
