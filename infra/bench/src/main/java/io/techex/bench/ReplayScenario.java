@@ -66,12 +66,13 @@ final class ReplayScenario {
                     segments, Stats.median(rates), Stats.percentile(rates, 99), events, rates)
                     .goal("≥ 20,000 events/s", Stats.median(rates) >= 20_000);
             if (cpu != null) {
-                double replayed = (double) events * options.repetitions();
+                double replayedEvents = (double) events * options.repetitions();
                 row = row.note(String.format(java.util.Locale.ROOT,
                         "CPU per replayed event over the measured replays: the exchange %s µs, PostgreSQL %s µs, the rest of"
                                 + " the machine %s µs; the machine %s cores busy (a warm-up replay first, unmeasured: %s events/s)",
-                        Report.number(used.exchangeMs() * 1000 / replayed), Report.number(used.postgresMs() * 1000 / replayed),
-                        Report.number((used.machineMs() - used.exchangeMs() - used.postgresMs()) * 1000 / replayed),
+                        Report.number(used.exchangeMs() * 1000 / replayedEvents),
+                        Report.number(used.postgresMs() * 1000 / replayedEvents),
+                        Report.number((used.machineMs() - used.exchangeMs() - used.postgresMs()) * 1000 / replayedEvents),
                         Report.number(used.cores(used.machineMs())), Report.number(events / warmUp)));
             }
             if (options.jfr()) {
