@@ -1,5 +1,6 @@
 package io.techex.audit.log;
 
+import io.techex.platform.database.PlansForTheseValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +57,8 @@ import java.util.Map;
  * A round takes at most {@value #MAX_PER_ROUND} entries, through the queue's index in the log's order, and writes
  * their leaves, their assets' newest leaf ({@code log_asset_latest}, the next back-link) and their removal from the
  * queue in one statement each; a full round is followed by another at once, so a backlog is sequenced as fast as the
- * database writes it rather than a round per tick.
+ * database writes it rather than a round per tick. The round's statements are planned for its entries
+ * ({@link PlansForTheseValues}).
  */
 @Component
 public class LogSequencer {
@@ -100,6 +102,9 @@ public class LogSequencer {
             if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
                 return 0;
             }
+            // the queue swings from empty to a backlog of 100,000 and back: a plan cached while it was short deleted a
+            // round's entries from a long one by comparing every row with each of the round's ids (11.5 s a round)
+            PlansForTheseValues.inThisTransaction(jdbc);
             long horizon = horizon();
             // the queue's index is in this order: the round reads the entries it appends and no others
             List<Pending> settled = jdbc.query("""
