@@ -164,7 +164,9 @@ final class AuditScenario {
      * consumers' start-up (joining their group) is in the note. Past {@code bench.audit-timeout} the rate so far is
      * reported, and what is left is recorded while later scenarios run. With {@code bench.jfr}, a second backlog of a
      * fifth the size follows, recorded with JFR ({@code audit-backlog.jfr}), its rate in the note: the recording
-     * costs the exchange CPU, so the measured backlog is not recorded.
+     * costs the exchange CPU, so the measured backlog is not recorded. After each backlog the bench waits for the log
+     * to place all of it (its leaves, a settle time after the trail, see BenchExchange), so that the next scenario
+     * does not share the cores with the sequencer; the measured backlog's note says when the log had it.
      */
     private Row backlog(int n) throws Exception {
         Ingest measured = ingest(n, null);
@@ -177,7 +179,11 @@ final class AuditScenario {
                 .anchor("kafka-producer-perf-test acks=all (the relay's)", Stats.median(perf), Stats.percentile(perf, 99))
                 .goal("≥ 5,000 events/s", measured.seen() == n && measured.rate() >= 5_000)
                 .note(String.format(java.util.Locale.ROOT, "first event recorded %.1f s after the consumers were started (group join)",
-                        measured.firstAfterSeconds()));
+                        measured.firstAfterSeconds()))
+                .note(Double.isNaN(measured.logAfterSeconds()) ? "the log had not placed all of it within 300 s"
+                        : String.format(java.util.Locale.ROOT, "in the log (Merkle leaves) %.1f s after the last of it was in"
+                        + " the trail, %s events/s from the first in the trail to the last in the log",
+                        measured.logAfterSeconds(), Report.number(measured.seen() / measured.toLogSeconds())));
         if (measured.seen() < n) {
             row = row.note("only " + measured.seen() + " of " + n + " recorded within bench.audit-timeout "
                     + options.auditTimeoutSeconds() + " s");
@@ -191,7 +197,8 @@ final class AuditScenario {
     }
 
     /** One backlog's ingest: how many of its events reached the trail, at what rate, over how many assets. */
-    private record Ingest(int seen, double rate, double firstAfterSeconds, int recordBytes, int assets) {
+    private record Ingest(int seen, double rate, double firstAfterSeconds, int recordBytes, int assets,
+                          double logAfterSeconds, double toLogSeconds) {
     }
 
     /** @param recording where the exchange records the ingest with JFR, or null */
@@ -212,8 +219,11 @@ final class AuditScenario {
         double rate = caught.seen() < 2 || seconds <= 0 ? Double.NaN : (caught.seen() - 1) / seconds;
         System.out.printf("audit: backlog %d of %d recorded, %.0f events/s%s%n", caught.seen(), n, rate,
                 recording == null ? "" : " (recorded with JFR)");
+        boolean placed = exchange.awaitAuditLogPlaced(300_000);
+        long inLog = System.nanoTime();
+        System.out.printf("audit: the log placed the backlog %.1f s after the trail had it%n", (inLog - caught.last()) / 1e9);
         return new Ingest(caught.seen(), rate, caught.first() == 0 ? Double.NaN : (caught.first() - caught.started()) / 1e9,
-                recordBytes, assets.size());
+                recordBytes, assets.size(), placed ? (inLog - caught.last()) / 1e9 : Double.NaN, (inLog - caught.first()) / 1e9);
     }
 
     /** How many of the backlog's events reached the trail, and when (System.nanoTime) the wait began, the first and the last. */

@@ -49,6 +49,9 @@ public final class Bench {
              MemorySampler memory = new MemorySampler(exchange, 250);
              CpuMeter cpu = ProcFs.available() ? new CpuMeter(exchange) : null) {
             run.put("startup", String.format("%.1f s", (System.nanoTime() - started) / 1e9));
+            try (var connection = exchange.connect()) {
+                run.put("postgresql", PostgresActivity.serverSettings(connection));
+            }
             System.out.printf("exchange up in %.1f s (pid %d, database %s)%n", (System.nanoTime() - started) / 1e9,
                     exchange.pid(), exchange.database());
             if (cpu == null) {

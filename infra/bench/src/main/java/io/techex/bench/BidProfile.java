@@ -73,6 +73,8 @@ record BidProfile(String id, String scenario, long accepted, CpuMeter.Usage usag
         process(md, "of which its JIT compilers", profiles, u -> u.jvm().getOrDefault("JIT", 0.0));
         process(md, "of which its garbage collector", profiles, u -> u.jvm().getOrDefault("GC", 0.0));
         process(md, "PostgreSQL (this database's backends, background processes)", profiles, CpuMeter.Usage::postgresMs);
+        process(md, "of which its background processes (checkpointer, WAL writer, background writer, postmaster)",
+                profiles, CpuMeter.Usage::postgresBackgroundMs);
         process(md, "Redis (the whole server, shared)", profiles, CpuMeter.Usage::redisMs);
         process(md, "load generator (this JVM)", profiles, CpuMeter.Usage::loadGeneratorMs);
         process(md, "others on the machine", profiles, CpuMeter.Usage::othersMs);

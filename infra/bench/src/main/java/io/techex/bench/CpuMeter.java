@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * CPU time, from /proc, of everything a measured load keeps busy: the exchange's process (and within it the JVM's
@@ -17,23 +19,25 @@ import java.util.Map;
  *
  * <p>PostgreSQL is its processes serving this run's database (pg_stat_activity's {@code datname}) plus the server's
  * background processes (no {@code datname}: WAL writer, checkpointer, background writer) and the postmaster, not other
- * databases' backends. They are looked at every 100 ms while a window is open, so that a backend that comes and goes
+ * databases' backends; the background processes' and the postmaster's share is also given alone, since they work for
+ * every database and for what earlier loads left behind (dirty buffers, WAL), not for the statements of the window. They are looked at every 100 ms while a window is open, so that a backend that comes and goes
  * within it (pgbench's) counts up to its last look. Redis is every {@code redis-server} process of the machine: it is
  * shared, and its figure includes whoever else uses it.
  */
 final class CpuMeter implements AutoCloseable {
 
     /** CPU milliseconds of one window (or several added up); {@code jvm} splits the exchange's by the JVM's own threads. */
-    record Usage(double wallMs, double exchangeMs, Map<String, Double> jvm, double postgresMs, double redisMs,
-                 double loadGeneratorMs, double childrenMs, double machineMs) {
+    record Usage(double wallMs, double exchangeMs, Map<String, Double> jvm, double postgresMs,
+                 double postgresBackgroundMs, double redisMs, double loadGeneratorMs, double childrenMs, double machineMs) {
 
-        static final Usage NONE = new Usage(0, 0, Map.of(), 0, 0, 0, 0, 0);
+        static final Usage NONE = new Usage(0, 0, Map.of(), 0, 0, 0, 0, 0, 0);
 
         Usage plus(Usage other) {
             Map<String, Double> both = new LinkedHashMap<>(jvm);
             other.jvm.forEach((k, v) -> both.merge(k, v, Double::sum));
             return new Usage(wallMs + other.wallMs, exchangeMs + other.exchangeMs, both, postgresMs + other.postgresMs,
-                    redisMs + other.redisMs, loadGeneratorMs + other.loadGeneratorMs, childrenMs + other.childrenMs,
+                    postgresBackgroundMs + other.postgresBackgroundMs, redisMs + other.redisMs,
+                    loadGeneratorMs + other.loadGeneratorMs, childrenMs + other.childrenMs,
                     machineMs + other.machineMs);
         }
 
@@ -65,6 +69,7 @@ final class CpuMeter implements AutoCloseable {
     private final PreparedStatement serverPids;
     private final Map<Long, Long> pgBase = new HashMap<>();
     private final Map<Long, Long> pgLast = new HashMap<>();
+    private final Set<Long> pgBackground = new HashSet<>();
     private final Thread poller;
     private volatile boolean open;
     private volatile boolean closed;
@@ -73,8 +78,9 @@ final class CpuMeter implements AutoCloseable {
         this.exchangePid = exchange.pid();
         this.connection = exchange.connect();
         this.serverPids = connection.prepareStatement("""
-                SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR datname IS NULL
-                UNION SELECT pg_backend_pid()""");
+                SELECT pid, backend_type <> 'client backend' FROM pg_stat_activity
+                 WHERE datname = current_database() OR datname IS NULL
+                UNION SELECT pg_backend_pid(), false""");
         this.poller = Thread.ofPlatform().daemon().name("bench-cpu-postgres").start(() -> {
             while (!closed) {
                 if (open) {
@@ -92,6 +98,7 @@ final class CpuMeter implements AutoCloseable {
     synchronized Window start() {
         pgBase.clear();
         pgLast.clear();
+        pgBackground.clear();
         for (long pid : postgresPids()) {
             long ticks = ProcFs.ticks(pid);
             if (ticks >= 0) {
@@ -115,8 +122,13 @@ final class CpuMeter implements AutoCloseable {
         pollPostgres();
         open = false;
         long postgres = 0;
+        long postgresBackground = 0;
         for (var last : pgLast.entrySet()) {
-            postgres += last.getValue() - pgBase.getOrDefault(last.getKey(), 0L);
+            long delta = last.getValue() - pgBase.getOrDefault(last.getKey(), 0L);
+            postgres += delta;
+            if (pgBackground.contains(last.getKey())) {
+                postgresBackground += delta;
+            }
         }
         Map<String, Double> jvm = new LinkedHashMap<>();
         threads.forEach((tid, now) -> {
@@ -128,7 +140,8 @@ final class CpuMeter implements AutoCloseable {
             }
         });
         return new Usage((nanos - window.nanos()) / 1e6, ProcFs.ticksToMs(exchange - window.exchange()), jvm,
-                ProcFs.ticksToMs(postgres), ProcFs.ticksToMs(redisNow - window.redis()), ProcFs.ticksToMs(self - window.self()),
+                ProcFs.ticksToMs(postgres), ProcFs.ticksToMs(postgresBackground), ProcFs.ticksToMs(redisNow - window.redis()),
+                ProcFs.ticksToMs(self - window.self()),
                 ProcFs.ticksToMs(children - window.children()), ProcFs.ticksToMs(machine - window.machine()));
     }
 
@@ -150,6 +163,9 @@ final class CpuMeter implements AutoCloseable {
         try (ResultSet rows = serverPids.executeQuery()) {
             while (rows.next()) {
                 pids.add(rows.getLong(1));
+                if (rows.getBoolean(2)) {
+                    pgBackground.add(rows.getLong(1));
+                }
             }
         } catch (SQLException e) {
             return pids;
@@ -158,6 +174,7 @@ final class CpuMeter implements AutoCloseable {
             long postmaster = ProcFs.parent(pids.getLast());
             if (postmaster > 1) {
                 pids.add(postmaster);
+                pgBackground.add(postmaster);
             }
         }
         return pids;

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,6 +149,28 @@ final class ExchangeProcess implements AutoCloseable {
     }
 
     /** Heap in use and its maximum, in bytes. */
+    /**
+     * Waits until audit-service's log sequencer has placed every entry recorded so far (its queue is empty); returns
+     * whether it did within {@code timeoutMs}, and says so when not.
+     */
+    boolean awaitAuditLogPlaced(long timeoutMs) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        try (Connection connection = connect();
+             PreparedStatement pending = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit.log_pending)")) {
+            while (System.currentTimeMillis() < deadline) {
+                try (ResultSet rows = pending.executeQuery()) {
+                    rows.next();
+                    if (!rows.getBoolean(1)) {
+                        return true;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        System.out.println("  (audit-service's log had not sequenced everything within " + timeoutMs / 1000 + " s)");
+        return false;
+    }
+
     long[] heap() {
         String[] answer = call(Duration.ofSeconds(30), "heap").split(" ");
         return new long[]{Long.parseLong(answer[0]), Long.parseLong(answer[1])};

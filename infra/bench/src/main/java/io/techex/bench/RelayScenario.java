@@ -191,25 +191,7 @@ final class RelayScenario {
     private void awaitQuiet() throws Exception {
         kafka.awaitDrained(60_000);
         awaitConsumers(endOffsets(), 60_000);
-        awaitAuditLogSequenced(60_000);
-    }
-
-    /** Waits until audit-service's log sequencer has placed every entry recorded so far (its queue is empty). */
-    private void awaitAuditLogSequenced(long timeoutMs) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        try (Connection connection = exchange.connect();
-             PreparedStatement pending = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit.log_pending)")) {
-            while (System.currentTimeMillis() < deadline) {
-                try (ResultSet rows = pending.executeQuery()) {
-                    rows.next();
-                    if (!rows.getBoolean(1)) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        System.out.println("  (audit-service's log had not sequenced everything within " + timeoutMs / 1000 + " s)");
+        exchange.awaitAuditLogPlaced(60_000);
     }
 
     /**
@@ -239,7 +221,7 @@ final class RelayScenario {
         double perSecond = drain.perSecond();
         // what comes next should not share the cores with audit-service still recording and sequencing these
         awaitConsumers(after, 300_000);
-        awaitAuditLogSequenced(300_000);
+        exchange.awaitAuditLogPlaced(300_000);
         long records = after.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
         return new Drained(copied, records, perSecond, all);
     }

@@ -51,9 +51,12 @@ final class ReplayScenario {
             double warmUp = exchange.replay(ExchangeProcess.LISTING, name, head, 600)[0];
             System.out.printf("  replay %s warm-up: %d events in %.2f s, %.0f events/s%n", name, events, warmUp, events / warmUp);
             CpuMeter.Usage used = CpuMeter.Usage.NONE;
+            PostgresActivity activity = PostgresActivity.NONE;
             for (int rep = 0; rep < options.repetitions(); rep++) {
                 CpuMeter.Window window = cpu == null ? null : cpu.start();
+                PostgresActivity before = postgresActivity();
                 double[] replayed = exchange.replay(ExchangeProcess.LISTING, name, head, 600);
+                activity = activity.plus(postgresActivity().minus(before));
                 if (cpu != null) {
                     used = used.plus(cpu.stop(window));
                 }
@@ -68,13 +71,16 @@ final class ReplayScenario {
             if (cpu != null) {
                 double replayedEvents = (double) events * options.repetitions();
                 row = row.note(String.format(java.util.Locale.ROOT,
-                        "CPU per replayed event over the measured replays: the exchange %s µs, PostgreSQL %s µs, the rest of"
-                                + " the machine %s µs; the machine %s cores busy (a warm-up replay first, unmeasured: %s events/s)",
+                        "CPU per replayed event over the measured replays: the exchange %s µs, PostgreSQL %s µs (its"
+                                + " background processes %s of them), the rest of the machine %s µs; the machine %s cores"
+                                + " busy (a warm-up replay first, unmeasured: %s events/s)",
                         Report.number(used.exchangeMs() * 1000 / replayedEvents),
                         Report.number(used.postgresMs() * 1000 / replayedEvents),
+                        Report.number(used.postgresBackgroundMs() * 1000 / replayedEvents),
                         Report.number((used.machineMs() - used.exchangeMs() - used.postgresMs()) * 1000 / replayedEvents),
                         Report.number(used.cores(used.machineMs())), Report.number(events / warmUp)));
             }
+            row = row.note(activity.per((double) events * options.repetitions(), "replayed event"));
             if (options.jfr()) {
                 String file = "replay-" + name + ".jfr";
                 double seconds = exchange.recorded(options.output().resolve(file),
@@ -98,6 +104,12 @@ final class ReplayScenario {
             ListingStreamCopies.copy(connection, head, copies);
             System.out.printf("replay: copied the listings' streams %d times%n", copies);
             return ListingStreamCopies.events(connection, ListingStreamCopies.head(connection));
+        }
+    }
+
+    private PostgresActivity postgresActivity() throws Exception {
+        try (Connection connection = exchange.connect()) {
+            return PostgresActivity.read(connection);
         }
     }
 
