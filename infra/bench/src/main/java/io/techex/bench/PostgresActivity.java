@@ -80,10 +80,10 @@ record PostgresActivity(long walRecords, long walFullPageImages, long walBytes, 
         return String.format(Locale.ROOT,
                 "PostgreSQL per %s: WAL %s bytes (%s full-page images per thousand), 8 KB buffers written out by the"
                         + " checkpointer %s, the background writer %s and backends %s per thousand, blocks read from"
-                        + " outside shared buffers %s per thousand (hit %s); %d checkpoints meanwhile",
+                        + " outside shared buffers %s per thousand (hit %s); %d checkpoint%s meanwhile",
                 unit, Report.number(walBytes / units), Report.number(walFullPageImages * 1000 / units),
                 Report.number(buffersByCheckpointer * 1000 / units), Report.number(buffersByBackgroundWriter * 1000 / units),
                 Report.number(buffersByBackends * 1000 / units), Report.number(blocksRead * 1000 / units),
-                Report.number(blocksHit * 1000 / units), checkpoints);
+                Report.number(blocksHit * 1000 / units), checkpoints, checkpoints == 1 ? "" : "s");
     }
 }
