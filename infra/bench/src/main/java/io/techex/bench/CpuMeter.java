@@ -20,8 +20,9 @@ import java.util.Set;
  * <p>PostgreSQL is its processes serving this run's database (pg_stat_activity's {@code datname}) plus the server's
  * background processes (no {@code datname}: WAL writer, checkpointer, background writer) and the postmaster, not other
  * databases' backends; the background processes' and the postmaster's share is also given alone, since they work for
- * every database and for what earlier loads left behind (dirty buffers, WAL), not for the statements of the window. They are looked at every 100 ms while a window is open, so that a backend that comes and goes
- * within it (pgbench's) counts up to its last look. Redis is every {@code redis-server} process of the machine: it is
+ * every database and for what earlier loads left behind (dirty buffers, WAL), not for the statements of the window.
+ * They are looked at every 100 ms while a window is open, so that a backend that comes and goes within it (pgbench's)
+ * counts up to its last look. Redis is every {@code redis-server} process of the machine: it is
  * shared, and its figure includes whoever else uses it.
  */
 final class CpuMeter implements AutoCloseable {

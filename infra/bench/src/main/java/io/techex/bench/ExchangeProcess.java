@@ -148,7 +148,6 @@ final class ExchangeProcess implements AutoCloseable {
         return call(Duration.ofMinutes(5), "console");
     }
 
-    /** Heap in use and its maximum, in bytes. */
     /**
      * Waits until audit-service's log sequencer has placed every entry recorded so far (its queue is empty); returns
      * whether it did within {@code timeoutMs}, and says so when not.
@@ -171,6 +170,7 @@ final class ExchangeProcess implements AutoCloseable {
         return false;
     }
 
+    /** Heap in use and its maximum, in bytes. */
     long[] heap() {
         String[] answer = call(Duration.ofSeconds(30), "heap").split(" ");
         return new long[]{Long.parseLong(answer[0]), Long.parseLong(answer[1])};

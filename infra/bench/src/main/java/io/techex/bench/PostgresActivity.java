@@ -19,6 +19,8 @@ record PostgresActivity(long walRecords, long walFullPageImages, long walBytes, 
                         long buffersByCheckpointer, long buffersByBackgroundWriter, long buffersByBackends,
                         long blocksRead, long blocksHit) {
 
+    static final PostgresActivity NONE = new PostgresActivity(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     static PostgresActivity read(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("""
@@ -72,8 +74,6 @@ record PostgresActivity(long walRecords, long walFullPageImages, long walBytes, 
                 buffersByBackgroundWriter + other.buffersByBackgroundWriter, buffersByBackends + other.buffersByBackends,
                 blocksRead + other.blocksRead, blocksHit + other.blocksHit);
     }
-
-    static final PostgresActivity NONE = new PostgresActivity(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Per unit of work (e.g. per replayed event), for a row's note. */
     String per(double units, String unit) {
