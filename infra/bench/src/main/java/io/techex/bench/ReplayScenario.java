@@ -17,7 +17,8 @@ import java.util.List;
  * with JFR ({@code replay-<processor>.jfr}), its rate in the note: the recording costs the exchange CPU, so the
  * measured replays are not recorded. The note also gives the CPU per replayed event of the measured replays, the
  * exchange's and PostgreSQL's, and what the rest of the machine used meanwhile: a replay's rate is that CPU on two
- * shared cores, and moves with whatever else runs.
+ * shared cores, and moves with whatever else runs; and what PostgreSQL did besides the replays' statements
+ * ({@link PostgresActivity}: WAL, checkpoints, buffers written out, blocks read from outside shared buffers).
  */
 final class ReplayScenario {
 
@@ -68,8 +69,8 @@ final class ReplayScenario {
             Row row = Row.of("replay-" + name, "projection rebuild, " + name, "replayed events/s (" + events + " events)", "1/s",
                     segments, Stats.median(rates), Stats.percentile(rates, 99), events, rates)
                     .goal("≥ 20,000 events/s", Stats.median(rates) >= 20_000);
+            double replayedEvents = (double) events * options.repetitions();
             if (cpu != null) {
-                double replayedEvents = (double) events * options.repetitions();
                 row = row.note(String.format(java.util.Locale.ROOT,
                         "CPU per replayed event over the measured replays: the exchange %s µs, PostgreSQL %s µs (its"
                                 + " background processes %s of them), the rest of the machine %s µs; the machine %s cores"
@@ -80,7 +81,7 @@ final class ReplayScenario {
                         Report.number((used.machineMs() - used.exchangeMs() - used.postgresMs()) * 1000 / replayedEvents),
                         Report.number(used.cores(used.machineMs())), Report.number(events / warmUp)));
             }
-            row = row.note(activity.per((double) events * options.repetitions(), "replayed event"));
+            row = row.note(activity.per(replayedEvents, "replayed event"));
             if (options.jfr()) {
                 String file = "replay-" + name + ".jfr";
                 double seconds = exchange.recorded(options.output().resolve(file),
