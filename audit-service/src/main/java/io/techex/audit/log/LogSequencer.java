@@ -54,7 +54,8 @@ import java.util.Map;
  * One instance sequences at a time (a PostgreSQL advisory lock); others skip the round.
  *
  * <h2>Keeping up</h2>
- * A round takes at most {@value #MAX_PER_ROUND} entries, through the queue's index in the log's order, and writes
+ * A round takes at most {@value #MAX_PER_ROUND} entries, through the queue's index in the log's order, each with its
+ * trail entry looked up by key (a round reads what it appends, however long the trail), and writes
  * their leaves, their assets' newest leaf ({@code log_asset_latest}, the next back-link) and their removal from the
  * queue in one statement each; a full round is followed by another at once, so a backlog is sequenced as fast as the
  * database writes it rather than a round per tick. The statements after the queue's read, which name the round's
@@ -67,6 +68,21 @@ public class LogSequencer {
     /** Advisory lock key: "audit-sequencer". */
     private static final long LOCK = 0x6175646974_5345L;
     private static final int MAX_PER_ROUND = 5_000;
+
+    /**
+     * A round's entries: the queue's first ones before the horizon, through its index, which is in the log's order, each
+     * with its trail entry looked up by its key. A join would be planned once, when the service starts with an empty
+     * trail, as a hash of the round's entries probed by a scan of the whole trail, and kept: in a scratch database 41 ms
+     * for a round of 100 entries over a trail of 250,000, 203 ms over 1,000,000, once a second under load; looked up by
+     * key, 0.4 ms (15 ms for a full round). {@code OFFSET 0} keeps the planner from making the lookup a join again.
+     */
+    static final String SETTLED_ENTRIES = """
+            SELECT p.event_id, t.asset_id, t.canonical, p.log_time, p.source_service, p.kafka_partition, p.kafka_offset
+            FROM (SELECT * FROM log_pending WHERE log_time < ?
+                  ORDER BY log_time, source_service COLLATE "C", kafka_partition, kafka_offset
+                  LIMIT ?) p
+            CROSS JOIN LATERAL (SELECT t.asset_id, t.canonical FROM trail_entry t WHERE t.event_id = p.event_id OFFSET 0) t
+            ORDER BY p.log_time, p.source_service COLLATE "C", p.kafka_partition, p.kafka_offset""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -103,14 +119,7 @@ public class LogSequencer {
                 return 0;
             }
             long horizon = horizon();
-            // the queue's index is in this order: the round reads the entries it appends and no others
-            List<Pending> settled = jdbc.query("""
-                    SELECT p.event_id, t.asset_id, t.canonical, p.log_time, p.source_service, p.kafka_partition, p.kafka_offset
-                    FROM (SELECT * FROM log_pending WHERE log_time < ?
-                          ORDER BY log_time, source_service COLLATE "C", kafka_partition, kafka_offset
-                          LIMIT ?) p
-                    JOIN trail_entry t ON t.event_id = p.event_id
-                    ORDER BY p.log_time, p.source_service COLLATE "C", p.kafka_partition, p.kafka_offset""",
+            List<Pending> settled = jdbc.query(SETTLED_ENTRIES,
                     (row, n) -> new Pending(row.getString(1), row.getString(2), row.getString(3),
                             new Key(row.getLong(4), row.getString(5), row.getInt(6), row.getLong(7))),
                     horizon, MAX_PER_ROUND);
