@@ -1,0 +1,204 @@
+package io.techex.audit.log;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.techex.testkit.TestEnvironment;
+import io.techex.testkit.TestInfrastructure;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The log's statements read what they work on and no more, however long the trail and the log have grown since they
+ * were planned. The service's connections plan them early, on a short trail and log, and keep the plans: the driver's
+ * prepared statements, and PL/pgSQL's for the statements of the log's triggers. Planned as joins there, every sequencer
+ * round with an entry in it scanned the whole trail; bounded on one side only, every read of new leaves scanned the whole
+ * log. Each test has a database of its own, so that the tables are short when its plans are made.
+ */
+class LogOverALongHistoryTest {
+
+    private static final int TRAIL = 20_000;
+    private static final int ROUND = 50;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"force_generic_plan", "force_custom_plan"})
+    void aRoundReadsItsOwnTrailEntriesOnlyWhateverThePlan(String planCacheMode) throws Exception {
+        try (Connection connection = auditDatabase("roundread"); Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL plan_cache_mode = " + planCacheMode);
+            statement.execute("PREPARE settled(bigint, int) AS "
+                    + LogSequencer.SETTLED_ENTRIES.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2"));
+            assertThat(eventIds(statement, "EXECUTE settled(9000000000000, 5000)"))
+                    .as("planned on the empty queue, as at the service's start").isEmpty();
+
+            // a long trail, the last of it still queued, in reverse order of insertion: the round goes by log time
+            addTrail(statement, 1, TRAIL);
+            statement.execute("""
+                    INSERT INTO log_pending (event_id, log_time, source_service, kafka_partition, kafka_offset)
+                    SELECT 'event-' || g, g, 'bidding', 0, g FROM generate_series(%d, %d, -1) g"""
+                    .formatted(TRAIL, TRAIL - ROUND + 1));
+
+            List<String> expected = new ArrayList<>();
+            for (int n = TRAIL - ROUND + 1; n <= TRAIL; n++) {
+                expected.add("event-" + n);
+            }
+            assertThat(eventIds(statement, "EXECUTE settled(9000000000000, 5000)")).isEqualTo(expected);
+            assertThat(eventIds(statement, "EXECUTE settled(" + (TRAIL - ROUND + 11) + ", 5000)"))
+                    .as("only what lies before the horizon").isEqualTo(expected.subList(0, 10));
+            assertThat(eventIds(statement, "EXECUTE settled(9000000000000, 7)"))
+                    .as("at most a round").isEqualTo(expected.subList(0, 7));
+
+            assertThat(rowsRead(statement, "EXECUTE settled(9000000000000, 5000)", "trail_entry"))
+                    .as("trail entries read for a round of %d over a trail of %d", ROUND, TRAIL).isEqualTo(ROUND);
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void aRoundsLeavesAreCopiedByAssetFromTheirOwnTrailEntriesOnly() throws Exception {
+        try (Connection connection = auditDatabase("leafcopy"); Statement statement = connection.createStatement()) {
+            // the first round on a short trail: the copy into log_asset_leaf is planned here and the plan kept
+            addTrail(statement, 1, 10);
+            addLeaves(statement, 1, 10);
+            addTrail(statement, 11, TRAIL);
+
+            long[] before = trailReads(statement);
+            addLeaves(statement, 11, 10 + ROUND);
+            long[] after = trailReads(statement);
+            assertThat(after[0] - before[0]).as("trail entries read by sequential scans for a round of %d over a trail of %d",
+                    ROUND, TRAIL).isZero();
+            assertThat(after[1] - before[1]).as("trail entries fetched through an index: the leaves' foreign key and"
+                    + " the copy's lookup, one each a leaf").isEqualTo(2L * ROUND);
+
+            try (ResultSet copied = statement.executeQuery("""
+                    SELECT count(*) FILTER (WHERE a.asset_id = 'asset-' || mod(substr(a.event_id, 7)::int, 100)), count(*)
+                    FROM log_asset_leaf a WHERE a.leaf_index >= 10""")) {
+                copied.next();
+                assertThat(copied.getLong(2)).as("leaves copied").isEqualTo(ROUND);
+                assertThat(copied.getLong(1)).as("copied under their event's asset").isEqualTo(ROUND);
+            }
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void theTreeReadsTheLeavesItHasNotSeenOnly() throws Exception {
+        try (Connection connection = auditDatabase("logtree"); Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            statement.execute("PREPARE leaves(bigint, bigint) AS "
+                    + LogTree.LEAVES_BETWEEN.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2"));
+            assertThat(eventIds(statement, "EXECUTE leaves(0, 10)")).as("planned on the empty log").isEmpty();
+            LogTree stepped = new LogTree(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+            assertThat(stepped.size()).isZero();
+            addTrail(statement, 1, TRAIL);
+            addLeaves(statement, 1, 10);
+            assertThat(stepped.size()).isEqualTo(10);
+            addLeaves(statement, 11, TRAIL);
+
+            assertThat(rowsRead(statement, "EXECUTE leaves(" + (TRAIL - ROUND) + ", " + TRAIL + ")", "log_leaf"))
+                    .as("leaves read for the %d newest of %d", ROUND, TRAIL).isEqualTo(ROUND);
+            assertThat(eventIds(statement, "EXECUTE leaves(" + (TRAIL - 3) + ", " + TRAIL + ")"))
+                    .as("leaf indexes, in order").containsExactly(
+                            String.valueOf(TRAIL - 3), String.valueOf(TRAIL - 2), String.valueOf(TRAIL - 1));
+
+            // the tree brought up to date in steps is the tree read at once
+            assertThat(stepped.size()).isEqualTo(TRAIL);
+            LogTree atOnce = new LogTree(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+            assertThat(atOnce.current().root(TRAIL)).isEqualTo(stepped.current().root(TRAIL));
+            connection.rollback();
+        }
+    }
+
+    /** A connection in a transaction, to a new database migrated as audit-service's, with the trail's statistics kept. */
+    private static Connection auditDatabase(String hint) throws SQLException {
+        TestEnvironment env = TestInfrastructure.get().newEnvironment(hint);
+        Flyway.configure().dataSource(env.jdbcUrl(), env.username(), env.password())
+                .schemas("audit").defaultSchema("audit").locations("classpath:db/platform", "classpath:db/audit")
+                .initSql("SET techex.service_role = 'techex_audit'")
+                // as the service migrates (audit-service.yml): V9 builds an index concurrently, which would wait
+                // forever for the transaction holding Flyway's lock
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .load().migrate();
+        Connection connection = DriverManager.getConnection(env.jdbcUrl(), env.username(), env.password());
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL search_path TO audit");
+            // the statistics stay those the plans were made with, as on machines where nothing analyzes
+            statement.execute("ALTER TABLE trail_entry SET (autovacuum_enabled = false)");
+            statement.execute("ALTER TABLE log_pending SET (autovacuum_enabled = false)");
+        }
+        return connection;
+    }
+
+    private static void addTrail(Statement statement, int from, int to) throws SQLException {
+        statement.execute("""
+                INSERT INTO trail_entry (event_id, asset_id, event_type, source, occurred_at, data,
+                                         source_service, kafka_partition, kafka_offset, log_time, canonical)
+                SELECT 'event-' || g, 'asset-' || mod(g, 100), 'io.techex.bidding.BidPlaced.v1', '/bidding-service',
+                       now(), '{}', 'bidding', 0, g, g, '{"n":' || g || '}'
+                FROM generate_series(%d, %d) g""".formatted(from, to));
+    }
+
+    /** Leaves {@code from - 1} to {@code to - 1}, for the events of those numbers, in one statement as a round's. */
+    private static void addLeaves(Statement statement, int from, int to) throws SQLException {
+        statement.execute("""
+                INSERT INTO log_leaf (leaf_index, event_id, leaf_hash, leaf_version)
+                SELECT n - 1, 'event-' || n, sha256(n::text::bytea), 2
+                FROM generate_series(%d, %d) n""".formatted(from, to));
+    }
+
+    /** Trail entries this transaction has read so far: by sequential scans, and fetched through indexes. */
+    private static long[] trailReads(Statement statement) throws SQLException {
+        try (ResultSet stats = statement.executeQuery("""
+                SELECT coalesce(seq_tup_read, 0), coalesce(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables
+                WHERE schemaname = 'audit' AND relname = 'trail_entry'""")) {
+            stats.next();
+            return new long[] {stats.getLong(1), stats.getLong(2)};
+        }
+    }
+
+    private static List<String> eventIds(Statement statement, String sql) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Rows the plan's scans of {@code table} read, those its filters then removed too, over all their loops. */
+    private static long rowsRead(JsonNode node, String table) {
+        long rows = 0;
+        if (table.equals(node.path("Relation Name").asText())) {
+            rows += (node.get("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong())
+                    * node.get("Actual Loops").asLong();
+        }
+        for (JsonNode child : node.path("Plans")) {
+            rows += rowsRead(child, table);
+        }
+        return rows;
+    }
+
+    private static long rowsRead(Statement statement, String explained, String table) throws Exception {
+        String plan;
+        try (ResultSet result = statement.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + explained)) {
+            result.next();
+            plan = result.getString(1);
+        }
+        return rowsRead(new ObjectMapper().readTree(plan).get(0).get("Plan"), table);
+    }
+}
