@@ -70,19 +70,20 @@ public class LogSequencer {
     private static final int MAX_PER_ROUND = 5_000;
 
     /**
-     * A round's entries: the queue's first ones before the horizon, through its index, which is in the log's order, each
-     * with its trail entry looked up by its key. A join would be planned once, when the service starts with an empty
-     * trail, as a hash of the round's entries probed by a scan of the whole trail, and kept until an analyze of the
-     * trail (none runs where autovacuum is off): in a scratch database 41 ms for a round of 100 entries over a trail of
-     * 250,000, 205 ms over 1,000,000, once a second under load; looked up by key, 0.4 ms (15 ms for a full round).
-     * {@code OFFSET 0} keeps the planner from making the lookup a join again.
+     * A round's entries: the queue's first ones before the horizon, through its index, which is in the log's order,
+     * each with its trail entry looked up by its key. A join would be planned once, when the service starts with an
+     * empty trail, as a hash of the round's entries probed by a scan of the whole trail, and kept until an analyze of
+     * the trail (none runs where autovacuum is off): in a scratch database 41 ms for a round of 100 entries over a
+     * trail of 250,000, 205 ms over 1,000,000, once a second under load; looked up by key, 0.4 ms (15 ms for a full
+     * round). {@code OFFSET 0} keeps the planner from making the lookup a join again.
      */
     static final String SETTLED_ENTRIES = """
             SELECT p.event_id, t.asset_id, t.canonical, p.log_time, p.source_service, p.kafka_partition, p.kafka_offset
             FROM (SELECT * FROM log_pending WHERE log_time < ?
                   ORDER BY log_time, source_service COLLATE "C", kafka_partition, kafka_offset
                   LIMIT ?) p
-            CROSS JOIN LATERAL (SELECT t.asset_id, t.canonical FROM trail_entry t WHERE t.event_id = p.event_id OFFSET 0) t
+            CROSS JOIN LATERAL (SELECT t.asset_id, t.canonical FROM trail_entry t
+                                WHERE t.event_id = p.event_id OFFSET 0) t
             ORDER BY p.log_time, p.source_service COLLATE "C", p.kafka_partition, p.kafka_offset""";
 
     private final JdbcTemplate jdbc;

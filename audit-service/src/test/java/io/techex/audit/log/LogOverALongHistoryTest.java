@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The log's statements read what they work on and no more, however long the trail and the log have grown since they
- * were planned. The service's connections plan them early, on a short trail and log, and keep the plans: the driver's
- * prepared statements, and PL/pgSQL's for the statements of the log's triggers. Planned as joins there, every sequencer
- * round with an entry in it scanned the whole trail; bounded on one side only, every read of new leaves scanned the whole
- * log. Each test has a database of its own, so that the tables are short when its plans are made.
+ * were planned. The service's connections plan them early, on a short trail and log, and keep the plans: the
+ * driver's prepared statements, and PL/pgSQL's for the statements of the log's triggers. Planned as joins there, every
+ * sequencer round with an entry in it scanned the whole trail; bounded on one side only, every read of new leaves
+ * scanned the whole log. Each test has a database of its own, so that the tables are short when its plans are made.
  */
 class LogOverALongHistoryTest {
 
@@ -41,7 +41,7 @@ class LogOverALongHistoryTest {
             statement.execute("SET LOCAL plan_cache_mode = " + planCacheMode);
             statement.execute("PREPARE settled(bigint, int) AS "
                     + LogSequencer.SETTLED_ENTRIES.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2"));
-            assertThat(eventIds(statement, "EXECUTE settled(9000000000000, 5000)"))
+            assertThat(firstColumn(statement, "EXECUTE settled(9000000000000, 5000)"))
                     .as("planned on the empty queue, as at the service's start").isEmpty();
 
             // a long trail, the last of it still queued, in reverse order of insertion: the round goes by log time
@@ -55,10 +55,10 @@ class LogOverALongHistoryTest {
             for (int n = TRAIL - ROUND + 1; n <= TRAIL; n++) {
                 expected.add("event-" + n);
             }
-            assertThat(eventIds(statement, "EXECUTE settled(9000000000000, 5000)")).isEqualTo(expected);
-            assertThat(eventIds(statement, "EXECUTE settled(" + (TRAIL - ROUND + 11) + ", 5000)"))
+            assertThat(firstColumn(statement, "EXECUTE settled(9000000000000, 5000)")).isEqualTo(expected);
+            assertThat(firstColumn(statement, "EXECUTE settled(" + (TRAIL - ROUND + 11) + ", 5000)"))
                     .as("only what lies before the horizon").isEqualTo(expected.subList(0, 10));
-            assertThat(eventIds(statement, "EXECUTE settled(9000000000000, 7)"))
+            assertThat(firstColumn(statement, "EXECUTE settled(9000000000000, 7)"))
                     .as("at most a round").isEqualTo(expected.subList(0, 7));
 
             assertThat(rowsRead(statement, "EXECUTE settled(9000000000000, 5000)", "trail_entry"))
@@ -78,13 +78,15 @@ class LogOverALongHistoryTest {
             long[] before = trailReads(statement);
             addLeaves(statement, 11, 10 + ROUND);
             long[] after = trailReads(statement);
-            assertThat(after[0] - before[0]).as("trail entries read by sequential scans for a round of %d over a trail of %d",
-                    ROUND, TRAIL).isZero();
+            assertThat(after[0] - before[0])
+                    .as("trail entries read by sequential scans for a round of %d over a trail of %d", ROUND, TRAIL)
+                    .isZero();
             assertThat(after[1] - before[1]).as("trail entries fetched through an index: the leaves' foreign key and"
                     + " the copy's lookup, one each a leaf").isEqualTo(2L * ROUND);
 
             try (ResultSet copied = statement.executeQuery("""
-                    SELECT count(*) FILTER (WHERE a.asset_id = 'asset-' || mod(substr(a.event_id, 7)::int, 100)), count(*)
+                    SELECT count(*) FILTER (WHERE a.asset_id = 'asset-' || mod(substr(a.event_id, 7)::int, 100)),
+                           count(*)
                     FROM log_asset_leaf a WHERE a.leaf_index >= 10""")) {
                 copied.next();
                 assertThat(copied.getLong(2)).as("leaves copied").isEqualTo(ROUND);
@@ -100,7 +102,7 @@ class LogOverALongHistoryTest {
             statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
             statement.execute("PREPARE leaves(bigint, bigint) AS "
                     + LogTree.LEAVES_BETWEEN.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2"));
-            assertThat(eventIds(statement, "EXECUTE leaves(0, 10)")).as("planned on the empty log").isEmpty();
+            assertThat(firstColumn(statement, "EXECUTE leaves(0, 10)")).as("planned on the empty log").isEmpty();
             LogTree stepped = new LogTree(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
             assertThat(stepped.size()).isZero();
             addTrail(statement, 1, TRAIL);
@@ -110,7 +112,7 @@ class LogOverALongHistoryTest {
 
             assertThat(rowsRead(statement, "EXECUTE leaves(" + (TRAIL - ROUND) + ", " + TRAIL + ")", "log_leaf"))
                     .as("leaves read for the %d newest of %d", ROUND, TRAIL).isEqualTo(ROUND);
-            assertThat(eventIds(statement, "EXECUTE leaves(" + (TRAIL - 3) + ", " + TRAIL + ")"))
+            assertThat(firstColumn(statement, "EXECUTE leaves(" + (TRAIL - 3) + ", " + TRAIL + ")"))
                     .as("leaf indexes, in order").containsExactly(
                             String.valueOf(TRAIL - 3), String.valueOf(TRAIL - 2), String.valueOf(TRAIL - 1));
 
@@ -122,7 +124,7 @@ class LogOverALongHistoryTest {
         }
     }
 
-    /** A connection in a transaction, to a new database migrated as audit-service's, with the trail's statistics kept. */
+    /** A connection in a transaction to a new database migrated as audit-service's, the statistics kept as they are. */
     private static Connection auditDatabase(String hint) throws SQLException {
         TestEnvironment env = TestInfrastructure.get().newEnvironment(hint);
         Flyway.configure().dataSource(env.jdbcUrl(), env.username(), env.password())
@@ -170,7 +172,7 @@ class LogOverALongHistoryTest {
         }
     }
 
-    private static List<String> eventIds(Statement statement, String sql) throws SQLException {
+    private static List<String> firstColumn(Statement statement, String sql) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
