@@ -77,7 +77,7 @@ public class TreeHeads {
         return transactions.execute(status -> {
             jdbc.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
             Optional<TreeHead> latest = latest();
-            long size = jdbc.queryForObject("SELECT coalesce(max(leaf_index) + 1, 0) FROM log_leaf", Long.class);
+            long size = jdbc.queryForObject(LogTree.LOG_END, Long.class);
             if (latest.isPresent() && latest.get().treeSize() >= size) {
                 return new Signed(latest.get(), false);
             }
