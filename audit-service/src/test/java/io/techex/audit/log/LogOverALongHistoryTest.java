@@ -1,10 +1,6 @@
 package io.techex.audit.log;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.techex.testkit.TestEnvironment;
-import io.techex.testkit.TestInfrastructure;
-import org.flywaydb.core.Flyway;
+import io.techex.audit.AuditDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.junit.jupiter.api.Test;
@@ -12,13 +8,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +55,7 @@ class LogOverALongHistoryTest {
             assertThat(firstColumn(statement, "EXECUTE settled(9000000000000, 7)"))
                     .as("at most a round").isEqualTo(expected.subList(0, 7));
 
-            assertThat(rowsRead(statement, "EXECUTE settled(9000000000000, 5000)", "trail_entry"))
+            assertThat(AuditDatabase.rowsRead(statement, "EXECUTE settled(9000000000000, 5000)", "trail_entry"))
                     .as("trail entries read for a round of %d over a trail of %d", ROUND, TRAIL).isEqualTo(ROUND);
             connection.rollback();
         }
@@ -110,7 +104,7 @@ class LogOverALongHistoryTest {
             assertThat(stepped.size()).isEqualTo(10);
             addLeaves(statement, 11, TRAIL);
 
-            assertThat(rowsRead(statement, "EXECUTE leaves(" + (TRAIL - ROUND) + ", " + TRAIL + ")", "log_leaf"))
+            assertThat(AuditDatabase.rowsRead(statement, "EXECUTE leaves(" + (TRAIL - ROUND) + ", " + TRAIL + ")", "log_leaf"))
                     .as("leaves read for the %d newest of %d", ROUND, TRAIL).isEqualTo(ROUND);
             assertThat(firstColumn(statement, "EXECUTE leaves(" + (TRAIL - 3) + ", " + TRAIL + ")"))
                     .as("leaf indexes, in order").containsExactly(
@@ -126,23 +120,7 @@ class LogOverALongHistoryTest {
 
     /** A connection in a transaction to a new database migrated as audit-service's, the statistics kept as they are. */
     private static Connection auditDatabase(String hint) throws SQLException {
-        TestEnvironment env = TestInfrastructure.get().newEnvironment(hint);
-        Flyway.configure().dataSource(env.jdbcUrl(), env.username(), env.password())
-                .schemas("audit").defaultSchema("audit").locations("classpath:db/platform", "classpath:db/audit")
-                .initSql("SET techex.service_role = 'techex_audit'")
-                // as the service migrates (audit-service.yml): V9 builds an index concurrently, which would wait
-                // forever for the transaction holding Flyway's lock
-                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
-                .load().migrate();
-        Connection connection = DriverManager.getConnection(env.jdbcUrl(), env.username(), env.password());
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL search_path TO audit");
-            // the statistics stay those the plans were made with, as on machines where nothing analyzes
-            statement.execute("ALTER TABLE trail_entry SET (autovacuum_enabled = false)");
-            statement.execute("ALTER TABLE log_pending SET (autovacuum_enabled = false)");
-        }
-        return connection;
+        return AuditDatabase.migrated(hint).connect();
     }
 
     private static void addTrail(Statement statement, int from, int to) throws SQLException {
@@ -180,27 +158,5 @@ class LogOverALongHistoryTest {
             }
         }
         return ids;
-    }
-
-    /** Rows the plan's scans of {@code table} read, those its filters then removed too, over all their loops. */
-    private static long rowsRead(JsonNode node, String table) {
-        long rows = 0;
-        if (table.equals(node.path("Relation Name").asText())) {
-            rows += (node.get("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong())
-                    * node.get("Actual Loops").asLong();
-        }
-        for (JsonNode child : node.path("Plans")) {
-            rows += rowsRead(child, table);
-        }
-        return rows;
-    }
-
-    private static long rowsRead(Statement statement, String explained, String table) throws Exception {
-        String plan;
-        try (ResultSet result = statement.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + explained)) {
-            result.next();
-            plan = result.getString(1);
-        }
-        return rowsRead(new ObjectMapper().readTree(plan).get(0).get("Plan"), table);
     }
 }
