@@ -104,7 +104,8 @@ class LogOverALongHistoryTest {
             assertThat(stepped.size()).isEqualTo(10);
             addLeaves(statement, 11, TRAIL);
 
-            assertThat(AuditDatabase.rowsRead(statement, "EXECUTE leaves(" + (TRAIL - ROUND) + ", " + TRAIL + ")", "log_leaf"))
+            String newest = "EXECUTE leaves(" + (TRAIL - ROUND) + ", " + TRAIL + ")";
+            assertThat(AuditDatabase.rowsRead(statement, newest, "log_leaf"))
                     .as("leaves read for the %d newest of %d", ROUND, TRAIL).isEqualTo(ROUND);
             assertThat(firstColumn(statement, "EXECUTE leaves(" + (TRAIL - 3) + ", " + TRAIL + ")"))
                     .as("leaf indexes, in order").containsExactly(

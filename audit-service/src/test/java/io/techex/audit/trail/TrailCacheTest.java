@@ -84,7 +84,8 @@ class TrailCacheTest {
                     assetId, Timestamp.from(START.plusSeconds(5_001)), "{}"));
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
                     SELECT count(*) FROM pg_stat_activity
-                    WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO trail_entry%'""",
+                    WHERE datname = current_database() AND wait_event_type = 'Lock'
+                        AND query LIKE 'INSERT INTO trail_entry%'""",
                     Integer.class) > 0);
             HttpResponse<byte[]> withoutThem = getBytes(port, path, TestTokens.REGULATOR);
             assertThat(new String(withoutThem.body(), StandardCharsets.UTF_8)).isEqualTo(serialised(assetId))
