@@ -57,6 +57,19 @@ public final class AuditDatabase {
         return connection;
     }
 
+    /**
+     * The statement adding events {@code from} to {@code to} to the trail, each {@code event-<n>}, of the asset the SQL
+     * expression {@code assetId} names (of {@code g}, the event's number; say {@code 'asset-' || mod(g, 3)}).
+     */
+    public static String trailInsert(String assetId, int from, int to) {
+        return """
+                INSERT INTO trail_entry (event_id, asset_id, event_type, source, occurred_at, data,
+                                         source_service, kafka_partition, kafka_offset, log_time, canonical)
+                SELECT 'event-' || g, %s, 'io.techex.bidding.BidPlaced.v1', '/bidding-service',
+                       now(), '{}'::json, 'bidding', 0, g, g, '{"n":' || g || '}'
+                FROM generate_series(%d, %d) g""".formatted(assetId, from, to);
+    }
+
     private Flyway flyway(String target) {
         return Flyway.configure().dataSource(env.jdbcUrl(), env.username(), env.password())
                 .schemas("audit").defaultSchema("audit").locations("classpath:db/platform", "classpath:db/audit")

@@ -125,12 +125,7 @@ class LogOverALongHistoryTest {
     }
 
     private static void addTrail(Statement statement, int from, int to) throws SQLException {
-        statement.execute("""
-                INSERT INTO trail_entry (event_id, asset_id, event_type, source, occurred_at, data,
-                                         source_service, kafka_partition, kafka_offset, log_time, canonical)
-                SELECT 'event-' || g, 'asset-' || mod(g, 100), 'io.techex.bidding.BidPlaced.v1', '/bidding-service',
-                       now(), '{}', 'bidding', 0, g, g, '{"n":' || g || '}'
-                FROM generate_series(%d, %d) g""".formatted(from, to));
+        statement.execute(AuditDatabase.trailInsert("'asset-' || mod(g, 100)", from, to));
     }
 
     /** Leaves {@code from - 1} to {@code to - 1}, for the events of those numbers, in one statement as a round's. */

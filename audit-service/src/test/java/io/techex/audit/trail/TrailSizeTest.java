@@ -124,33 +124,24 @@ class TrailSizeTest {
     }
 
     private static void add(Statement statement, String assetId, int from, int to) throws SQLException {
-        statement.execute(insert("'" + assetId + "'", from, to));
+        statement.execute(AuditDatabase.trailInsert("'" + assetId + "'", from, to));
     }
 
     /** Events {@code from} to {@code to}, event n of asset-(n mod 3). */
     private static void insertMixed(Statement statement, int from, int to) throws SQLException {
-        statement.execute(insert("'asset-' || mod(g, 3)", from, to));
+        statement.execute(AuditDatabase.trailInsert("'asset-' || mod(g, 3)", from, to));
     }
 
     /** Events {@code from} to {@code to} and event 1 again. */
     private static boolean refused(Statement statement, int from, int to) {
         try {
-            statement.execute(insert("'asset-0'", from, to) + " UNION ALL SELECT 'event-1', 'asset-0', 'x', 's', now(),"
-                    + " '{}'::json, 'bidding', 0, 0, 0, '{}'");
+            statement.execute(AuditDatabase.trailInsert("'asset-0'", from, to)
+                    + " UNION ALL SELECT 'event-1', 'asset-0', 'x', 's', now(), '{}'::json, 'bidding', 0, 0, 0, '{}'");
             return false;
         } catch (SQLException e) {
             assertThat(e.getSQLState()).as("unique violation").isEqualTo("23505");
             return true;
         }
-    }
-
-    private static String insert(String assetId, int from, int to) {
-        return """
-                INSERT INTO trail_entry (event_id, asset_id, event_type, source, occurred_at, data,
-                                         source_service, kafka_partition, kafka_offset, log_time, canonical)
-                SELECT 'event-' || g, %s, 'io.techex.bidding.BidPlaced.v1', '/bidding-service',
-                       now(), '{}'::json, 'bidding', 0, g, g, '{"n":' || g || '}'
-                FROM generate_series(%d, %d) g""".formatted(assetId, from, to);
     }
 
     private static Map<String, Long> sizes(Statement statement) throws SQLException {
