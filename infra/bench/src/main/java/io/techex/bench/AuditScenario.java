@@ -104,8 +104,8 @@ final class AuditScenario {
         List<double[]> proof = new ArrayList<>();
         OpenLoop load = bids == null ? null : OpenLoop.start(bids.rate(), options.clients(), 201, bids.load()::bid);
         ClosedLoop.Result loaded = null;
-        // one connection for the SQL alone, kept as audit-service's pool keeps its own: a backend's first read of the
-        // trail's pages pays for mapping them (26-30 ms against 5 for the same read again, an idle scratch database)
+        // one connection for the SQL alone, kept as audit-service's pool keeps its own: a new backend's first read of
+        // the trail's pages is several times slower than the next (26-40 ms against 5, an idle scratch database)
         try (Connection connection = exchange.connect()) {
             // warmed up as the bid scenarios are: the first reads of a trail this size compile its code path
             timed(options.warmupSeconds(), 1_000, () -> freshTrailRead(audit, assetId));
