@@ -1,5 +1,6 @@
 package io.techex.listing;
 
+import io.techex.contracts.EventJson;
 import io.techex.listing.api.AskingPrice;
 import io.techex.listing.api.AssetType;
 import io.techex.listing.api.DealOption;
@@ -166,6 +167,18 @@ class ListingProjectionReplayTest {
                 revised)).containsEntry("revision", 1).containsEntry("consents", CO_OWNER);
         assertThat(jdbc.queryForObject("SELECT published_at FROM listing_summary WHERE listing_id = ?", java.sql.Timestamp.class,
                 licensed).toInstant()).isEqualTo(Instant.parse("2026-05-04T03:00:00Z"));
+    }
+
+    /**
+     * The content as the catalogue wrote it, byte for byte (V24): jsonb parsed it on every write and gave back other text
+     * (its own key order and spacing) on every read.
+     */
+    @Test
+    void theContentIsKeptAsTheCatalogueWroteIt() throws Exception {
+        String written = EventJson.mapper().writerFor(ListingContent.class)
+                .writeValueAsString(content("Đèn LED điều khiển từ xa", 2, DealType.EXCLUSIVE_LICENCE));
+        assertThat(jdbc.queryForObject("SELECT content::text FROM listing_content WHERE listing_id = ?", String.class, revised))
+                .isEqualTo(written);
     }
 
     @Test

@@ -56,7 +56,7 @@ public class ListingContentProjection {
 
     private static final String UPSERT = """
             INSERT INTO listing_content (listing_id, revision, content, sale_mode, rejection_reason, consents)
-            VALUES (?, ?, ?::jsonb, ?, ?, ?::text[])
+            VALUES (?, ?, ?::json, ?, ?, ?::text[])
             ON CONFLICT (listing_id) DO UPDATE SET revision = EXCLUDED.revision, content = EXCLUDED.content,
                 sale_mode = EXCLUDED.sale_mode, rejection_reason = EXCLUDED.rejection_reason, consents = EXCLUDED.consents""";
 
@@ -69,7 +69,7 @@ public class ListingContentProjection {
             @Override
             public Map<String, Row> readForUpdate(Set<String> ids) {
                 return RowsForUpdate.read(jdbc, """
-                                SELECT listing_id, revision, content::text AS content, sale_mode, rejection_reason, consents
+                                SELECT listing_id, revision, content, sale_mode, rejection_reason, consents
                                 FROM listing_content WHERE listing_id = ANY (?) FOR UPDATE""",
                         ListingContentProjection::row, Row::listingId, ids);
             }
@@ -174,9 +174,9 @@ public class ListingContentProjection {
     }
 
     /**
-     * A row of {@code listing_content}; the content as JSON, as read back (the text PostgreSQL makes of the jsonb) or
-     * as about to be written. Two texts of one content may differ, but a content only changes with its revision, so
-     * an unchanged row compares equal to what was read.
+     * A row of {@code listing_content}; the content as JSON, as read back or as about to be written (the column keeps
+     * the text as written, V24). A content only changes with its revision, so an unchanged row compares equal to what
+     * was read.
      */
     private record Row(String listingId, int revision, String content, String saleMode, String rejectionReason,
                        List<String> consents) {
