@@ -27,30 +27,39 @@ final class TrailEntryJson {
     private TrailEntryJson() {
     }
 
+    private static void utf8(JsonGenerator json, byte[] text) {
+        if (text == null) {
+            json.writeNull();
+        } else {
+            json.writeUTF8String(text, 0, text.length);
+        }
+    }
+
     static void write(JsonGenerator json, AssetTrails.StoredEntry entry) {
         json.writeStartObject();
         json.writeName(POSITION);
         json.writeNumber(entry.position());
         json.writeName(EVENT_ID);
         json.writeString(entry.eventId());
+        // UTF-8 copied as the database sent it; Jackson escapes in it what writeString would (quotes, controls)
         json.writeName(TYPE);
-        json.writeString(entry.type());
+        utf8(json, entry.type());
         json.writeName(SOURCE);
-        json.writeString(entry.source());
-        // what Jackson writes for an Instant: ISO-8601 in UTC, Instant.toString's form
+        utf8(json, entry.source());
+        // Instant.toString's text, which is what Jackson writes for an Instant
         json.writeName(OCCURRED_AT);
-        json.writeString(InstantText.of(entry.occurredAt()));
+        utf8(json, entry.occurredAt());
         json.writeName(ACTOR);
         if (entry.actor() == null) {
             json.writeNull();
         } else {
             json.writeStartObject();
             json.writeName(PERSON);
-            json.writeString(entry.actor().person());
+            utf8(json, entry.actor().person());
             json.writeName(ORGANISATION);
-            json.writeString(entry.actor().organisation());
+            utf8(json, entry.actor().organisation());
             json.writeName(ROLE);
-            json.writeString(entry.actor().role());
+            utf8(json, entry.actor().role());
             json.writeEndObject();
         }
         // the JSON text the event was published in (V10), as @JsonRawValue writes it, copied as the database sent it

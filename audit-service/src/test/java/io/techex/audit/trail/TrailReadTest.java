@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
@@ -139,6 +140,31 @@ class TrailReadTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(getBytes(port, path + "?asOf=" + URLEncoder.encode(START.minusSeconds(3600).toString(), StandardCharsets.UTF_8),
                 TestTokens.REGULATOR).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theTimesPostgresqlPrintsAreWrittenAsInstantWritesThem() {
+        // what the trail's read selects (occurred_at AT TIME ZONE 'UTC'), for times of every fraction's length
+        SplittableRandom random = new SplittableRandom(7);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.parse("1970-01-01T00:00:00Z"), START,
+                START.plusNanos(100_000), START.plusNanos(120_000_000), START.plusNanos(999_999_000),
+                Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999Z")));
+        for (int i = 0; i < 5_000; i++) {
+            long micros = random.nextInt(7) * (long) Math.pow(10, random.nextInt(6)) * random.nextInt(1, 10);
+            instants.add(Instant.ofEpochSecond(random.nextLong(0, 4_102_444_800L), (micros % 1_000_000) * 1_000));
+        }
+        // as text: java.sql.Timestamp would move the years before 1582 to the Julian calendar
+        String[] times = instants.stream().map(Instant::toString).toArray(String[]::new);
+        List<String> written = jdbc.query("""
+                SELECT (t::timestamptz AT TIME ZONE 'UTC')::text FROM unnest(?::text[]) WITH ORDINALITY u(t, n) ORDER BY n""",
+                (row, n) -> new String(InstantText.ofUtcTimestamp(row.getBytes(1)), StandardCharsets.US_ASCII), (Object) times);
+        assertThat(written).isEqualTo(instants.stream().map(Instant::toString).toList());
+        // the forms without a shortcut: a fifth year digit, BC
+        List<String> others = jdbc.query("""
+                SELECT (t AT TIME ZONE 'UTC')::text FROM unnest(ARRAY['10000-01-01 00:00:00.25+00',
+                    '0044-03-15 12:00:00.000005+00 BC', '0001-01-01 00:00:00+00 BC']::timestamptz[]) WITH ORDINALITY u(t, n)
+                ORDER BY n""", (row, n) -> new String(InstantText.ofUtcTimestamp(row.getBytes(1)), StandardCharsets.US_ASCII));
+        assertThat(others).containsExactly("+10000-01-01T00:00:00.250Z", "-0043-03-15T12:00:00.000005Z", "0000-01-01T00:00:00Z");
     }
 
     @Test
