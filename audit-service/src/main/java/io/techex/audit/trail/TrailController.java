@@ -64,8 +64,8 @@ class TrailController {
      * organisation), {@code type} (repeatable) narrow it, {@code asOf} shows it as it stood at an instant.
      *
      * <p>Written to the client as the database sends it, the stored event data copied as it is: a trail of 10,000
-     * events is never held in memory whole, nor parsed, except to be kept by {@link TrailCache}, which answers the
-     * next read of the same version of a long trail. Its (weak) ETag names the version of the trail (see
+     * events is never held in memory whole, nor parsed, except to be kept by {@link TrailCache} when it is asked for a
+     * second time at one version; the cache answers the later reads of that version. Its (weak) ETag names the version of the trail (see
      * {@link AssetTrails#head}), so a client that already has it gets 304 and no body.
      */
     @Operation(summary = "An asset's trail", description = "In the order things happened; from and to (an empty or "

@@ -5,10 +5,14 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the cache of long trails keeps: answers between its two sizes, in at most its bytes, the least recently read dropped first. */
+/**
+ * What the cache of long trails keeps: answers asked for twice at one version, between its two sizes, in at most its
+ * bytes, the least recently read dropped first.
+ */
 class TrailCacheBoundsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -41,7 +45,29 @@ class TrailCacheBoundsTest {
     }
 
     @Test
+    void anAnswerIsKeptTheSecondTimeItsQuestionIsAnsweredAtOneVersion() throws IOException {
+        assertThat(answered("a", "v1", 400)).hasSize(400);
+        assertThat(kept("a", TrailQuery.all(), "v1")).as("noted only").isNull();
+        answered("a", "v2", 400);
+        assertThat(kept("a", TrailQuery.all(), "v2")).as("the trail changed since it was noted").isNull();
+        answered("a", "v2", 400);
+        assertThat(kept("a", TrailQuery.all(), "v2")).hasSize(400);
+
+        answered("short", "v1", 99);
+        answered("short", "v1", 99);
+        assertThat(kept("short", TrailQuery.all(), "v1")).as("below the least size, not even noted").isNull();
+        for (int i = 0; i <= TrailCache.MAX_NOTED; i++) {
+            answered("b" + i, "v1", 200);
+        }
+        answered("b1", "v1", 200);
+        assertThat(kept("b1", TrailQuery.all(), "v1")).hasSize(200);
+        answered("b0", "v1", 200);
+        assertThat(kept("b0", TrailQuery.all(), "v1")).as("forgotten: the least recently noted of one too many").isNull();
+    }
+
+    @Test
     void anAnswerIsKeptOnlyOnceWrittenToItsEnd() throws IOException {
+        answered("a", "v1", 300);
         ByteArrayOutputStream client = new ByteArrayOutputStream();
         TrailCache.Recording body = cache.recording("a", TrailQuery.all(), "v1", client);
         body.write(new byte[300]);
@@ -55,6 +81,9 @@ class TrailCacheBoundsTest {
         TrailCache large = new TrailCache(4 * TrailCache.Recording.CHUNK_BYTES, 100, registry);
         byte[] answer = new byte[TrailCache.Recording.CHUNK_BYTES + 12_345];
         java.util.concurrent.ThreadLocalRandom.current().nextBytes(answer);
+        TrailCache.Recording first = large.recording("a", TrailQuery.all(), "v1", OutputStream.nullOutputStream());
+        first.write(answer);
+        first.keep();
         ByteArrayOutputStream client = new ByteArrayOutputStream();
         TrailCache.Recording body = large.recording("a", TrailQuery.all(), "v1", client);
         body.write(answer, 0, 1_000);
@@ -77,8 +106,14 @@ class TrailCacheBoundsTest {
         return bytes.toByteArray();
     }
 
-    /** Writes an answer of {@code size} bytes through the cache, in pieces, and returns what the client got. */
+    /** Answers the question twice at this version, so that the cache keeps it; returns what the client got. */
     private byte[] written(String assetId, String version, int size) throws IOException {
+        answered(assetId, version, size);
+        return answered(assetId, version, size);
+    }
+
+    /** Writes an answer of {@code size} bytes through the cache, in pieces, and returns what the client got. */
+    private byte[] answered(String assetId, String version, int size) throws IOException {
         ByteArrayOutputStream client = new ByteArrayOutputStream();
         TrailCache.Recording body = cache.recording(assetId, TrailQuery.all(), version, client);
         for (int i = 0; i < size; i++) {

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A long trail read again unchanged is answered from {@link TrailCache}, byte for byte what the database gives; once
- * it changed, never from the cache, including by entries that two transactions added at once.
+ * A long trail read again unchanged (after the read that kept it) is answered from {@link TrailCache}, byte for byte
+ * what the database gives; once it changed, never from the cache, including by entries that two transactions added at once.
  */
 @IntegrationTest
 class TrailCacheTest {
@@ -67,6 +67,8 @@ class TrailCacheTest {
         HttpResponse<byte[]> first = getBytes(port, path, TestTokens.REGULATOR);
         assertThat(first.body().length).as("long enough to be kept").isGreaterThan(262_144);
         double hits = hits();
+        assertThat(getBytes(port, path, TestTokens.REGULATOR).body()).as("kept the second time").isEqualTo(first.body());
+        assertThat(hits()).isEqualTo(hits);
         HttpResponse<byte[]> second = getBytes(port, path, TestTokens.REGULATOR);
         assertThat(hits()).isEqualTo(hits + 1);
         assertThat(second.body()).isEqualTo(first.body());
