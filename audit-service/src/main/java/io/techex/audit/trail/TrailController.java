@@ -65,8 +65,8 @@ class TrailController {
      *
      * <p>Written to the client as the database sends it, the stored event data copied as it is: a trail of 10,000
      * events is never held in memory whole, nor parsed, except to be kept by {@link TrailCache} when it is asked for a
-     * second time at one version; the cache answers the later reads of that version. Its (weak) ETag names the version of the trail (see
-     * {@link AssetTrails#head}), so a client that already has it gets 304 and no body.
+     * second time at one version; the cache answers the later reads of that version. Its (weak) ETag names the version
+     * of the trail (see {@link AssetTrails#head}), so a client that already has it gets 304 and no body.
      */
     @Operation(summary = "An asset's trail", description = "In the order things happened; from and to (an empty or "
             + "single-instant window is fine), party and type narrow it, asOf shows it as it stood then. The trail only "

@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A long trail read again unchanged (after the read that kept it) is answered from {@link TrailCache}, byte for byte
- * what the database gives; once it changed, never from the cache, including by entries that two transactions added at once.
+ * what the database gives; once it changed, never from the cache, including by entries that two transactions added
+ * at once.
  */
 @IntegrationTest
 class TrailCacheTest {

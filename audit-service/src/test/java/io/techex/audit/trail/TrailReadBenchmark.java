@@ -46,8 +46,9 @@ import static org.awaitility.Awaitility.await;
  * the SQL before (a plain join) and of V9 (the leaf looked up per entry); the read before (the whole trail built and
  * serialised by Jackson), now (streamed, the asset's leaves read first, V11, the texts copied as the database's bytes)
  * and decoded (streamed, each text decoded and encoded again, each time parsed and printed: the read before the bytes),
- * in-process with the CPU time of the reading thread; and the GET over HTTP now: whole, gzipped, and repeated with If-None-Match (304), with the CPU the
- * service's request threads spent (the test kit's OpenAPI conformance check of each answer included).
+ * in-process with the CPU time of the reading thread; and the GET over HTTP now: whole, gzipped, and repeated with
+ * If-None-Match (304), with the CPU the service's request threads spent (the test kit's OpenAPI conformance check of
+ * each answer included).
  */
 @IntegrationTest
 class TrailReadBenchmark {
