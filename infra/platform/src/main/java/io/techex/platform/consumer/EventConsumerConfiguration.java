@@ -1,7 +1,6 @@
 package io.techex.platform.consumer;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.techex.platform.events.Topics;
 import io.techex.platform.tracing.EventTracing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,7 +51,7 @@ public class EventConsumerConfiguration {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
+        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, StructuredCloudEventDeserializer.class);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // read_uncommitted, Kafka's default: no producer of ours is transactional (the relay's is idempotent), so there
