@@ -82,7 +82,8 @@ public class StructuredCloudEventDeserializer extends CloudEventDeserializer {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (name) {
-                    case "specversion" -> specVersion = parser.getValueAsString();
+                    // a string, as the SDK requires: 1.0 as a JSON number is the SDK's to refuse
+                    case "specversion" -> specVersion = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     case "data" -> {
                         if (value != JsonToken.START_OBJECT && value != JsonToken.START_ARRAY) {
                             return null;

@@ -142,6 +142,7 @@ class StructuredCloudEventDeserializerTest {
         for (String json : List.of(
                 "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"datacontenttype\":\"application/json\",\"data\":{}}",
                 "{\"specversion\":\"1.0\",\"id\":1,\"source\":\"/s\",\"type\":\"t\"}",
+                "{\"specversion\":1.0,\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\"}",
                 "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\",\"time\":\"yesterday\"}",
                 "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/s\",\"type\":\"t\",\"data\":{\"a\":",
                 "not json at all")) {
