@@ -38,6 +38,9 @@ public class AuditLogConfiguration {
         // the recorder takes a poll's records at once (TrailRecorder); the handler then works record by record
         // through BatchListenerFailedException, which names the record at fault
         factory.setBatchListener(true);
+        // Offsets committed after every poll, not at the platform's interval: the sequencer takes a partition whose
+        // committed offset has reached its end as drained (ConsumedPartitions), and a commit held back would hold back
+        // the log.
         return factory;
     }
 }
