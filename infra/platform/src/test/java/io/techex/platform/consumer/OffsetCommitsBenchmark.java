@@ -1,31 +1,19 @@
 package io.techex.platform.consumer;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.message.Encoding;
-import io.cloudevents.jackson.JsonFormat;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.techex.testkit.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.DurationStyle;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +49,7 @@ class OffsetCommitsBenchmark {
         String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
         Duration interval = DurationStyle.detectAndParse(EventConsumerConfiguration.DEFAULT_COMMIT_INTERVAL);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-             KafkaProducer<String, CloudEvent> producer = producer(bootstrap)) {
+             KafkaProducer<String, CloudEvent> producer = OffsetCommitsTest.producer(bootstrap)) {
             List<String> lines = new ArrayList<>();
             for (int round = 0; round < 4; round++) {
                 for (boolean everyPoll : new boolean[]{true, false}) {
@@ -126,48 +114,21 @@ class OffsetCommitsBenchmark {
 
     private static ConcurrentMessageListenerContainer<String, CloudEvent> container(String bootstrap, String topic,
                                                                                     String group, Duration interval) {
-        KafkaProperties properties = new KafkaProperties();
-        properties.setBootstrapServers(List.of(bootstrap));
-        properties.getConsumer().getProperties().put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG,
-                OffsetCommitsTest.Counting.class.getName());
-        EventConsumerConfiguration configuration = new EventConsumerConfiguration();
-        ConcurrentKafkaListenerContainerFactory<String, CloudEvent> factory = configuration.cloudEventListenerFactory(
-                configuration.cloudEventConsumerFactory(properties), new DefaultErrorHandler(), 1,
-                interval == null ? Duration.ofSeconds(1) : interval);
+        ConcurrentMessageListenerContainer<String, CloudEvent> container = OffsetCommitsTest.container(bootstrap, topic,
+                group, interval == null ? DurationStyle.detectAndParse(EventConsumerConfiguration.DEFAULT_COMMIT_INTERVAL)
+                        : interval);
         if (interval == null) {
             // as before commitOffsetsEvery: the container's default
-            factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+            container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         }
-        ConcurrentMessageListenerContainer<String, CloudEvent> container = factory.createContainer(topic);
-        container.getContainerProperties().setGroupId(group);
         return container;
-    }
-
-    private static KafkaProducer<String, CloudEvent> producer(String bootstrap) {
-        // as the relay's: acks=all, idempotent, a short linger
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class,
-                CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED,
-                CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE));
     }
 
     private static CloudEvent event(String id) {
         // about a BidPlaced's size
-        String data = "{\"auctionId\":\"" + UUID.randomUUID() + "\",\"listingId\":\"" + UUID.randomUUID()
-                + "\",\"bidId\":\"" + UUID.randomUUID() + "\",\"bidderOrganisationId\":\"mekong-agri\","
-                + "\"amount\":{\"amount\":\"1250000000\",\"currency\":\"VND\"},\"placedAt\":\"2026-12-08T01:02:03.456Z\"}";
-        return CloudEventBuilder.v1()
-                .withId(id)
-                .withSource(URI.create("/techex/bidding-service"))
-                .withType("io.techex.bidding.BidPlaced.v1")
-                .withSubject("asset-1")
-                .withDataContentType("application/json")
-                .withData(data.getBytes(StandardCharsets.UTF_8))
-                .build();
+        return OffsetCommitsTest.event(id, "io.techex.bidding.BidPlaced.v1", "{\"auctionId\":\"" + UUID.randomUUID()
+                + "\",\"listingId\":\"" + UUID.randomUUID() + "\",\"bidId\":\"" + UUID.randomUUID()
+                + "\",\"bidderOrganisationId\":\"mekong-agri\",\"amount\":{\"amount\":\"1250000000\",\"currency\":\"VND\"},"
+                + "\"placedAt\":\"2026-12-08T01:02:03.456Z\"}");
     }
 }

@@ -124,8 +124,9 @@ class OffsetCommitsTest {
         }
     }
 
-    private static ConcurrentMessageListenerContainer<String, CloudEvent> container(String bootstrap, String topic,
-                                                                                    String group, Duration interval) {
+    /** A container of the platform's listener factory, its consumer counting commits ({@link Counting}) by group. */
+    static ConcurrentMessageListenerContainer<String, CloudEvent> container(String bootstrap, String topic, String group,
+                                                                           Duration interval) {
         KafkaProperties properties = new KafkaProperties();
         properties.setBootstrapServers(List.of(bootstrap));
         properties.getConsumer().getProperties().put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, Counting.class.getName());
@@ -137,10 +138,13 @@ class OffsetCommitsTest {
         return container;
     }
 
-    private static KafkaProducer<String, CloudEvent> producer(String bootstrap) {
+    /** A producer with the relay's settings that matter here: acks=all, idempotent, a short linger. */
+    static KafkaProducer<String, CloudEvent> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class,
                 CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED,
@@ -148,13 +152,17 @@ class OffsetCommitsTest {
     }
 
     private static CloudEvent event(String id) {
+        return event(id, "io.techex.commitstest.Noted.v1", "{\"n\":1}");
+    }
+
+    static CloudEvent event(String id, String type, String json) {
         return CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create("/techex/commits-test"))
-                .withType("io.techex.commitstest.Noted.v1")
+                .withType(type)
                 .withSubject("asset-1")
                 .withDataContentType("application/json")
-                .withData("{\"n\":1}".getBytes(StandardCharsets.UTF_8))
+                .withData(json.getBytes(StandardCharsets.UTF_8))
                 .build();
     }
 }
