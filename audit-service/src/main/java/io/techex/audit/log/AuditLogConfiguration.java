@@ -1,7 +1,9 @@
 package io.techex.audit.log;
 
 import io.cloudevents.CloudEvent;
+import io.techex.platform.consumer.EventConsumerConfiguration;
 import io.techex.platform.consumer.PoisonMessage;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -10,6 +12,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Duration;
 
 /**
  * How the trail recorder consumes, which differs from the platform's default in one way: a record that fails for
@@ -26,7 +30,8 @@ public class AuditLogConfiguration {
 
     @Bean(LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, CloudEvent> auditLogListenerFactory(
-            ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory, DeadLetterPublishingRecoverer deadLetterPublishingRecoverer) {
+            ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory, DeadLetterPublishingRecoverer deadLetterPublishingRecoverer,
+            @Value("${techex.consumer.commit-interval:" + EventConsumerConfiguration.DEFAULT_COMMIT_INTERVAL + "}") Duration commitInterval) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 3.0);
         backOff.setMaxInterval(10_000);
         // no maximum elapsed time: the partition waits for the database rather than lose an event
@@ -38,9 +43,9 @@ public class AuditLogConfiguration {
         // the recorder takes a poll's records at once (TrailRecorder); the handler then works record by record
         // through BatchListenerFailedException, which names the record at fault
         factory.setBatchListener(true);
-        // Offsets committed after every poll, not at the platform's interval: the sequencer takes a partition whose
-        // committed offset has reached its end as drained (ConsumedPartitions), and a commit held back would hold back
-        // the log.
+        // offsets committed at the platform's interval, as every consumer's: the sequencer learns that a partition is
+        // drained from the trail itself (LogSequencer), not from the group's committed offsets alone
+        EventConsumerConfiguration.commitOffsetsEvery(factory, commitInterval);
         return factory;
     }
 }

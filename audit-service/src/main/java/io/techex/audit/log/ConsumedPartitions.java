@@ -24,15 +24,21 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * For every partition of the topics the log is built from: how far the broker has it (end offset, committed
- * records only) and how far the trail recorder's consumer group has processed it (committed offset).
+ * records only) and how far the trail recorder's consumer group has committed it.
  */
 @Component
 class ConsumedPartitions implements DisposableBean {
 
-    /** How one partition stands. {@code caughtUp}: every record the broker had was processed. */
+    /** How one partition stands: its end when asked, and the consumer group's committed offset asked after it. */
     record Position(TopicPartition partition, long end, long committed) {
-        boolean caughtUp() {
-            return committed >= end;
+        /**
+         * Whether every record the broker had was processed, given the offset of the last record of this partition the
+         * trail holds ({@code null}: none). Records are processed in a partition's order, so a record in the trail
+         * proves the ones before it were processed; the committed offset, which the consumer moves at its interval,
+         * covers a partition whose last records were duplicates or poison, which leave nothing in the trail.
+         */
+        boolean caughtUp(Long lastRecorded) {
+            return committed >= end || lastRecorded != null && lastRecorded + 1 >= end;
         }
     }
 

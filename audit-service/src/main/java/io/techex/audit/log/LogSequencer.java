@@ -29,10 +29,11 @@ import java.util.Map;
  * <p>
  * An entry may only be given its place once no entry that sorts before it can still arrive. Each round computes a
  * horizon per partition: records not yet processed there will have a {@code log_time} at least that of the last one
- * processed (the partition's order) and, once the partition is drained (the consumer group's committed offset has
- * reached the end offset the broker reported), at least {@code now - settle}, because a record carries the time its
- * producer created it and reaches the broker within the producer's delivery timeout (10 s for the relay). Entries
- * strictly before the smallest horizon are appended, in key order.
+ * processed (the partition's order) and, once the partition is drained (the trail holds the record before the end
+ * offset the broker reported, or the consumer group's committed offset has reached that end), at least
+ * {@code now - settle}, because a record carries the time its producer created it and reaches the broker within the
+ * producer's delivery timeout (10 s for the relay). Entries strictly before the smallest horizon are appended, in key
+ * order.
  *
  * <h2>What that rests on, honestly</h2>
  * <ul>
@@ -180,31 +181,30 @@ public class LogSequencer {
     private long horizon() {
         long now = clock.millis();
         List<ConsumedPartitions.Position> positions = partitions.positions();
-        Map<String, Long> lastTimes = new HashMap<>();
+        // asked after the partitions' ends: a partition's last record in the trail at its end proves it drained
+        Map<String, Recorded> lastRecorded = new HashMap<>();
         jdbc.query("""
-                SELECT p.service, p.partition, (SELECT t.log_time FROM trail_entry t
+                SELECT p.service, p.partition, t.log_time, t.kafka_offset
+                FROM unnest(?::varchar[], ?::int[]) AS p(service, partition)
+                CROSS JOIN LATERAL (SELECT t.log_time, t.kafka_offset FROM trail_entry t
                     WHERE t.source_service = p.service AND t.kafka_partition = p.partition
-                    ORDER BY t.kafka_offset DESC LIMIT 1)
-                FROM unnest(?::varchar[], ?::int[]) AS p(service, partition)""",
+                    ORDER BY t.kafka_offset DESC LIMIT 1) t""",
                 row -> {
-                    long logTime = row.getLong(3);
-                    if (!row.wasNull()) {
-                        lastTimes.put(row.getString(1) + "/" + row.getInt(2), logTime);
-                    }
+                    lastRecorded.put(row.getString(1) + "/" + row.getInt(2), new Recorded(row.getLong(3), row.getLong(4)));
                 },
                 positions.stream().map(position -> TrailSource.serviceOf(position.partition().topic())).toArray(String[]::new),
                 positions.stream().mapToInt(position -> position.partition().partition()).toArray());
         long horizon = Long.MAX_VALUE;
         for (ConsumedPartitions.Position position : positions) {
-            Long lastTime = lastTimes.get(TrailSource.serviceOf(position.partition().topic()) + "/" + position.partition().partition());
-            long partitionHorizon = lastTime == null ? Long.MIN_VALUE : lastTime;
-            if (position.caughtUp()) {
+            Recorded last = lastRecorded.get(TrailSource.serviceOf(position.partition().topic()) + "/" + position.partition().partition());
+            long partitionHorizon = last == null ? Long.MIN_VALUE : last.logTime();
+            if (position.caughtUp(last == null ? null : last.offset())) {
                 partitionHorizon = Math.max(partitionHorizon, now - settleMillis);
             }
             horizon = Math.min(horizon, partitionHorizon);
             if (log.isDebugEnabled()) {
-                log.debug("{}: end {}, committed {}, last log time {}, horizon {}", position.partition(), position.end(),
-                        position.committed(), lastTime, partitionHorizon);
+                log.debug("{}: end {}, committed {}, last recorded {}, horizon {}", position.partition(), position.end(),
+                        position.committed(), last, partitionHorizon);
             }
         }
         return horizon;
@@ -232,6 +232,10 @@ public class LogSequencer {
     }
 
     private record Pending(String eventId, String assetId, String canonical, Key key) {
+    }
+
+    /** A partition's last record in the trail. */
+    private record Recorded(long logTime, long offset) {
     }
 
     /** The log's sort key. */

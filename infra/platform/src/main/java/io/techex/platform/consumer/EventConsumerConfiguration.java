@@ -47,7 +47,7 @@ public class EventConsumerConfiguration {
 
     public static final String LISTENER_FACTORY = "cloudEventListenerFactory";
     /** How long a consumer may hold processed records' offsets before committing them ({@link #commitOffsetsEvery}). */
-    static final String DEFAULT_COMMIT_INTERVAL = "1s";
+    public static final String DEFAULT_COMMIT_INTERVAL = "1s";
 
     @Bean
     ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafkaProperties) {
@@ -124,9 +124,9 @@ public class EventConsumerConfiguration {
      * against 20, and 3.2-3.5 ms of the process's CPU an event against 2.5-2.7. Nothing is lost by committing later:
      * the offsets only ever cover records whose effect has committed, and a consumer that crashes gets the records
      * since its last commit again, which the inbox ({@link EventInbox}) recognises by their CloudEvent ids, as after
-     * any redelivery.
+     * any redelivery. Listener factories of a service's own (audit's trail recorder) use it too.
      */
-    private static void commitOffsetsEvery(ConcurrentKafkaListenerContainerFactory<?, ?> factory, Duration interval) {
+    public static void commitOffsetsEvery(ConcurrentKafkaListenerContainerFactory<?, ?> factory, Duration interval) {
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(interval.toMillis());
     }
