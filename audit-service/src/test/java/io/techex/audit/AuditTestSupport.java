@@ -38,6 +38,19 @@ public final class AuditTestSupport {
     }
 
     /**
+     * The {@code i}-th event of a round over the three services whose events the trail records, about {@code assetId}:
+     * a ListingDrafted, an OfferMade, a ContractSigned, in turn; sent with their assets' keys, they spread over the
+     * topics' partitions.
+     */
+    public static CloudEvent ofEachService(int i, String assetId) {
+        return switch (i % 3) {
+            case 0 -> listingDrafted(assetId, Instant.now());
+            case 1 -> sampled("io.techex.bidding.OfferMade.v1", assetId, Instant.now(), "thu.vo", "mekong-biotech", "FIRM");
+            default -> sampled("io.techex.contract.ContractSigned.v1", assetId, Instant.now(), null, null, null);
+        };
+    }
+
+    /**
      * An event of {@code type} (a full CloudEvent type with a contract) whose data is its contract's sample, about
      * {@code assetId}; {@code changes} (field, value) alter the sample's top-level text fields.
      */

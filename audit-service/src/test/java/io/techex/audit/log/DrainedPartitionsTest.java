@@ -14,7 +14,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +46,7 @@ class DrainedPartitionsTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String asset = UUID.randomUUID().toString();
-            CloudEvent event = switch (i % 3) {
-                case 0 -> AuditTestSupport.listingDrafted(asset, Instant.now());
-                case 1 -> AuditTestSupport.sampled("io.techex.bidding.OfferMade.v1", asset, Instant.now(),
-                        "thu.vo", "mekong-biotech", "FIRM");
-                default -> AuditTestSupport.sampled("io.techex.contract.ContractSigned.v1", asset, Instant.now(),
-                        null, null, null);
-            };
+            CloudEvent event = AuditTestSupport.ofEachService(i, asset);
             kafka.send(topics.eventsOf(event.getType().split("\\.")[2]), asset, event).join();
             ids.add(event.getId());
         }
